@@ -1,0 +1,83 @@
+/**
+ * The command line: registers every command from one list, and is the only place that
+ * turns errors into messages and exit codes (SPEC.md "Exit codes").
+ */
+import { readFileSync } from "node:fs";
+import { Command, CommanderError } from "commander";
+import { shanghaiToday, parseDay } from "./core/dates.js";
+import { SwtalentError } from "./core/errors.js";
+import type { Runtime } from "./commands/shared.js";
+import { COMMANDS } from "./commands/index.js";
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+  return pkg.version;
+}
+
+export function defaultRuntime(): Runtime {
+  // SWTALENT_TODAY fixes "today" (YYYY-MM-DD) for reproducible reruns and tests.
+  const fixed = process.env.SWTALENT_TODAY ? parseDay(process.env.SWTALENT_TODAY) : null;
+  return {
+    today: fixed ?? shanghaiToday(Date.now()),
+    env: process.env,
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    stderr: (line) => process.stderr.write(`${line}\n`),
+  };
+}
+
+export async function main(argv: readonly string[], rt: Runtime = defaultRuntime()): Promise<number> {
+  let code = 0;
+  const debug = argv.includes("--debug");
+  const program = new Command()
+    .name("swtalent")
+    .description(
+      "Audit social-work talent rosters (社会工作专业人才) against policy: certification ratios,\n" +
+        "the month-end allowance payroll, and training compliance, citing the clause behind every verdict.",
+    )
+    .version(version(), "-V, --version")
+    .option("--debug", "show a stack trace for unexpected errors")
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => rt.stderr(s.trimEnd()) });
+  for (const c of COMMANDS) {
+    const cmd = c.define(program.command(c.name)).exitOverride();
+    const subs = c.subcommands;
+    if (subs) {
+      for (const sub of cmd.commands) {
+        sub.exitOverride().action(async (...args: unknown[]) => {
+          code = await subs[sub.name()]!(args, rt);
+        });
+      }
+    } else {
+      cmd.action(async (...args: unknown[]) => {
+        code = await c.run(args, rt);
+      });
+    }
+  }
+  program.addHelpText(
+    "after",
+    "\nExit codes: 0 done; 1 --check found non-compliance; 2 usage error; 3 data error; 4 output error.\n" +
+      "Example: swtalent audit roster.csv --units units.csv --as-of 2021-12-31",
+  );
+  try {
+    if (argv.length <= 2) {
+      program.outputHelp();
+      return 2;
+    }
+    await program.parseAsync(argv as string[]);
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return 0;
+      return 2;
+    }
+    if (e instanceof SwtalentError) {
+      rt.stderr(`swtalent: ${e.message}`);
+      for (const d of e.details) rt.stderr(`  ${d}`);
+      return e.exitCode;
+    }
+    rt.stderr(`swtalent: unexpected error: ${(e as Error).message}${debug ? `\n${(e as Error).stack}` : " (run with --debug for details)"}`);
+    return 70;
+  }
+}

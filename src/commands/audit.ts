@@ -1,0 +1,240 @@
+/**
+ * swtalent audit ROSTER [--units F] [--policy P] [--as-of DATE]
+ * Per-unit checks of every unit rule of the policy, person rules, region targets, the grade
+ * breakdown and the exam mobilisation list.
+ */
+import type { Command } from "commander";
+import { formatDay } from "../core/dates.js";
+import type { Policy } from "../core/policy/schema.js";
+import { type AuditResult, type Check, audit } from "../core/rules/audit.js";
+import type { Cell, Section } from "../render/format.js";
+import type { Lang } from "../render/messages.js";
+import { gradeWord, shortfallWords, statusCell, unitTypeWord } from "../render/words.js";
+import type { CommandSpec } from "./index.js";
+import { type CommonOptions, type Runtime, addCommonOptions, deliver, envelope, idShown, langOf, parseAsOf, readInputs } from "./shared.js";
+
+interface AuditOptions extends CommonOptions {
+  asOf?: string;
+}
+
+const H = {
+  en: {
+    town: "town", unit: "unit", type: "type", headcount: "headcount", certified: "certified", pro: "sw professionals",
+    rule: "rule", status: "status", value: "value", required: "required", shortfall: "shortfall", basis: "basis",
+    compliant: "compliant", what: "what is missing", due: "due", overdue: "overdue", grade: "grade", people: "people",
+    id: "id", name: "name", detail: "detail", age: "age", flags: "flags",
+  },
+  zh: {
+    town: "街镇", unit: "单位", type: "单位类型", headcount: "在岗人数", certified: "持证人数", pro: "专业人才",
+    rule: "规则", status: "结果", value: "实际", required: "要求", shortfall: "差额", basis: "依据",
+    compliant: "是否达标", what: "差距", due: "期限", overdue: "已逾期", grade: "证书等级", people: "人数",
+    id: "编号", name: "姓名", detail: "说明", age: "年龄", flags: "标记",
+  },
+};
+
+function yes(b: boolean, lang: Lang): string {
+  return lang === "zh" ? (b ? "是" : "否") : b ? "yes" : "no";
+}
+
+function missingWords(c: Check, lang: Lang): string {
+  if (c.status !== "fail") return "";
+  const parts: string[] = [];
+  if (c.shortfall !== null && c.shortfall > 0) parts.push(shortfallWords(c.measure, c.shortfall, lang));
+  const noOffice = c.measure === "sw_office" || c.sw_office === false;
+  if (noOffice) parts.push(lang === "zh" ? "未设立社会工作室" : "no social-work office");
+  return parts.join(lang === "zh" ? "；" : "; ");
+}
+
+function shown(v: Check["value"] | Check["required"], lang: Lang): string {
+  if (v === null) return lang === "zh" ? "未填" : "not given";
+  if (typeof v === "boolean") return yes(v, lang);
+  return String(v);
+}
+
+function personDetail(d: { code: string; params: Record<string, string | number> }, p: Policy, lang: Lang): string {
+  const v = p.vocabulary;
+  if (d.code === "post_tier") {
+    const tier = lang === "zh" ? (v.tiers[d.params.tier as "senior"]?.[0] ?? d.params.tier) : d.params.tier;
+    const allowed = String(d.params.allowed).split("|").map((g) => gradeWord(g, v, lang)).join(lang === "zh" ? "、" : ", ");
+    const held = gradeWord(String(d.params.grade), v, lang);
+    return lang === "zh" ? `${tier}岗位需 ${allowed}；持有 ${held}` : `${tier} post needs ${allowed}; holds ${held}`;
+  }
+  const held = gradeWord(String(d.params.grade), v, lang);
+  const range = d.params.range === "" ? (lang === "zh" ? "无对应等级" : "no matching level") : d.params.range;
+  return lang === "zh"
+    ? `岗位等级 ${d.params.level} 级；${held} 对应 ${range} 级`
+    : `post level ${d.params.level}; ${held} matches levels ${range}`;
+}
+
+export function presentAudit(r: AuditResult, policy: Policy, asOf: string, lang: Lang, o: CommonOptions) {
+  const h = H[lang];
+  const v = policy.vocabulary;
+  const show = idShown(o);
+  const sections: Section[] = [];
+  const towns = [...new Set(r.units.map((u) => u.town))];
+  for (const town of towns) {
+    const rows: Cell[][] = [];
+    for (const u of r.units.filter((x) => x.town === town)) {
+      const head: Cell[] = [u.unit, unitTypeWord(u.unit_type, v, lang), u.headcount, u.certified, u.sw_professional];
+      const blank: Cell[] = ["", "", "", "", ""];
+      if (u.checks.length === 0) rows.push([...head, "", statusCell("not_applicable", lang), "", "", ""]);
+      u.checks.forEach((c, i) => {
+        rows.push([
+          ...(i === 0 ? head : blank),
+          c.rule,
+          statusCell(c.status, lang),
+          `${shown(c.value, lang)} / ${shown(c.required, lang)}`,
+          missingWords(c, lang),
+          c.basis,
+        ]);
+      });
+      if (u.flags.length > 0) rows.push([...blank, u.flags.join(", "), lang === "zh" ? "标记" : "flag", "", "", ""]);
+    }
+    sections.push({
+      title: `${h.town}: ${town}`,
+      header: [h.unit, h.type, h.headcount, h.certified, h.pro, h.rule, h.status, `${h.value} / ${h.required}`, h.what, h.basis],
+      rows,
+    });
+  }
+  if (r.person_checks.length > 0) {
+    sections.push({
+      title: lang === "zh" ? "人员核查" : "Person checks",
+      header: [h.id, h.name, h.unit, h.rule, h.status, h.detail, h.basis],
+      rows: r.person_checks.map((c) => [show(c.id), c.name, c.unit, c.rule, statusCell(c.status, lang), personDetail(c.detail, policy, lang), c.basis]),
+    });
+  }
+  if (r.targets.length > 0) {
+    sections.push({
+      title: lang === "zh" ? "区域目标" : "Region targets",
+      header: [h.rule, h.value, h.required, h.due, h.overdue, h.status, h.basis],
+      rows: r.targets.map((t) => [t.rule, t.value, t.required, t.due, yes(t.overdue, lang), statusCell(t.status, lang), t.basis]),
+    });
+  }
+  if (r.exam) {
+    sections.push({
+      title: lang === "zh" ? `应报考人员（${r.exam.rule}，${r.exam.basis}）` : `Exam candidates (${r.exam.rule}, ${r.exam.basis})`,
+      header: [h.id, h.name, h.unit, h.age],
+      rows: r.exam.candidates.map((c) => [show(c.id), c.name, c.unit, c.age]),
+      notes: r.exam.candidates.length === 0 ? [lang === "zh" ? "无。" : "None."] : [],
+    });
+  }
+  const compliant = r.units.filter((u) => u.compliant).length;
+  const gradeLine = (Object.entries(r.grades) as [string, number][])
+    .map(([g, n]) => `${gradeWord(g, v, lang)} ${n}`)
+    .join(", ");
+  const failing = r.units.filter((u) => !u.compliant).length;
+  sections.push({
+    title: lang === "zh" ? "汇总" : "Summary",
+    header: [],
+    rows: [],
+    notes:
+      lang === "zh"
+        ? [
+            `政策：${policy.id}（${policy.document}），核查日期 ${asOf}`,
+            `达标单位 ${compliant} / ${r.units.length}，未达标 ${failing}`,
+            `区域目标达成 ${r.targets.filter((t) => t.status === "pass").length} / ${r.targets.length}`,
+            `证书等级（在岗）：${gradeLine}`,
+          ]
+        : [
+            `Policy ${policy.id} (${policy.document}), as of ${asOf}`,
+            `Units compliant: ${compliant} of ${r.units.length} (${failing} not)`,
+            `Region targets met: ${r.targets.filter((t) => t.status === "pass").length} of ${r.targets.length}`,
+            `Grades (in service): ${gradeLine}`,
+          ],
+  });
+
+  const csvRows: Cell[][] = [];
+  for (const u of r.units) {
+    const head = [u.town, u.unit, u.unit_type, u.headcount, u.certified, u.sw_professional, yes(u.compliant, "en")];
+    if (u.checks.length === 0) csvRows.push([...head, "", "not_applicable", "", "", "", ""]);
+    for (const c of u.checks) {
+      csvRows.push([...head, c.rule, c.status, c.value === null ? "" : String(c.value), String(c.required), c.shortfall ?? "", c.basis]);
+    }
+  }
+  return {
+    sections,
+    csv: {
+      header: [h.town, h.unit, h.type, h.headcount, h.certified, h.pro, h.compliant, h.rule, h.status, h.value, h.required, h.shortfall, h.basis],
+      rows: csvRows,
+    },
+    json: {
+      as_of: asOf,
+      grades: r.grades,
+      units: r.units.map((u) => ({
+        unit: u.unit,
+        unit_type: u.unit_type,
+        town: u.town,
+        headcount: u.headcount,
+        certified: u.certified,
+        sw_professional: u.sw_professional,
+        compliant: u.compliant,
+        checks: u.checks.map((c) => ({
+          rule: c.rule,
+          status: c.status,
+          value: c.value,
+          required: c.required,
+          shortfall: c.shortfall,
+          basis: c.basis,
+          ...(c.due ? { due: c.due } : {}),
+        })),
+        flags: u.flags,
+      })),
+      person_checks: r.person_checks.map((c) => ({
+        id: show(c.id),
+        name: c.name,
+        unit: c.unit,
+        rule: c.rule,
+        status: c.status,
+        detail: personDetail(c.detail, policy, lang),
+        basis: c.basis,
+      })),
+      targets: r.targets.map((t) => ({ rule: t.rule, value: t.value, required: t.required, due: t.due, overdue: t.overdue, status: t.status })),
+      exam_candidates: (r.exam?.candidates ?? []).map((c) => ({ id: show(c.id), name: c.name, unit: c.unit })),
+    },
+  };
+}
+
+export const auditCommand: CommandSpec = {
+  name: "audit",
+  define: (cmd: Command) =>
+    addCommonOptions(
+      cmd
+        .description("check every unit against the policy's rules, targets and exam list")
+        .argument("<roster>", "roster CSV file (人员名册), or - for stdin")
+        .option("--as-of <date>", "the date to audit on (default: today in Asia/Shanghai)")
+        .addHelpText(
+          "after",
+          "\nExamples:\n  swtalent audit fixtures/人员名册.csv --units fixtures/单位信息.csv --as-of 2021-12-31\n" +
+            "  swtalent audit roster.csv --policy ningbo-2018 --format json --out audit.json --check",
+        ),
+    ),
+  async run(args, rt: Runtime) {
+    const [roster, o] = args as [string, AuditOptions];
+    const lang = langOf(o, rt.env);
+    const asOf = parseAsOf(o.asOf, rt.today);
+    const inputs = await readInputs(roster, o, asOf);
+    const result = audit(inputs.policy, inputs.roster.people, inputs.roster.units, asOf);
+    const p = presentAudit(result, inputs.policy, formatDay(asOf), lang, o);
+    const findings =
+      result.units.some((u) => !u.compliant) ||
+      result.person_checks.some((c) => c.status === "fail") ||
+      result.targets.some((t) => t.status === "fail" && t.overdue);
+    return deliver(
+      {
+        presentation: {
+          json: { ...envelope("audit", inputs.policy, inputs.files, inputs.rejected, inputs.warnings, lang, o), ...p.json },
+          sections: p.sections,
+          csv: p.csv,
+        },
+        policy: inputs.policy,
+        rejected: inputs.rejected,
+        warnings: inputs.warnings,
+        findings,
+        inputs: inputs.paths,
+      },
+      o,
+      rt,
+      lang,
+    );
+  },
+};

@@ -1,0 +1,18 @@
+/** The one list of commands. Adding a command is adding a file and a line here. */
+import type { Command } from "commander";
+import type { Runtime } from "./shared.js";
+import { validateCommand } from "./validate.js";
+import { templateCommand } from "./template.js";
+import { auditCommand } from "./audit.js";
+import { policyCommand } from "./policy.js";
+
+export interface CommandSpec {
+  readonly name: string;
+  define(cmd: Command): Command;
+  /** commander's action arguments; returns the exit code */
+  run(args: unknown[], rt: Runtime): Promise<number>;
+  /** handlers of subcommands that define() declared, by name */
+  readonly subcommands?: Readonly<Record<string, (args: unknown[], rt: Runtime) => Promise<number>>>;
+}
+
+export const COMMANDS: readonly CommandSpec[] = [auditCommand, validateCommand, policyCommand, templateCommand];

@@ -1,0 +1,274 @@
+/**
+ * What every command shares: its common options, reading the roster and units through one
+ * path, the JSON envelope, and delivering the rendered output (atomic file or stdout,
+ * rejections and warnings on stderr, the exit code).
+ */
+import type { Command } from "commander";
+import { type Day, formatDay, parseDay } from "../core/dates.js";
+import { UsageError } from "../core/errors.js";
+import type { Policy } from "../core/policy/schema.js";
+import { mapHeader } from "../core/records/header.js";
+import { maskId } from "../core/records/ids.js";
+import { ROSTER_REQUIRED, RosterBuilder, type RosterResult } from "../core/records/roster.js";
+import type { FileCount, Rejection, Unit, Warning } from "../core/records/types.js";
+import { UNITS_REQUIRED, UnitsBuilder } from "../core/records/units.js";
+import { type Format, type Presentation, formatOption, renderCsv, renderJson, renderMarkdown, renderTable } from "../render/format.js";
+import { type Lang, reasonText, warningText } from "../render/messages.js";
+import { type Encoding, encodingName } from "../io/decode.js";
+import { loadPolicy } from "../io/policies.js";
+import { type ReadOptions, delimiterOption, displayName, readTable } from "../io/table.js";
+import { checkNotInput, writeAtomic, writeStdout } from "../io/write.js";
+
+/** What the outside world gives a command: the clock, the environment, the terminals. */
+export interface Runtime {
+  readonly today: Day;
+  readonly env: NodeJS.ProcessEnv;
+  readonly stdoutIsTTY: boolean;
+  readonly stderrIsTTY: boolean;
+  readonly stderr: (line: string) => void;
+}
+
+export interface CommonOptions {
+  format?: string;
+  out?: string;
+  lang?: string;
+  mask: boolean;
+  check?: boolean;
+  allowRejects?: boolean;
+  rejects?: string;
+  bom: boolean;
+  quiet?: boolean;
+  encoding?: string;
+  delimiter?: string;
+  policy?: string;
+  units?: string;
+}
+
+export function addCommonOptions(cmd: Command, with_: { policy?: boolean; units?: boolean } = {}): Command {
+  if (with_.units !== false) cmd.option("--units <file>", "units file (单位信息): unit type, town, office, posts");
+  if (with_.policy !== false) cmd.option("--policy <id|file>", "policy profile id or a policy file (default qijiang-2020)");
+  return cmd
+    .option("--format <fmt>", "table | csv | json | md (default: table on a terminal, csv otherwise)")
+    .option("--out <file>", "write to this file (atomically; never an input)")
+    .option("--lang <zh|en>", "language of headers and messages (default from the locale)")
+    .option("--no-mask", "show resident ID numbers in full")
+    .option("--check", "exit 1 when anything is non-compliant")
+    .option("--allow-rejects", "report rejected rows but do not exit 3 for them")
+    .option("--rejects <file>", "write rejected rows with their reasons to this CSV file")
+    .option("--no-bom", "CSV output without the UTF-8 byte-order mark")
+    .option("--quiet", "no warnings or progress on stderr")
+    .option("--encoding <enc>", "force the input encoding: utf-8 | gb18030 (gbk) | utf-16le")
+    .option("--delimiter <char>", "force the input delimiter: comma | tab | semicolon | a character");
+}
+
+export function langOf(o: CommonOptions, env: NodeJS.ProcessEnv): Lang {
+  if (o.lang !== undefined) {
+    if (o.lang !== "zh" && o.lang !== "en") throw new UsageError(`--lang takes zh or en, got "${o.lang}"`);
+    return o.lang;
+  }
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
+  return locale.toLowerCase().startsWith("zh") ? "zh" : "en";
+}
+
+export function parseAsOf(value: string | undefined, today: Day): Day {
+  if (value === undefined) return today;
+  const d = parseDay(value);
+  if (d === null) throw new UsageError(`--as-of "${value}" is not a date: write it as 2021-12-31`);
+  return d;
+}
+
+export function readOptions(o: CommonOptions): ReadOptions {
+  const encoding: Encoding | undefined = o.encoding ? encodingName(o.encoding) : undefined;
+  return { ...(encoding ? { encoding } : {}), ...(o.delimiter ? { delimiter: delimiterOption(o.delimiter) } : {}) };
+}
+
+/** Everything read from the roster and the units file. */
+export interface Inputs {
+  readonly policy: Policy;
+  readonly roster: RosterResult;
+  readonly files: FileCount[];
+  readonly rejected: Rejection[];
+  readonly warnings: Warning[];
+  /** the paths read, which --out must not name */
+  readonly paths: string[];
+}
+
+function blankWarning(file: string, rows: number): Warning[] {
+  return rows > 0 ? [{ code: "blank_rows", params: { file, rows } }] : [];
+}
+
+export async function readUnitsFile(path: string, policy: Policy, ro: ReadOptions) {
+  const file = displayName(path);
+  let builder: UnitsBuilder | null = null;
+  const headerWarnings: Warning[] = [];
+  const summary = await readTable(path, ro, {
+    header(cells) {
+      const h = mapHeader(file, cells, policy.vocabulary.columns.units, UNITS_REQUIRED);
+      headerWarnings.push(...h.warnings);
+      builder = new UnitsBuilder(file, policy, h.columns, cells.length);
+    },
+    row: (cells, row) => builder!.add(cells, row),
+  });
+  const result = builder!.finish();
+  return { ...result, warnings: [...headerWarnings, ...result.warnings, ...blankWarning(file, summary.blankRows)] };
+}
+
+export async function readInputs(
+  rosterPath: string,
+  o: CommonOptions,
+  latestCertDate: Day,
+  extraRequired: readonly string[] = [],
+): Promise<Inputs> {
+  const policy = loadPolicy(o.policy);
+  const ro = readOptions(o);
+  const files: FileCount[] = [];
+  const rejected: Rejection[] = [];
+  const warnings: Warning[] = [];
+  let knownUnits: Map<string, Unit> | null = null;
+  if (o.units !== undefined) {
+    if (o.units === "-" && rosterPath === "-") throw new UsageError("only one input can be read from stdin (-)");
+    const u = await readUnitsFile(o.units, policy, ro);
+    knownUnits = u.units;
+    files.push(u.count);
+    rejected.push(...u.rejected);
+    warnings.push(...u.warnings);
+  }
+  const file = displayName(rosterPath);
+  let builder: RosterBuilder | null = null;
+  const summary = await readTable(rosterPath, ro, {
+    header(cells) {
+      const required = [...ROSTER_REQUIRED, ...(knownUnits ? [] : ["unit_type", "town"]), ...extraRequired];
+      const h = mapHeader(file, cells, policy.vocabulary.columns.roster, required);
+      warnings.push(...h.warnings);
+      builder = new RosterBuilder({ file, policy, columns: h.columns, width: cells.length, latestCertDate, knownUnits });
+    },
+    row: (cells, row) => builder!.add(cells, row),
+  });
+  const roster = builder!.finish();
+  files.unshift(roster.count);
+  rejected.unshift(...roster.rejected);
+  warnings.push(...roster.warnings, ...blankWarning(file, summary.blankRows));
+  return { policy, roster, files, rejected, warnings, paths: [rosterPath, ...(o.units ? [o.units] : [])] };
+}
+
+/** What a command hands back to be delivered. */
+export interface Outcome {
+  readonly presentation: Presentation;
+  readonly policy: Policy;
+  readonly rejected: readonly Rejection[];
+  readonly warnings: readonly Warning[];
+  /** something is non-compliant (for --check) */
+  readonly findings: boolean;
+  readonly inputs: readonly string[];
+}
+
+export interface Envelope {
+  command: string;
+  policy: { id: string; document: string };
+  input: { rows: number; accepted: number; rejected: number };
+  files: FileCount[];
+  rejected: { file: string; row: number; field: string; value: string; reason: string }[];
+  warnings: string[];
+}
+
+export function idShown(o: CommonOptions): (id: string) => string {
+  return o.mask ? maskId : (id) => id;
+}
+
+export function envelope(
+  command: string,
+  policy: Policy,
+  files: readonly FileCount[],
+  rejected: readonly Rejection[],
+  warnings: readonly Warning[],
+  lang: Lang,
+  o: CommonOptions,
+): Envelope {
+  const show = idShown(o);
+  const main = files[0] ?? { rows: 0, accepted: 0, rejected: 0 };
+  return {
+    command,
+    policy: { id: policy.id, document: policy.document },
+    input: { rows: main.rows, accepted: main.accepted, rejected: main.rejected },
+    files: files.map((f) => ({ ...f })),
+    rejected: rejected.map((r) => ({
+      file: r.file,
+      row: r.row,
+      field: r.field,
+      value: r.field === "id" ? show(r.value) : r.value,
+      reason: reasonText(r, lang, policy.vocabulary),
+    })),
+    warnings: warnings.map((w) => maskWarning(warningText(w, lang, policy.vocabulary), o)),
+  };
+}
+
+/** Resident IDs inside a warning's words are masked like any other output. */
+function maskWarning(text: string, o: CommonOptions): string {
+  return o.mask ? text.replace(/(?<![\dX])\d{17}[\dX](?![\dX])|(?<!\d)\d{15}(?!\d)/g, (m) => maskId(m)) : text;
+}
+
+function formatFor(o: CommonOptions, rt: Runtime): Format {
+  if (o.format !== undefined) return formatOption(o.format);
+  if (o.out !== undefined) {
+    const ext = o.out.toLowerCase().split(".").pop();
+    if (ext === "json") return "json";
+    if (ext === "md") return "md";
+    if (ext === "txt") return "table";
+    return "csv";
+  }
+  return rt.stdoutIsTTY ? "table" : "csv";
+}
+
+export function render(p: Presentation, format: Format, o: CommonOptions, color: boolean): string {
+  switch (format) {
+    case "json":
+      return renderJson(p);
+    case "csv":
+      return renderCsv(p, o.bom);
+    case "md":
+      return renderMarkdown(p);
+    default:
+      return renderTable(p, color);
+  }
+}
+
+const MAX_ERROR_LINES = 50;
+
+/** Writes the output and the messages; returns the exit code. */
+export async function deliver(outcome: Outcome, o: CommonOptions, rt: Runtime, lang: Lang): Promise<0 | 1 | 3> {
+  const format = formatFor(o, rt);
+  const allInputs = [...outcome.inputs];
+  if (o.out !== undefined) checkNotInput(o.out, allInputs);
+  if (o.rejects !== undefined) checkNotInput(o.rejects, allInputs);
+  const color = format === "table" && o.out === undefined && rt.stdoutIsTTY && !rt.env.NO_COLOR;
+  const text = render(outcome.presentation, format, o, color);
+  const show = idShown(o);
+  const v = outcome.policy.vocabulary;
+
+  if (!o.quiet) {
+    for (const w of outcome.warnings) rt.stderr(`warning: ${maskWarning(warningText(w, lang, v), o)}`);
+  }
+  outcome.rejected.slice(0, MAX_ERROR_LINES).forEach((r) => {
+    const value = r.field === "id" ? show(r.value) : r.value;
+    rt.stderr(`${r.file}: row ${r.row}, column ${r.field}, value "${value}": ${reasonText(r, lang, v)}`);
+  });
+  if (outcome.rejected.length > MAX_ERROR_LINES) {
+    rt.stderr(`... and ${outcome.rejected.length - MAX_ERROR_LINES} more problems: see --rejects FILE or --format json`);
+  }
+  if (o.rejects !== undefined) {
+    const header = ["file", "row", "field", "value", "reason"];
+    const rows = outcome.rejected.map((r) => [r.file, r.row, r.field, r.field === "id" ? show(r.value) : r.value, reasonText(r, lang, v)]);
+    writeAtomic(o.rejects, renderCsv({ json: null, sections: [], csv: { header, rows } }, o.bom));
+  }
+  if (o.out !== undefined) writeAtomic(o.out, text);
+  else await writeStdout(text);
+
+  if (outcome.rejected.length > 0 && !o.allowRejects) {
+    const rows = new Set(outcome.rejected.map((r) => `${r.file}:${r.row}`)).size;
+    rt.stderr(`${rows} row${rows === 1 ? "" : "s"} rejected and left out of the results: fix them, or pass --allow-rejects to accept results without them`);
+    return 3;
+  }
+  return o.check && outcome.findings ? 1 : 0;
+}
+
+export { formatDay };

@@ -1,0 +1,78 @@
+/**
+ * swtalent validate ROSTER [--units F] [--training F]
+ * Reads and checks the inputs only, and reports every problem found.
+ */
+import type { Command } from "commander";
+import { type Lang, reasonText } from "../render/messages.js";
+import type { Section } from "../render/format.js";
+import type { CommandSpec } from "./index.js";
+import { type CommonOptions, type Runtime, addCommonOptions, deliver, envelope, idShown, langOf, readInputs } from "./shared.js";
+import { readTrainingFile } from "./training-input.js";
+
+interface ValidateOptions extends CommonOptions {
+  training?: string;
+}
+
+const H = {
+  en: { file: "file", rows: "rows", accepted: "accepted", rejected: "rejected", row: "row", field: "column", value: "value", reason: "problem" },
+  zh: { file: "文件", rows: "行数", accepted: "有效", rejected: "拒收", row: "行号", field: "列", value: "内容", reason: "问题" },
+};
+
+export const validateCommand: CommandSpec = {
+  name: "validate",
+  define: (cmd: Command) =>
+    addCommonOptions(
+      cmd
+        .description("read and check the inputs only, and report every problem found")
+        .argument("<roster>", "roster CSV file (人员名册), or - for stdin")
+        .option("--training <file>", "training records file (培训记录) to check as well")
+        .addHelpText("after", "\nExample:\n  swtalent validate fixtures/人员名册.csv --units fixtures/单位信息.csv --training fixtures/培训记录.csv"),
+    ),
+  async run(args, rt: Runtime) {
+    const [roster, o] = args as [string, ValidateOptions];
+    const lang: Lang = langOf(o, rt.env);
+    const inputs = await readInputs(roster, o, rt.today);
+    const files = [...inputs.files];
+    const rejected = [...inputs.rejected];
+    const warnings = [...inputs.warnings];
+    const paths = [...inputs.paths];
+    if (o.training !== undefined) {
+      const t = await readTrainingFile(o.training, inputs.policy, o, inputs.roster.people, { fold: null });
+      files.push(t.count);
+      rejected.push(...t.rejected);
+      warnings.push(...t.warnings);
+      paths.push(o.training);
+    }
+    const h = H[lang];
+    const show = idShown(o);
+    const v = inputs.policy.vocabulary;
+    const problemRows = rejected.map((r) => [r.file, r.row, r.field, r.field === "id" ? show(r.value) : r.value, reasonText(r, lang, v)]);
+    const sections: Section[] = [
+      {
+        title: lang === "zh" ? "输入检查" : "Input check",
+        header: [h.file, h.rows, h.accepted, h.rejected],
+        rows: files.map((f) => [f.file, f.rows, f.accepted, f.rejected > 0 ? { text: String(f.rejected), tone: "bad" } : 0]),
+      },
+      problemRows.length > 0
+        ? { title: lang === "zh" ? "问题" : "Problems", header: [h.file, h.row, h.field, h.value, h.reason], rows: problemRows }
+        : { header: [], rows: [], notes: [lang === "zh" ? "全部行均有效。" : "Every row is valid."] },
+    ];
+    return deliver(
+      {
+        presentation: {
+          json: envelope("validate", inputs.policy, files, rejected, warnings, lang, o),
+          sections,
+          csv: { header: [h.file, h.row, h.field, h.value, h.reason], rows: problemRows },
+        },
+        policy: inputs.policy,
+        rejected,
+        warnings,
+        findings: rejected.length > 0,
+        inputs: paths,
+      },
+      o,
+      rt,
+      lang,
+    );
+  },
+};

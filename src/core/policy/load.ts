@@ -1,0 +1,105 @@
+/**
+ * Building a policy from data: `extends` a base by id, merge the overrides, validate the
+ * result. Pure: the caller reads the files and hands in their parsed contents.
+ */
+import type { z } from "zod";
+import { DataError } from "../errors.js";
+import { type Policy, policySchema } from "./schema.js";
+
+type Tree = Record<string, unknown>;
+
+function isTree(v: unknown): v is Tree {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** Objects merge key by key; lists, scalars and null replace what the base had. */
+export function mergePolicy(base: unknown, override: unknown): unknown {
+  if (!isTree(base) || !isTree(override)) return override;
+  const out: Tree = { ...base };
+  for (const [k, v] of Object.entries(override)) {
+    out[k] = k in base ? mergePolicy(base[k], v) : v;
+  }
+  return out;
+}
+
+function describe(v: unknown): string {
+  if (v === undefined) return "nothing";
+  if (typeof v === "string") return JSON.stringify(v);
+  if (isTree(v)) return "a mapping";
+  if (Array.isArray(v)) return "a list";
+  return String(v);
+}
+
+/** One line per problem: the path inside the file, what was expected, what was found. */
+export function formatIssues(issues: readonly z.core.$ZodIssue[], data: unknown): string[] {
+  return issues.map((issue) => {
+    const path = issue.path.map(String).join(".") || "(top level)";
+    if (issue.code === "unrecognized_keys") {
+      const keys = issue.keys.map((k) => (path === "(top level)" ? k : `${path}.${k}`));
+      return `${keys.join(", ")}: unknown key (check the spelling; unknown keys are not ignored)`;
+    }
+    let found: unknown = data;
+    for (const p of issue.path) found = isTree(found) || Array.isArray(found) ? (found as Tree)[p as string] : undefined;
+    const got = issue.code === "too_small" || issue.code === "too_big" || issue.code === "custom"
+      ? ""
+      : `, got ${describe(found)}`;
+    return `${path}: ${issue.message}${got}`;
+  });
+}
+
+/**
+ * Validates a merged policy tree. `where` names the file for the error message.
+ * Also checks what the schema cannot: fractions at most 1, level ranges in order.
+ */
+export function validatePolicy(tree: unknown, where: string): Policy {
+  const result = policySchema.safeParse(tree);
+  if (!result.success) {
+    throw new DataError(`${where}: invalid policy, nothing was computed`, formatIssues(result.error.issues, tree));
+  }
+  const policy = result.data;
+  const problems: string[] = [];
+  for (const [id, rule] of Object.entries(policy.rules)) {
+    if ("ratio" in rule) {
+      const [n, d] = rule.ratio.split("/").map((x) => Number(x.trim()));
+      if (n! > d!) problems.push(`rules.${id}.ratio: expected a fraction of at most 1, got "${rule.ratio}"`);
+    }
+    if (rule.kind === "post_level") {
+      for (const [g, [lo, hi]] of Object.entries(rule.levels)) {
+        if (lo > hi) problems.push(`rules.${id}.levels.${g}: the first level must not exceed the second`);
+      }
+    }
+  }
+  if (problems.length > 0) throw new DataError(`${where}: invalid policy, nothing was computed`, problems);
+  return policy;
+}
+
+/**
+ * Resolves a policy document: a built-in profile tree (already merged with the shared
+ * vocabulary) or a custom tree whose `extends` names one.
+ */
+export function resolvePolicy(
+  doc: unknown,
+  where: string,
+  builtin: (id: string) => unknown | undefined,
+  builtinIds: readonly string[],
+  defaultId: string,
+): Policy {
+  if (!isTree(doc)) {
+    throw new DataError(`${where}: invalid policy, nothing was computed`, [
+      "(top level): expected a mapping of keys such as extends, id, allowance, training, rules, targets",
+    ]);
+  }
+  const { extends: parent, ...rest } = doc;
+  let tree: unknown = rest;
+  if (parent !== undefined) {
+    const base = typeof parent === "string" ? builtin(parent) : undefined;
+    if (base === undefined) {
+      throw new DataError(`${where}: invalid policy, nothing was computed`, [
+        `extends: expected a built-in profile id (${builtinIds.join(", ")}), got ${describe(parent)}`,
+      ]);
+    }
+    tree = mergePolicy(base, rest);
+    if (!("id" in rest)) (tree as Tree).id = `${parent}+${defaultId}`;
+  }
+  return validatePolicy(tree, where);
+}

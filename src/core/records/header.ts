@@ -1,0 +1,57 @@
+/** Mapping a table's header row to fields, by the aliases of the policy vocabulary. */
+import { DataError } from "../errors.js";
+import type { Warning } from "./types.js";
+import { cellKey } from "./vocab.js";
+
+export interface HeaderMap {
+  /** column index of each field found */
+  readonly columns: ReadonlyMap<string, number>;
+  readonly warnings: Warning[];
+}
+
+/**
+ * Finds each field's column. When two columns name the same field (身份证号 and 工号), the one
+ * whose alias comes first in the vocabulary wins and the other is reported. Missing required
+ * fields: a DataError naming each and the headers it accepts.
+ */
+export function mapHeader(
+  file: string,
+  header: readonly string[],
+  aliases: Readonly<Record<string, readonly string[]>>,
+  required: readonly string[],
+): HeaderMap {
+  const byAlias = new Map<string, { field: string; rank: number }>();
+  for (const [field, list] of Object.entries(aliases)) {
+    list.forEach((alias, rank) => byAlias.set(cellKey(alias), { field, rank }));
+  }
+  const columns = new Map<string, number>();
+  const rankOf = new Map<string, number>();
+  const warnings: Warning[] = [];
+  const unknown: string[] = [];
+  header.forEach((cell, i) => {
+    const hit = byAlias.get(cellKey(cell));
+    if (!hit) {
+      if (cell.trim() !== "") unknown.push(cell.trim());
+      return;
+    }
+    const prev = columns.get(hit.field);
+    if (prev === undefined || hit.rank < rankOf.get(hit.field)!) {
+      if (prev !== undefined) {
+        warnings.push({ code: "column_shadowed", params: { file, used: cell.trim(), ignored: header[prev]!.trim(), field: hit.field } });
+      }
+      columns.set(hit.field, i);
+      rankOf.set(hit.field, hit.rank);
+    } else {
+      warnings.push({ code: "column_shadowed", params: { file, used: header[prev]!.trim(), ignored: cell.trim(), field: hit.field } });
+    }
+  });
+  if (unknown.length > 0) warnings.push({ code: "unknown_columns", params: { file, columns: unknown.join(", ") } });
+  const missing = required.filter((f) => !columns.has(f));
+  if (missing.length > 0) {
+    throw new DataError(
+      `${file}: missing required column${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}`,
+      missing.map((f) => `${file}: column ${f} not found: add a column headed one of ${aliases[f]!.join(", ")}`),
+    );
+  }
+  return { columns, warnings };
+}

@@ -1,0 +1,258 @@
+/**
+ * Roster rows -> people and the units they work in (SPEC.md "Inputs", "Bad input").
+ * Rows are fed one at a time; `finish` applies the rules that need every row (duplicate ids,
+ * unit attributes gathered from several rows) and returns records and rejections as data.
+ */
+import type { Day } from "../dates.js";
+import type { Policy } from "../policy/schema.js";
+import { RowReader } from "./cells.js";
+import { birthDateOf } from "./ids.js";
+import type { FileCount, Person, Rejection, Unit, UnitAttributes, Warning } from "./types.js";
+import { type Normalisers, normalisers, parsePostLevel } from "./vocab.js";
+
+export const ROSTER_REQUIRED = ["id", "name", "unit", "grade"] as const;
+const UNIT_FIELDS = [
+  "unit_type",
+  "town",
+  "district",
+  "social_service",
+  "sw_office",
+  "professional_posts",
+  "sw_posts",
+  "total_posts",
+] as const satisfies readonly (keyof UnitAttributes)[];
+
+/** Reads the unit attributes a row carries (roster or units file); problems go to `r`. */
+export function readUnitAttributes(r: RowReader, norm: Normalisers): UnitAttributes {
+  const a: UnitAttributes = {};
+  const unitType = r.coded("unit_type", norm.unitType, "bad_unit_type");
+  if (unitType !== null) a.unit_type = unitType;
+  const town = r.text("town");
+  if (town !== "") a.town = town;
+  const district = r.text("district");
+  if (district !== "") a.district = district;
+  const social = r.coded("social_service", norm.yesNo, "bad_yes_no");
+  if (social !== null) a.social_service = social;
+  const office = r.coded("sw_office", norm.yesNo, "bad_yes_no");
+  if (office !== null) a.sw_office = office;
+  for (const f of ["professional_posts", "sw_posts", "total_posts"] as const) {
+    const n = r.count(f);
+    if (n !== null) a[f] = n;
+  }
+  return a;
+}
+
+export function unitFromAttributes(name: string, a: UnitAttributes): Unit | null {
+  if (a.unit_type === undefined || a.town === undefined) return null;
+  return {
+    name,
+    type: a.unit_type,
+    // a town office belongs to itself
+    town: a.town,
+    district: a.district ?? null,
+    socialService: a.social_service ?? null,
+    swOffice: a.sw_office ?? null,
+    professionalPosts: a.professional_posts ?? null,
+    swPosts: a.sw_posts ?? null,
+    totalPosts: a.total_posts ?? null,
+  };
+}
+
+function samePerson(a: Person, b: Person): boolean {
+  for (const k of Object.keys(a) as (keyof Person)[]) {
+    if (k !== "row" && a[k] !== b[k]) return false;
+  }
+  return true;
+}
+
+function sameAttributes(a: UnitAttributes, b: UnitAttributes): boolean {
+  return UNIT_FIELDS.every((f) => a[f] === b[f]);
+}
+
+export interface RosterResult {
+  readonly people: Person[];
+  readonly units: Map<string, Unit>;
+  readonly rejected: Rejection[];
+  readonly warnings: Warning[];
+  readonly count: FileCount;
+}
+
+export interface RosterOptions {
+  readonly file: string;
+  readonly policy: Policy;
+  readonly columns: ReadonlyMap<string, number>;
+  /** the number of header cells */
+  readonly width: number;
+  /** certificates dated after this day are rejected */
+  readonly latestCertDate: Day;
+  /** units from a units file, which win over roster columns */
+  readonly knownUnits: ReadonlyMap<string, Unit> | null;
+}
+
+export class RosterBuilder {
+  private readonly norm: Normalisers;
+  private readonly byId = new Map<string, { person: Person; attrs: UnitAttributes }>();
+  private readonly duplicateRows = new Map<string, { rows: number[]; values: string[] }>();
+  private readonly unitAttrs = new Map<string, UnitAttributes>();
+  private readonly conflictsWarned = new Set<string>();
+  private readonly unrecognisedRoles = new Map<string, number>();
+  private readonly rejected: Rejection[] = [];
+  private readonly warnings: Warning[] = [];
+  private readonly count: FileCount;
+
+  constructor(private readonly o: RosterOptions) {
+    this.norm = normalisers(o.policy.vocabulary);
+    this.count = { file: o.file, rows: 0, accepted: 0, rejected: 0 };
+  }
+
+  add(cells: readonly string[], row: number): void {
+    this.count.rows++;
+    const r = new RowReader(this.o.file, this.o.columns, cells, row, this.o.width);
+    const parsed = r.problems.length > 0 ? null : this.parse(r);
+    if (parsed === null || r.problems.length > 0) {
+      this.rejected.push(...r.problems);
+      this.count.rejected++;
+      return;
+    }
+    const { person, attrs } = parsed;
+    const dup = this.duplicateRows.get(person.id);
+    if (dup) {
+      dup.rows.push(row);
+      return;
+    }
+    const first = this.byId.get(person.id);
+    if (first) {
+      if (samePerson(first.person, person) && sameAttributes(first.attrs, attrs)) {
+        this.warnings.push({ code: "identical_rows", params: { file: this.o.file, id: person.id, row: first.person.row, other: row } });
+        this.count.accepted++;
+        return;
+      }
+      this.byId.delete(person.id);
+      this.count.accepted--;
+      this.duplicateRows.set(person.id, { rows: [first.person.row, row], values: [] });
+      return;
+    }
+    this.byId.set(person.id, { person, attrs });
+    this.count.accepted++;
+    this.mergeUnit(person.unit, attrs);
+  }
+
+  private parse(r: RowReader): { person: Person; attrs: UnitAttributes } | null {
+    const { norm } = this;
+    const id = r.id();
+    const name = r.required("name");
+    const unit = r.required("unit");
+    const gradeCell = r.text("grade");
+    const grade = norm.grade(gradeCell) ?? r.reject("grade", gradeCell, "bad_grade");
+    const attrs = readUnitAttributes(r, norm);
+    const known = unit === null ? undefined : this.o.knownUnits?.get(unit);
+    if (!known) {
+      if (attrs.unit_type === undefined && r.text("unit_type") === "") r.reject("unit_type", "", "missing_unit_attr");
+      if (attrs.town === undefined) r.reject("town", "", "missing_unit_attr");
+    }
+    const roleText = r.text("role");
+    const role = norm.role(roleText);
+    if (!role.recognised) this.unrecognisedRoles.set(roleText, (this.unrecognisedRoles.get(roleText) ?? 0) + 1);
+    const certDate = r.date("cert_date");
+    if (certDate !== null && certDate > this.o.latestCertDate) {
+      r.reject("cert_date", r.text("cert_date"), "cert_in_future");
+    }
+    const degree = r.coded("sw_degree", norm.degree, "bad_degree") ?? "none";
+    const fullTime = r.coded("full_time", norm.yesNo, "bad_yes_no");
+    const start = r.date("start_date");
+    const end = r.date("end_date");
+    if (start !== null && end !== null && end < start) r.reject("end_date", r.text("end_date"), "end_before_start", { start: r.text("start_date") });
+    const birthCell = r.date("birth_date");
+    const tier = r.coded("post_tier", norm.tier, "bad_tier");
+    const level = r.coded("post_level", parsePostLevel, "bad_level");
+    if (id === null || name === null || unit === null || grade === null) return null;
+    const person: Person = {
+      id,
+      name,
+      unit,
+      row: r.row,
+      role: role.role,
+      roleText,
+      grade,
+      certDate,
+      degree,
+      fullTime,
+      start,
+      end,
+      birth: birthCell ?? birthDateOf(id),
+      tier,
+      level,
+    };
+    return { person, attrs };
+  }
+
+  private mergeUnit(unit: string, attrs: UnitAttributes): void {
+    const seen = this.unitAttrs.get(unit);
+    if (!seen) {
+      this.unitAttrs.set(unit, { ...attrs });
+      return;
+    }
+    for (const f of UNIT_FIELDS) {
+      const v = attrs[f];
+      if (v === undefined) continue;
+      if (seen[f] === undefined) (seen as Record<string, unknown>)[f] = v;
+      else if (seen[f] !== v) this.warnConflict("unit_attr_conflict_roster", unit, f, String(seen[f]), String(v));
+    }
+  }
+
+  private warnConflict(code: string, unit: string, field: string, kept: string, other: string): void {
+    const key = `${code}\u0000${unit}\u0000${field}`;
+    if (this.conflictsWarned.has(key)) return;
+    this.conflictsWarned.add(key);
+    this.warnings.push({ code, params: { unit, field, kept, other } });
+  }
+
+  finish(): RosterResult {
+    for (const [id, { rows }] of this.duplicateRows) {
+      for (const row of rows) {
+        this.rejected.push({ file: this.o.file, row, field: "id", value: id, code: "duplicate_id", params: { rows: rows.join(", ") } });
+      }
+      this.count.rejected += rows.length;
+    }
+    for (const [text, n] of [...this.unrecognisedRoles].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      this.warnings.push({ code: "unrecognised_role", params: { role: text, people: n } });
+    }
+    const people = [...this.byId.values()].map((e) => e.person);
+    const withPeople = new Set(people.map((p) => p.unit));
+    const units = new Map<string, Unit>();
+    for (const [name, u] of this.o.knownUnits ?? []) {
+      const fromRoster = this.unitAttrs.get(name);
+      if (fromRoster) {
+        for (const f of UNIT_FIELDS) {
+          const known = unitAttribute(u, f);
+          const v = fromRoster[f];
+          if (v !== undefined && known !== undefined && known !== v) {
+            this.warnConflict("unit_attr_conflict_units", name, f, String(known), String(v));
+          }
+        }
+      }
+      units.set(name, u);
+    }
+    for (const [name, attrs] of this.unitAttrs) {
+      if (units.has(name) || !withPeople.has(name)) continue;
+      const unit = unitFromAttributes(name, attrs);
+      if (unit) units.set(name, unit);
+    }
+    this.rejected.sort((a, b) => a.row - b.row);
+    return { people, units, rejected: this.rejected, warnings: this.warnings, count: this.count };
+  }
+}
+
+function unitAttribute(u: Unit, f: (typeof UNIT_FIELDS)[number]): string | number | boolean | undefined {
+  const v = {
+    unit_type: u.type,
+    town: u.town,
+    district: u.district,
+    social_service: u.socialService,
+    sw_office: u.swOffice,
+    professional_posts: u.professionalPosts,
+    sw_posts: u.swPosts,
+    total_posts: u.totalPosts,
+  }[f];
+  return v ?? undefined;
+}

@@ -1,0 +1,69 @@
+/**
+ * Writing outputs: to a temporary file beside the target, then renamed into place, so an
+ * interrupted run leaves the old file intact; never over an input.
+ */
+import { closeSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { OutputError, UsageError } from "../core/errors.js";
+
+function identity(path: string): string | null {
+  try {
+    const st = statSync(path);
+    return `${st.dev}:${st.ino}`;
+  } catch {
+    return null;
+  }
+}
+
+/** Refuses an output path that is one of the inputs (same path, or the same file by link). */
+export function checkNotInput(out: string, inputs: readonly string[]): void {
+  const outPath = resolve(out);
+  const outId = identity(out);
+  for (const input of inputs) {
+    if (input === "-") continue;
+    let same = resolve(input) === outPath;
+    if (!same && outId !== null) same = identity(input) === outId;
+    if (!same) {
+      try {
+        same = realpathSync(input) === resolve(realpathSync(dirname(out)), basename(out));
+      } catch {
+        // the output folder does not exist yet: it cannot be an input
+      }
+    }
+    if (same) throw new UsageError(`--out ${out} is an input file; inputs are never written: choose another output path`);
+  }
+}
+
+export function writeAtomic(path: string, data: string | Buffer): void {
+  const dir = dirname(resolve(path));
+  const tmp = join(dir, `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  let fd: number | null = null;
+  try {
+    fd = openSync(tmp, "wx", 0o644);
+    const buf = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+    for (let at = 0; at < buf.length; ) at += writeSync(fd, buf, at, buf.length - at);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = null;
+    renameSync(tmp, path);
+  } catch (e) {
+    if (fd !== null) closeSync(fd);
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // nothing was created
+    }
+    const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new OutputError(`cannot write ${path} (${reason}): check that the folder exists and is writable`);
+  }
+}
+
+/** Writes to stdout, ending quietly when the reader has gone away (`| head`). */
+export function writeStdout(text: string): Promise<void> {
+  return new Promise((done) => {
+    process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code === "EPIPE") done();
+    });
+    process.stdout.write(text, () => done());
+  });
+}

@@ -1,0 +1,48 @@
+/** Display words for codes in tables (JSON keeps the codes): statuses, grades, unit types, shortfalls. */
+import type { Status } from "../core/rules/audit.js";
+import type { Vocabulary } from "../core/policy/schema.js";
+import type { Cell, Tone } from "./format.js";
+import type { Lang } from "./messages.js";
+
+const STATUS: Record<string, { zh: string; en: string; tone: Tone }> = {
+  pass: { zh: "达标", en: "pass", tone: "good" },
+  fail: { zh: "未达标", en: "FAIL", tone: "bad" },
+  not_applicable: { zh: "不适用", en: "n/a", tone: "dim" },
+  unknown: { zh: "未知", en: "unknown", tone: "warn" },
+  compliant: { zh: "达标", en: "compliant", tone: "good" },
+  noncompliant: { zh: "未达标", en: "NONCOMPLIANT", tone: "bad" },
+  in_progress: { zh: "进行中", en: "in progress", tone: "warn" },
+};
+
+export function statusCell(status: Status | string, lang: Lang): Cell {
+  const s = STATUS[status];
+  return s ? { text: s[lang], tone: s.tone } : status;
+}
+
+/** A code shown as the vocabulary's first alias in Chinese, the code itself in English. */
+export function codeWord(code: string, groups: Readonly<Record<string, readonly string[]>>, lang: Lang): string {
+  if (lang === "en") return code;
+  return groups[code]?.[0] ?? code;
+}
+
+export const gradeWord = (g: string, v: Vocabulary, lang: Lang): string => codeWord(g, v.grades, lang);
+export const unitTypeWord = (t: string, v: Vocabulary, lang: Lang): string => codeWord(t, v.unit_types, lang);
+
+const MEASURE: Record<string, { zh: string; en: [string, string] }> = {
+  people: { zh: "名人员", en: ["person", "people"] },
+  certified: { zh: "名持证人员", en: ["certified worker", "certified workers"] },
+  certified_national: { zh: "名持全国证书人员", en: ["national certificate holder", "national certificate holders"] },
+  certified_national_or_degree: {
+    zh: "名持全国证书或本科以上学历的专职人员",
+    en: ["full-time worker with a national certificate or a degree", "full-time workers with a national certificate or a degree"],
+  },
+  sw_professional: { zh: "名社会工作专业人才", en: ["social-work professional", "social-work professionals"] },
+  sw_professional_full_time: { zh: "名专职社会工作专业人才", en: ["full-time social-work professional", "full-time social-work professionals"] },
+  posts: { zh: "个社会工作专业岗位", en: ["social-work post", "social-work posts"] },
+};
+
+/** "needs 1 more certified worker" / "还需 1 名持证人员". */
+export function shortfallWords(measure: string, n: number, lang: Lang): string {
+  const m = MEASURE[measure] ?? MEASURE.people!;
+  return lang === "zh" ? `还需 ${n} ${m.zh}` : `needs ${n} more ${m.en[n === 1 ? 0 : 1]}`;
+}
