@@ -5,6 +5,7 @@ import { validateCommand } from "./validate.js";
 import { templateCommand } from "./template.js";
 import { auditCommand } from "./audit.js";
 import { policyCommand } from "./policy.js";
+import { allowanceCommand } from "./allowance.js";
 
 export interface CommandSpec {
   readonly name: string;
@@ -15,4 +16,4 @@ export interface CommandSpec {
   readonly subcommands?: Readonly<Record<string, (args: unknown[], rt: Runtime) => Promise<number>>>;
 }
 
-export const COMMANDS: readonly CommandSpec[] = [auditCommand, validateCommand, policyCommand, templateCommand];
+export const COMMANDS: readonly CommandSpec[] = [auditCommand, allowanceCommand, validateCommand, policyCommand, templateCommand];
