@@ -43,7 +43,8 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[], data: unknown)
     const got = issue.code === "too_small" || issue.code === "too_big" || issue.code === "custom"
       ? ""
       : `, got ${describe(found)}`;
-    return `${path}: ${issue.message}${got}`;
+    const message = issue.message.replace(/^Invalid input: (expected [^,]+), received .*$/, "$1");
+    return `${path}: ${message}${got}`;
   });
 }
 

@@ -144,7 +144,7 @@ const postLevelRule = z.strictObject({
   kind: z.literal("post_level"),
   ...common,
   /** for each grade, the inclusive range of post levels it matches; other grades match none */
-  levels: z.record(grade, levelRange),
+  levels: z.partialRecord(grade, levelRange),
 });
 
 export const ruleSchema = z.discriminatedUnion(

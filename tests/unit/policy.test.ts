@@ -1,0 +1,94 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseDay } from "../../src/core/dates.js";
+import { DataError } from "../../src/core/errors.js";
+import { audit } from "../../src/core/rules/audit.js";
+import { builtinIds, loadPolicy } from "../../src/io/policies.js";
+import { staffOf, unit } from "../helpers/records.js";
+
+const dir = mkdtempSync(join(tmpdir(), "swtalent-policy-"));
+function file(name: string, text: string): string {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+}
+
+function problems(path: string): string[] {
+  try {
+    loadPolicy(path);
+  } catch (e) {
+    expect(e).toBeInstanceOf(DataError);
+    return [...(e as DataError).details];
+  }
+  throw new Error("expected the policy to be rejected");
+}
+
+describe("built-in profiles", () => {
+  it("are the five of POLICY.md, each valid", () => {
+    expect(builtinIds().sort()).toEqual(["chongqing-2018", "liaoning-2013", "ningbo-2018", "qijiang-2020", "yunnan-2021"]);
+    for (const id of builtinIds()) expect(loadPolicy(id).id).toBe(id);
+  });
+
+  it("qijiang-2020 carries the allowance amounts and training days of 四（三） and 二（二）", () => {
+    const p = loadPolicy("qijiang-2020");
+    expect(p.allowance!.monthly).toEqual({ senior: 200, intermediate: 100, assistant: 50 });
+    expect(p.training!.days).toEqual({ senior: 15, intermediate: 15, assistant: 12, staff: 12 });
+    expect(p.params).toMatchObject({ staff_counts_as_certified: true, professional_degree_min: "bachelor" });
+  });
+
+  it("only qijiang-2020 sets an allowance", () => {
+    expect(builtinIds().filter((id) => loadPolicy(id).allowance !== null)).toEqual(["qijiang-2020"]);
+  });
+});
+
+describe("custom policies (POLICY.md §7)", () => {
+  it("extends qijiang-2020 and changes exactly the verdicts its threshold touches", () => {
+    const path = file(
+      "draft.yaml",
+      ["extends: qijiang-2020", "id: qijiang-2023-draft", "rules:", "  QJ-COMMUNITY-CERT: { min: 3 }", '  QJ-CERT-OTHER: { ratio: "1/4" }', "allowance:", "  monthly: { senior: 300, intermediate: 150, assistant: 80 }", "training:", "  window: certificate", "targets:", "  QJ-TARGET-CERTIFIED: { min: 1200, due: 2022-12-31 }"].join("\n"),
+    );
+    const custom = loadPolicy(path);
+    expect(custom.id).toBe("qijiang-2023-draft");
+    expect(custom.allowance!.monthly.senior).toBe(300);
+    expect(custom.training!.window).toBe("certificate");
+    expect(custom.training!.days.intermediate).toBe(15);
+    expect(custom.targets["QJ-TARGET-CERTIFIED"]).toMatchObject({ min: 1200, due: "2022-12-31" });
+
+    const asOf = parseDay("2021-12-31")!;
+    const units = new Map([
+      ["C", unit({ name: "C", type: "urban_community", swOffice: true })],
+      ["O", unit({ name: "O", type: "organ", socialService: false })],
+      ["V", unit({ name: "V", type: "village", swOffice: true })],
+    ]);
+    const people = [...staffOf("C", 6, 2), ...staffOf("O", 5, 1), ...staffOf("V", 2, 1)];
+    const before = audit(loadPolicy("qijiang-2020"), people, units, asOf);
+    const after = audit(custom, people, units, asOf);
+    const statuses = (r: typeof before) => r.units.flatMap((u) => u.checks.map((c) => `${c.rule}:${c.status}`));
+    expect(statuses(before)).toEqual(["QJ-COMMUNITY-CERT:pass", "QJ-COMMUNITY-OFFICE:pass", "QJ-CERT-OTHER:pass", "QJ-VILLAGE-CERT:pass", "QJ-COMMUNITY-OFFICE:pass"]);
+    expect(statuses(after)).toEqual(["QJ-COMMUNITY-CERT:fail", "QJ-COMMUNITY-OFFICE:pass", "QJ-CERT-OTHER:fail", "QJ-VILLAGE-CERT:pass", "QJ-COMMUNITY-OFFICE:pass"]);
+  });
+
+  it("a JSON file works the same", () => {
+    const path = file("p.json", JSON.stringify({ extends: "qijiang-2020", rules: { "QJ-VILLAGE-CERT": { min: 2 } } }));
+    expect(loadPolicy(path).rules["QJ-VILLAGE-CERT"]).toMatchObject({ min: 2 });
+  });
+
+  it.each([
+    ["allowance:\n  monthly: { senior: lots }", 'allowance.monthly.senior: expected a whole number of yuan, got "lots"'],
+    ["allowance:\n  monthly: { senoir: 300 }", "allowance.monthly.senoir: unknown key"],
+    ["rules:\n  QJ-CERT-OTHER: { ratio: 0.25 }", "rules.QJ-CERT-OTHER.ratio: expected a fraction"],
+    ['rules:\n  QJ-CERT-OTHER: { ratio: "5/4" }', "rules.QJ-CERT-OTHER.ratio: expected a fraction of at most 1"],
+    ["training:\n  window: yearly", "training.window: expected rolling or certificate"],
+    ["targets:\n  QJ-TARGET-CERTIFIED: { due: 31/12/2022 }", "targets.QJ-TARGET-CERTIFIED.due: expected a date as YYYY-MM-DD"],
+    ["colour: red", "colour: unknown key"],
+  ])("%s is rejected naming its path", (body, message) => {
+    const lines = problems(file(`bad-${Math.random().toString(36).slice(2)}.yaml`, `extends: qijiang-2020\n${body}\n`));
+    expect(lines.some((l) => l.startsWith(message))).toBe(true);
+  });
+
+  it("extends must name a built-in profile", () => {
+    expect(problems(file("x.yaml", "extends: shanghai-2030\n"))[0]).toMatch(/^extends: expected a built-in profile id/);
+  });
+});
