@@ -1,0 +1,120 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { BIN, ROOT, json, swtalent } from "../helpers/cli.js";
+
+const ROSTER = "tests/fixtures/allowance/roster.csv";
+const golden = (name: string) => readFileSync(join(ROOT, "tests", "golden", name), "utf8");
+
+describe("swtalent allowance on a small roster (worked by hand in tests/fixtures/allowance)", () => {
+  it("June 2021: payees, per-town totals and the first failed condition of everyone else", () => {
+    const r = swtalent(["allowance", ROSTER, "--month", "2021-06", "--format", "json", "--no-mask"]);
+    expect(r.code).toBe(0);
+    const out = json(r);
+    expect(out.months).toEqual(["2021-06"]);
+    expect(out.payees.map((p: any) => [p.name, p.grade, p.amount])).toEqual([
+      ["杨帆", "assistant", 50], // starts on 2021-06-01: in service that day
+      ["王芳", "senior", 200], // certificate 2021-05-31: paid from June
+    ]);
+    expect(out.by_town).toEqual([
+      { town: "东溪镇", payees: 1, total: 50 },
+      { town: "古南街道", payees: 1, total: 200 },
+    ]);
+    expect(out.total).toBe(250);
+    expect(Object.fromEntries(out.not_paid.map((n: any) => [n.name, n.reason]))).toEqual({
+      赵刚: "not_in_service", // left 2021-05-31
+      陈静: "grade", // 社会工作员
+      黄丽: "unit", // community without a social-work office
+      刘洋: "unit", // an organ
+      李强: "grade", // certificate dated on the 1st: from July
+      张敏: "role", // 网格员
+    });
+  });
+
+  it("a range pays July to 李强 too and adds up per town", () => {
+    const out = json(swtalent(["allowance", ROSTER, "--from", "2021-06", "--to", "2021-07", "--format", "json"]));
+    expect(out.months).toEqual(["2021-06", "2021-07"]);
+    expect(out.total).toBe(250 + 350);
+    expect(out.by_town).toEqual([
+      { town: "东溪镇", payees: 1, total: 100 },
+      { town: "古南街道", payees: 2, total: 500 },
+    ]);
+  });
+
+  it("the Markdown payroll is the reviewed golden file (发放花名册 with a signature column)", () => {
+    const r = swtalent(["allowance", ROSTER, "--month", "2021-06", "--format", "md", "--lang", "zh"]);
+    expect(r.stdout).toBe(golden("allowance-2021-06.zh.md"));
+  });
+
+  it("the CSV payroll is a ledger: pay June, feed it back, and June owes nothing", () => {
+    const dir = mkdtempSync(join(tmpdir(), "swtalent-ledger-"));
+    const pay = join(dir, "payroll-2021-06.csv");
+    expect(swtalent(["allowance", ROSTER, "--month", "2021-06", "--out", pay]).code).toBe(0);
+    const csv = readFileSync(pay, "utf8");
+    expect(csv.startsWith("\uFEFFid,name,unit,town,grade,month,amount\r\n")).toBe(true);
+    expect(csv).toContain("500222********0010,王芳,滨河社区,古南街道,senior,2021-06,200");
+    const again = json(swtalent(["allowance", ROSTER, "--month", "2021-06", "--paid", pay, "--format", "json"]));
+    expect(again.payees).toEqual([]);
+    expect(again.overpaid).toEqual([]);
+    expect(again.by_town).toEqual([]);
+    expect(again.total).toBe(0);
+  });
+
+  it("a ledger with partial and excess payments gives 补发 and 多发; months outside the range are ignored", () => {
+    const dir = mkdtempSync(join(tmpdir(), "swtalent-ledger-"));
+    const ledger = join(dir, "paid.csv");
+    writeFileSync(
+      ledger,
+      ["身份证号,月份,金额", "500222198001010010,2021-06,150", "500222198001010010,2021年6月,20", "500222198502020022,2021-06,100", "500222199507070074,2020-12,50"].join("\n"),
+    );
+    const out = json(swtalent(["allowance", ROSTER, "--month", "2021-06", "--paid", ledger, "--format", "json", "--no-mask"]));
+    expect(out.payees.map((p: any) => [p.name, p.amount])).toEqual([["杨帆", 50], ["王芳", 30]]);
+    expect(out.overpaid.map((p: any) => [p.name, p.month, p.amount])).toEqual([["李强", "2021-06", 100]]);
+    expect(out.files.map((f: any) => [f.rows, f.accepted, f.rejected])).toEqual([[8, 8, 0], [4, 4, 0]]);
+    expect(out.warnings.join("\n")).toMatch(/1 ledger rows are for months outside/);
+  });
+
+  it("--explain shows each condition month by month with the basis", () => {
+    const out = json(swtalent(["allowance", ROSTER, "--from", "2021-06", "--to", "2021-07", "--explain", "500222198502020022", "--format", "json"]));
+    expect(out.explain.months.map((m: any) => [m.month, m.reason, m.amount])).toEqual([["2021-06", "grade", 0], ["2021-07", null, 100]]);
+    expect(out.explain.months[0].conditions.map((c: any) => c.passed)).toEqual([true, true, true, false]);
+    expect(out.explain.months[0].basis).toBe("綦江民发〔2020〕60号 四（三）");
+  });
+
+  it("a policy without amounts is a usage error naming the profiles that have them", () => {
+    const r = swtalent(["allowance", ROSTER, "--month", "2021-06", "--policy", "ningbo-2018"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/sets no allowance amounts.*qijiang-2020/);
+  });
+
+  it.each([
+    [["--month", "2021-13"], /not a month/],
+    [[], /needs the month/],
+    [["--from", "2021-06", "--to", "2021-01"], /after --to/],
+    [["--month", "2021-06", "--from", "2021-01", "--to", "2021-02"], /either --month/],
+  ])("bad month arguments exit 2: %j", (args, message) => {
+    const r = swtalent(["allowance", ROSTER, ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it("a rerun is byte-identical", () => {
+    const a = swtalent(["allowance", ROSTER, "--from", "2021-01", "--to", "2021-12", "--format", "json"]);
+    const b = swtalent(["allowance", ROSTER, "--from", "2021-01", "--to", "2021-12", "--format", "json"]);
+    expect(a.stdout).toBe(b.stdout);
+  });
+
+  it("the README's cron recipe writes last month's payroll", () => {
+    const dir = mkdtempSync(join(tmpdir(), "swtalent-cron-"));
+    const roster = join(ROOT, ROSTER);
+    const line = `${process.execPath} ${BIN} allowance ${roster} --month last --quiet --out payroll-$(date +%Y%m).csv`;
+    const r = spawnSync("bash", ["-c", line], { cwd: dir, encoding: "utf8", env: { PATH: process.env.PATH ?? "", SWTALENT_TODAY: "2021-07-05" } });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe("");
+    const files = readdirSync(dir);
+    expect(files).toEqual([`payroll-${new Date().toISOString().slice(0, 7).replace("-", "")}.csv`]);
+    expect(readFileSync(join(dir, files[0]!), "utf8")).toContain(",2021-06,200");
+  });
+});
