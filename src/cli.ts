@@ -69,8 +69,9 @@ export async function main(argv: readonly string[], rt: Runtime = defaultRuntime
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return 0;
-      return 2;
+      if (e.code === "commander.helpDisplayed" || e.code === "commander.version") return 0;
+      // help shown because a command was incomplete (e.g. `policy` without a subcommand) is a usage error
+      return e.code === "commander.help" && e.exitCode === 0 ? 0 : 2;
     }
     if (e instanceof SwtalentError) {
       rt.stderr(`swtalent: ${e.message}`);

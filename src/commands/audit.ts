@@ -19,7 +19,7 @@ interface AuditOptions extends CommonOptions {
 
 const H = {
   en: {
-    town: "town", unit: "unit", type: "type", headcount: "headcount", certified: "certified", pro: "sw professionals",
+    town: "town", unit: "unit", type: "unit_type", headcount: "headcount", certified: "certified", pro: "sw_professional",
     rule: "rule", status: "status", value: "value", required: "required", shortfall: "shortfall", basis: "basis",
     compliant: "compliant", what: "what is missing", due: "due", overdue: "overdue", grade: "grade", people: "people",
     id: "id", name: "name", detail: "detail", age: "age", flags: "flags",

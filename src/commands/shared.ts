@@ -250,7 +250,12 @@ export async function deliver(outcome: Outcome, o: CommonOptions, rt: Runtime, l
   }
   outcome.rejected.slice(0, MAX_ERROR_LINES).forEach((r) => {
     const value = r.field === "id" ? show(r.value) : r.value;
-    rt.stderr(`${r.file}: row ${r.row}, column ${r.field}, value "${value}": ${reasonText(r, lang, v)}`);
+    const column = r.column && r.column !== r.field ? `${r.column} (${r.field})` : r.field;
+    rt.stderr(
+      lang === "zh"
+        ? `${r.file}：第 ${r.row} 行，列 ${column}，内容“${value}”：${reasonText(r, lang, v)}`
+        : `${r.file}: row ${r.row}, column ${column}, value "${value}": ${reasonText(r, lang, v)}`,
+    );
   });
   if (outcome.rejected.length > MAX_ERROR_LINES) {
     rt.stderr(`... and ${outcome.rejected.length - MAX_ERROR_LINES} more problems: see --rejects FILE or --format json`);

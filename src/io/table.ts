@@ -138,8 +138,8 @@ export async function readTable(path: string, opts: ReadOptions, on: TableHandle
   } catch (e) {
     if (e instanceof DataError || e instanceof UsageError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new UsageError(`${file}: no such file; check the path`);
-    if (code === "EISDIR") throw new UsageError(`${file}: is a folder, not a CSV file`);
+    if (code === "ENOENT") throw new DataError(`${file}: cannot be read: no such file; check the path`);
+    if (code === "EISDIR") throw new DataError(`${file}: cannot be read: it is a folder, not a CSV file`);
     if (code === "EACCES") throw new DataError(`${file}: cannot be read (permission denied)`);
     throw new DataError(`${file}: cannot be read: ${(e as Error).message}`);
   }

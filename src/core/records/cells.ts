@@ -3,6 +3,7 @@
  * or a rejection. Shared by the roster, units, training and ledger readers.
  */
 import { type Day, parseDay } from "../dates.js";
+import { headerNames } from "./header.js";
 import type { Rejection } from "./types.js";
 import { RESIDENT_ID_15, RESIDENT_ID_18, birthDateOf, checkDigit } from "./ids.js";
 import { parseCount } from "./vocab.js";
@@ -32,7 +33,8 @@ export class RowReader {
   }
 
   reject(field: string, value: string, code: string, params?: Record<string, string | number>): null {
-    this.problems.push({ file: this.file, row: this.row, field, value, code, ...(params ? { params } : {}) });
+    const column = headerNames.get(this.columns)?.get(field);
+    this.problems.push({ file: this.file, row: this.row, field, ...(column ? { column } : {}), value, code, ...(params ? { params } : {}) });
     return null;
   }
 

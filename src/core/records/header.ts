@@ -3,6 +3,9 @@ import { DataError } from "../errors.js";
 import type { Warning } from "./types.js";
 import { cellKey } from "./vocab.js";
 
+/** The header text each field was found under, by the column map it belongs to (for messages). */
+export const headerNames = new WeakMap<ReadonlyMap<string, number>, ReadonlyMap<string, string>>();
+
 export interface HeaderMap {
   /** column index of each field found */
   readonly columns: ReadonlyMap<string, number>;
@@ -53,5 +56,6 @@ export function mapHeader(
       missing.map((f) => `${file}: column ${f} not found: add a column headed one of ${aliases[f]!.join(", ")}`),
     );
   }
+  headerNames.set(columns, new Map([...columns].map(([field, i]) => [field, header[i]!.trim()])));
   return { columns, warnings };
 }

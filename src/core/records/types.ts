@@ -51,6 +51,8 @@ export interface Rejection {
   readonly file: string;
   readonly row: number;
   readonly field: string;
+  /** the header the field was read under, as the file spells it */
+  readonly column?: string;
   readonly value: string;
   readonly code: string;
   readonly params?: Readonly<Record<string, string | number>>;
