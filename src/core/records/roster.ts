@@ -29,6 +29,8 @@ export function readUnitAttributes(r: RowReader, norm: Normalisers): UnitAttribu
   if (unitType !== null) a.unit_type = unitType;
   const town = r.text("town");
   if (town !== "") a.town = town;
+  // a street or town office belongs to itself (POLICY.md §1, unit attributes)
+  else if (unitType === "town" && r.text("unit") !== "") a.town = r.text("unit");
   const district = r.text("district");
   if (district !== "") a.district = district;
   const social = r.coded("social_service", norm.yesNo, "bad_yes_no");
@@ -47,7 +49,6 @@ export function unitFromAttributes(name: string, a: UnitAttributes): Unit | null
   return {
     name,
     type: a.unit_type,
-    // a town office belongs to itself
     town: a.town,
     district: a.district ?? null,
     socialService: a.social_service ?? null,
@@ -91,8 +92,8 @@ export interface RosterOptions {
 
 export class RosterBuilder {
   private readonly norm: Normalisers;
-  private readonly byId = new Map<string, { person: Person; attrs: UnitAttributes }>();
-  private readonly duplicateRows = new Map<string, { rows: number[]; values: string[] }>();
+  private readonly byId = new Map<string, { person: Person; attrs: UnitAttributes; rows: number[] }>();
+  private readonly duplicateRows = new Map<string, number[]>();
   private readonly unitAttrs = new Map<string, UnitAttributes>();
   private readonly conflictsWarned = new Set<string>();
   private readonly unrecognisedRoles = new Map<string, number>();
@@ -117,22 +118,24 @@ export class RosterBuilder {
     const { person, attrs } = parsed;
     const dup = this.duplicateRows.get(person.id);
     if (dup) {
-      dup.rows.push(row);
+      dup.push(row);
       return;
     }
     const first = this.byId.get(person.id);
     if (first) {
       if (samePerson(first.person, person) && sameAttributes(first.attrs, attrs)) {
         this.warnings.push({ code: "identical_rows", params: { file: this.o.file, id: person.id, row: first.person.row, other: row } });
+        first.rows.push(row);
         this.count.accepted++;
         return;
       }
+      // a payroll must never pay a person twice or guess which row is right: every row goes
       this.byId.delete(person.id);
-      this.count.accepted--;
-      this.duplicateRows.set(person.id, { rows: [first.person.row, row], values: [] });
+      this.count.accepted -= first.rows.length;
+      this.duplicateRows.set(person.id, [...first.rows, row]);
       return;
     }
-    this.byId.set(person.id, { person, attrs });
+    this.byId.set(person.id, { person, attrs, rows: [row] });
     this.count.accepted++;
     this.mergeUnit(person.unit, attrs);
   }
@@ -208,7 +211,7 @@ export class RosterBuilder {
   }
 
   finish(): RosterResult {
-    for (const [id, { rows }] of this.duplicateRows) {
+    for (const [id, rows] of this.duplicateRows) {
       for (const row of rows) {
         this.rejected.push({ file: this.o.file, row, field: "id", value: id, code: "duplicate_id", params: { rows: rows.join(", ") } });
       }
