@@ -13,9 +13,13 @@ export interface Month {
 const MS_PER_DAY = 86_400_000;
 /** Excel's day 0 is 1899-12-30 (its serial 60 is the non-existent 1900-02-29). */
 const EXCEL_EPOCH: Day = Date.UTC(1899, 11, 30) / MS_PER_DAY;
-/** Serial numbers Excel can show as dates in rosters: 1900-01-01 .. 2199-12-31. */
-const EXCEL_MIN = 1;
-const EXCEL_MAX = 109_572;
+/**
+ * Serial numbers read as dates: 1927-05-18 .. 2199-12-31. A bare number of four digits or
+ * fewer in a date column is a year (2021) or a typo, never a date a roster holds, so it is
+ * rejected rather than read as a day in 1905.
+ */
+const EXCEL_MIN = 10_000;
+const EXCEL_MAX = 109_574;
 
 export function dayOf(year: number, month: number, day: number): Day | null {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;

@@ -1,8 +1,10 @@
 /**
  * Bytes -> text for spreadsheets as people save them: UTF-8 with or without BOM, UTF-16
  * with BOM (Excel's "Unicode text"), else GB18030/GBK (Excel's "CSV" on Chinese Windows).
- * Detection is streaming: the file is read as UTF-8 until a byte sequence proves it is not;
- * if nothing but ASCII came before, the rest is read as GB18030 (identical for ASCII).
+ * Detection is streaming: the file is read as UTF-8, and from its first non-ASCII byte the
+ * text is held back until enough of it has decoded cleanly to settle on UTF-8. A byte sequence
+ * that is not UTF-8 before then means GB18030 (identical to UTF-8 for ASCII), from the first
+ * non-ASCII byte on; after then, a file that mixes encodings, which is an error.
  */
 import { TextDecoder } from "node:util";
 import iconv from "iconv-lite";
@@ -42,17 +44,38 @@ function iconvDecoder(encoding: Encoding): { write(b: Buffer): string; end(): st
   return { write: (b) => d.write(b), end: () => d.end() ?? "" };
 }
 
-function hasNonAscii(b: Buffer): boolean {
-  for (let i = 0; i < b.length; i++) if (b[i]! > 0x7f) return true;
-  return false;
+function firstNonAscii(b: Buffer): number {
+  for (let i = 0; i < b.length; i++) if (b[i]! > 0x7f) return i;
+  return -1;
 }
+
+function nonAsciiChars(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) n++;
+  return n;
+}
+
+/** Enough bytes to recognise any byte-order mark. */
+const BOM_BYTES = 3;
+/**
+ * UTF-8 is settled once this many non-ASCII characters have decoded cleanly (Chinese text in
+ * GBK rarely forms more than one valid UTF-8 sequence in a row), or once this many bytes since
+ * the first non-ASCII byte have, so that what is held back stays small.
+ */
+const SETTLE_CHARS = 8;
+const SETTLE_BYTES = 1 << 16;
 
 export function createDecoder(file: string, forced?: Encoding): Decoder {
   let encoding: Encoding | null = forced ?? null;
   let inner: { write(b: Buffer): string; end(): string } | null = null;
-  let started = false;
+  /** the first bytes, held until a byte-order mark can be recognised (a pipe may deliver 1 byte) */
+  let head: Buffer | null = Buffer.alloc(0);
   let utf8: TextDecoder | null = null;
-  let seenNonAscii = false;
+  /** UTF-8 without a BOM: settled, or still undecided with the bytes from the first non-ASCII one held back */
+  let settled = false;
+  let held: Buffer[] = [];
+  let heldBytes = 0;
+  let heldText = "";
   let offset = 0;
 
   const fail = (at: number): never => {
@@ -62,7 +85,6 @@ export function createDecoder(file: string, forced?: Encoding): Decoder {
   };
 
   const startWith = (chunk: Buffer): Buffer => {
-    started = true;
     if (encoding === "utf-8" || encoding === null) {
       if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
         encoding = "utf-8";
@@ -81,35 +103,79 @@ export function createDecoder(file: string, forced?: Encoding): Decoder {
     return chunk;
   };
 
+  /** Holds back the text of `chunk` from its first non-ASCII byte on, until UTF-8 is settled. */
+  const hold = (chunk: Buffer, text: string): string => {
+    let out = "";
+    if (held.length === 0) {
+      const i = firstNonAscii(chunk);
+      if (i < 0) return text;
+      // ASCII bytes are one character each: the text before byte i is its first i characters
+      out = text.slice(0, i);
+      chunk = chunk.subarray(i);
+      text = text.slice(i);
+    }
+    held.push(chunk);
+    heldBytes += chunk.length;
+    heldText += text;
+    if (nonAsciiChars(heldText) < SETTLE_CHARS && heldBytes < SETTLE_BYTES) return out;
+    settled = true;
+    out += heldText;
+    held = [];
+    heldText = "";
+    return out;
+  };
+
+  const decode = (chunk: Buffer, at: number, last: boolean): string => {
+    if (inner) {
+      const text = stripBom(inner.write(chunk), at === 0);
+      return last ? text + inner.end() : text;
+    }
+    try {
+      const text = utf8!.decode(chunk, { stream: !last });
+      if (settled || encoding === "utf-8") return text;
+      if (!last) return hold(chunk, text);
+      const out = heldText + text;
+      heldText = "";
+      held = [];
+      return out;
+    } catch {
+      if (settled || encoding === "utf-8") return fail(at);
+      const undecided = Buffer.concat([...held, chunk]);
+      // clean UTF-8 text, then bytes that are not: a file that mixes encodings, not GBK
+      const probe = new TextDecoder("utf-8").decode(undecided);
+      const bad = probe.indexOf("\uFFFD");
+      if (nonAsciiChars(bad < 0 ? probe : probe.slice(0, bad)) >= SETTLE_CHARS) return fail(at);
+      // not UTF-8, and nothing but ASCII (identical in GB18030) has been handed on: GB18030 from here
+      encoding = "gb18030";
+      inner = iconvDecoder("gb18030");
+      utf8 = null;
+      const text = inner.write(undecided);
+      held = [];
+      heldText = "";
+      return last ? text + inner.end() : text;
+    }
+  };
+
   return {
     get encoding() {
-      return encoding ?? (seenNonAscii ? "utf-8" : null);
+      return encoding ?? (settled || heldBytes > 0 ? "utf-8" : null);
     },
     write(raw: Buffer): string {
-      const chunk = started ? raw : startWith(raw);
-      const at = offset;
       offset += raw.length;
-      if (inner) return stripBom(inner.write(chunk), at === 0);
-      try {
-        const text = utf8!.decode(chunk, { stream: true });
-        if (!seenNonAscii && hasNonAscii(chunk)) seenNonAscii = true;
-        return text;
-      } catch {
-        if (seenNonAscii || encoding === "utf-8") return fail(at);
-        encoding = "gb18030";
-        inner = iconvDecoder("gb18030");
-        utf8 = null;
-        return inner.write(chunk);
-      }
+      if (head === null) return decode(raw, offset - raw.length, false);
+      head = Buffer.concat([head, raw]);
+      if (head.length < BOM_BYTES) return "";
+      const first = startWith(head);
+      head = null;
+      return decode(first, 0, false);
     },
     end(): string {
-      if (inner) return inner.end();
-      if (!utf8) return "";
-      try {
-        return utf8.decode();
-      } catch {
-        return fail(offset);
+      if (head !== null) {
+        const first = head;
+        head = null;
+        return first.length === 0 ? "" : decode(startWith(first), 0, true);
       }
+      return decode(Buffer.alloc(0), offset, true);
     },
   };
 }

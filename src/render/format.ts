@@ -54,7 +54,8 @@ export function guardCell(c: Cell): string | number {
 
 export function renderCsv(p: Presentation, bom: boolean): string {
   const rows = p.csv.rows.map((r) => r.map(guardCell));
-  const body = stringify([p.csv.header.map((h) => guardCell(h)), ...rows], { record_delimiter: "\r\n" });
+  // a cell holding a lone line break must be quoted too, or it splits its row in two
+  const body = stringify([p.csv.header.map((h) => guardCell(h)), ...rows], { record_delimiter: "\r\n", quoted_match: /[\r\n]/ });
   return (bom ? "\uFEFF" : "") + body;
 }
 

@@ -60,13 +60,15 @@ export class RowReader {
   }
 
   /**
-   * A person id: trimmed, a resident ID's x upper-cased and its check digit verified.
-   * A number Excel turned into 1.10105E+17 has lost digits and is rejected.
+   * A person id: trimmed, full-width digits and letters made half-width (typed with a Chinese
+   * input method), a resident ID's x upper-cased and its check digit verified. A number Excel
+   * turned into 1.10105E+17 has lost digits and is rejected.
    */
   id(field = "id"): string | null {
     const raw = this.required(field);
     if (raw === null) return null;
-    const id = /^\d{17}[xX]$/.test(raw) ? raw.toUpperCase() : raw;
+    const half = raw.normalize("NFKC");
+    const id = /^\d{17}[xX]$/.test(half) ? half.toUpperCase() : half;
     if (/^\d+(\.\d+)?[eE]\+?\d+$/.test(id)) return this.reject(field, raw, "id_scientific");
     if (RESIDENT_ID_18.test(id)) {
       const expected = checkDigit(id.slice(0, 17));

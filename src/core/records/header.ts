@@ -50,12 +50,10 @@ export function mapHeader(
   });
   if (unknown.length > 0) warnings.push({ code: "unknown_columns", params: { file, columns: unknown.join(", ") } });
   const missing = required.filter((f) => !columns.has(f));
-  if (missing.length > 0) {
-    throw new DataError(
-      `${file}: missing required column${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}`,
-      missing.map((f) => `${file}: column ${f} not found: add a column headed one of ${aliases[f]!.join(", ")}`),
-    );
-  }
+  const lineFor = (f: string) => `${file}: missing required column ${f}: add a column headed one of ${aliases[f]!.join(", ")}`;
+  // one missing column is one line; several get a summary, then one line each
+  if (missing.length === 1) throw new DataError(lineFor(missing[0]!));
+  if (missing.length > 1) throw new DataError(`${file}: missing required columns: ${missing.join(", ")}`, missing.map(lineFor));
   headerNames.set(columns, new Map([...columns].map(([field, i]) => [field, header[i]!.trim()])));
   return { columns, warnings };
 }

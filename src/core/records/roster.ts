@@ -3,7 +3,7 @@
  * Rows are fed one at a time; `finish` applies the rules that need every row (duplicate ids,
  * unit attributes gathered from several rows) and returns records and rejections as data.
  */
-import type { Day } from "../dates.js";
+import { type Day, formatDay } from "../dates.js";
 import type { Policy } from "../policy/schema.js";
 import { RowReader } from "./cells.js";
 import { birthDateOf } from "./ids.js";
@@ -96,7 +96,6 @@ export class RosterBuilder {
   private readonly duplicateRows = new Map<string, number[]>();
   private readonly unitAttrs = new Map<string, UnitAttributes>();
   private readonly conflictsWarned = new Set<string>();
-  private readonly unrecognisedRoles = new Map<string, number>();
   private readonly rejected: Rejection[] = [];
   private readonly warnings: Warning[] = [];
   private readonly count: FileCount;
@@ -155,10 +154,9 @@ export class RosterBuilder {
     }
     const roleText = r.text("role");
     const role = norm.role(roleText);
-    if (!role.recognised) this.unrecognisedRoles.set(roleText, (this.unrecognisedRoles.get(roleText) ?? 0) + 1);
     const certDate = r.date("cert_date");
     if (certDate !== null && certDate > this.o.latestCertDate) {
-      r.reject("cert_date", r.text("cert_date"), "cert_in_future");
+      r.reject("cert_date", r.text("cert_date"), "cert_in_future", { asOf: formatDay(this.o.latestCertDate) });
     }
     const degree = r.coded("sw_degree", norm.degree, "bad_degree") ?? "none";
     const fullTime = r.coded("full_time", norm.yesNo, "bad_yes_no");
@@ -217,10 +215,15 @@ export class RosterBuilder {
       }
       this.count.rejected += rows.length;
     }
-    for (const [text, n] of [...this.unrecognisedRoles].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const people = [...this.byId.values()].map((e) => e.person);
+    // counted over the people kept, so a rejected or duplicate row does not inflate the count
+    const unrecognisedRoles = new Map<string, number>();
+    for (const p of people) {
+      if (!this.norm.role(p.roleText).recognised) unrecognisedRoles.set(p.roleText, (unrecognisedRoles.get(p.roleText) ?? 0) + 1);
+    }
+    for (const [text, n] of [...unrecognisedRoles].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
       this.warnings.push({ code: "unrecognised_role", params: { role: text, people: n } });
     }
-    const people = [...this.byId.values()].map((e) => e.person);
     const withPeople = new Set(people.map((p) => p.unit));
     const units = new Map<string, Unit>();
     for (const [name, u] of this.o.knownUnits ?? []) {

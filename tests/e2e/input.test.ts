@@ -1,0 +1,378 @@
+/**
+ * The input foundation end to end: rosters as offices save them from Excel, read by the built
+ * CLI in a scratch folder, with the exit codes, messages and output safety SPEC.md promises.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse } from "csv-parse/sync";
+import iconv from "iconv-lite";
+import { afterAll, describe, expect, it } from "vitest";
+import { checkDigit } from "../../src/core/records/ids.js";
+import { BIN } from "../helpers/cli.js";
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+const runs: Run[] = [];
+
+/** Runs `node bin/swtalent` in `cwd`, with an English locale and a fixed today; stdin may be bytes. */
+function run(cwd: string, args: string[], input: string | Buffer = ""): Run {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    input,
+    encoding: "utf8",
+    env: { PATH: process.env.PATH ?? "", LANG: "C", SWTALENT_TODAY: "2021-07-05" },
+  });
+  const out = { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+  runs.push(out);
+  return out;
+}
+
+const scratch = () => mkdtempSync(join(tmpdir(), "swtalent-input-"));
+const id = (first17: string) => first17 + checkDigit(first17);
+const ID1 = id("50022219800101001");
+const ID2 = id("50022219850202002");
+const ID3 = id("50022219900303003");
+const ID4 = id("50022219750404004");
+const ID5 = id("50022219950505005");
+const BAD_CHECK = ID5.slice(0, 17) + (ID5[17] === "1" ? "2" : "1");
+
+const HEADER = "身份证号,姓名,单位,单位类型,街镇,岗位,证书等级,取证日期,入职日期,离职日期,社会工作室";
+
+/**
+ * A roster as Excel on Chinese Windows saves it ("CSV (逗号分隔)"): GBK, CRLF, dates as the
+ * cells were formatted (2021/6/1) or as serial numbers (44348). Row numbers are the ones a
+ * spreadsheet shows.
+ */
+const EXCEL_ROWS = [
+  HEADER, // 1
+  `${ID1},王芳,滨河社区,社区,古南街道,社区党委书记,高级社会工作师,2021/5/31,2015/3/1,,是`, // 2 accepted
+  `${ID2},李强,滨河社区,社区,古南街道,专职社区工作者,社会工作师,44348,42064,,是`, // 3 accepted
+  `${BAD_CHECK},赵刚,新桥村,村,东溪镇,村委委员,助理社会工作师,2020/1/1,,,是`, // 4 wrong check digit
+  `${ID3},"张\n敏",滨河社区,社区,古南街道,网格员,助理社会工作师,2020/1/1,,,是`, // 5 accepted: a two-line cell
+  `${ID4},陈静,新桥村,村,东溪镇,村委会主任,社工,2020/1/1,,,是`, // 6 unknown grade
+  ``, // 7 blank: skipped, not counted
+  `G0007,黄丽,滨河社区,社区,古南街道,专职社区工作者,社会工作师,2020/1/1,2021/3/1,2021/2/1,是`, // 8 end before start
+  `G0008,刘洋,滨河社区,社区,古南街道,专职社区工作者,社会工作师,2021/7/6,,,是`, // 9 certificate after today
+  `${ID2},李强,滨河社区,社区,古南街道,专职社区工作者,社会工作师,2021/6/1,2015/3/1,,是`, // 10 identical to 3 once read
+  `G0010,杨帆,新桥村,村,东溪镇,专职社区工作者,社会工作师,2020/1/1,,,是`, // 11 duplicate id, different rows
+  `G0010,杨帆,新桥村,村,东溪镇,专职社区工作者,高级社会工作师,2020/1/1,,,是`, // 12
+  `G0012,周敏,新桥村,村`, // 13 too few cells
+  `G0013,吴刚,新桥村,村,东溪镇,专职社区工作者,社会工作师,2021/2/30,,,是`, // 14 no such date
+];
+const EXPECTED_REJECTS: [number, string][] = [
+  [4, "check digit"],
+  [6, "not a known certificate grade"],
+  [8, "end date is before the start date"],
+  [9, "certificate date is after 2021-07-05"],
+  [11, "same id is in rows 11, 12"],
+  [12, "same id is in rows 11, 12"],
+  [13, "row has 4 cells but the header has 11"],
+  [14, "not a date"],
+];
+
+function excelFolder(): { dir: string; roster: string } {
+  const dir = scratch();
+  writeFileSync(join(dir, "人员名册.csv"), iconv.encode(`${EXCEL_ROWS.join("\r\n")}\r\n`, "gbk"));
+  return { dir, roster: "人员名册.csv" };
+}
+
+afterAll(() => {
+  // SPEC.md: errors are one clear line each, never a stack trace
+  for (const r of runs) {
+    expect(r.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+    expect(r.stderr).not.toMatch(/unexpected error/);
+  }
+});
+
+describe("a GBK roster saved from Excel, read without any flag", () => {
+  it("every row is read or rejected with its row number and reason; exit 3 on rejects", () => {
+    const { dir, roster } = excelFolder();
+    const r = run(dir, ["validate", roster, "--format", "json"]);
+    expect(r.code).toBe(3);
+    const out = JSON.parse(r.stdout);
+    expect(out.input).toEqual({ rows: 12, accepted: 4, rejected: 8 });
+    expect(out.input.accepted + out.input.rejected).toBe(out.input.rows);
+    expect(out.rejected.map((x: any) => x.row)).toEqual(EXPECTED_REJECTS.map(([row]) => row));
+    for (const [row, reason] of EXPECTED_REJECTS) {
+      const line = r.stderr.split("\n").find((l) => l.startsWith(`人员名册.csv: row ${row}, `));
+      expect(line, `row ${row} on stderr`).toContain(reason);
+    }
+    expect(r.stderr).toMatch(/8 rows rejected .*--allow-rejects/);
+    expect(r.stderr).toContain("rows 3 and 10 are identical");
+    // the column as the file spells it, with the field it was read as
+    expect(r.stderr).toContain("row 6, column 证书等级 (grade), value \"社工\"");
+  });
+
+  it("with --allow-rejects the same problems are reported and the exit code is 0", () => {
+    const { dir, roster } = excelFolder();
+    const r = run(dir, ["validate", roster, "--allow-rejects", "--format", "json"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).rejected).toHaveLength(8);
+    expect(r.stderr).toContain("人员名册.csv: row 14, column 取证日期 (cert_date)");
+    expect(r.stderr).not.toMatch(/rows rejected/);
+  });
+
+  it("dates written 2021/5/31 and 44348 are read as dates (allowance pays from the month after)", () => {
+    const { dir, roster } = excelFolder();
+    const r = run(dir, ["allowance", roster, "--month", "2021-06", "--format", "json", "--allow-rejects", "--no-mask"]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.payees.map((p: any) => [p.id, p.amount])).toEqual([[ID1, 200]]);
+    expect(out.not_paid.find((n: any) => n.id === ID2).reason).toBe("grade"); // 44348 is 2021-06-01
+  });
+
+  it("--rejects FILE lists every rejected row with its reason, masked, with a BOM", () => {
+    const { dir, roster } = excelFolder();
+    const r = run(dir, ["validate", roster, "--rejects", "rejects.csv", "--format", "json"]);
+    expect(r.code).toBe(3);
+    const text = readFileSync(join(dir, "rejects.csv"), "utf8");
+    expect(text.startsWith("\uFEFFfile,row,field,value,reason\r\n")).toBe(true);
+    const lines = text.trimEnd().split("\r\n").slice(1);
+    expect(lines).toHaveLength(8);
+    expect(lines[0]).toMatch(new RegExp(`^人员名册\\.csv,4,id,${BAD_CHECK.slice(0, 6)}\\*{8}${BAD_CHECK.slice(-4)},.*check digit`));
+    expect(lines.map((l) => Number(l.split(",")[1]))).toEqual(EXPECTED_REJECTS.map(([row]) => row));
+    expect(text).not.toContain(BAD_CHECK);
+  });
+
+  it("--encoding utf-8 on the GBK file is a data error saying what to do", () => {
+    const { dir, roster } = excelFolder();
+    const r = run(dir, ["validate", roster, "--encoding", "utf-8"]);
+    expect(r.code).toBe(3);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/人员名册\.csv: not valid UTF-8.*--encoding gb18030/);
+  });
+
+  it("the same roster from stdin (-)", () => {
+    const { dir } = excelFolder();
+    const r = run(dir, ["validate", "-", "--format", "json"], readFileSync(join(dir, "人员名册.csv")));
+    expect(r.code).toBe(3);
+    const out = JSON.parse(r.stdout);
+    expect(out.input).toEqual({ rows: 12, accepted: 4, rejected: 8 });
+    expect(out.rejected[0].file).toBe("(stdin)");
+    expect(r.stderr).toContain("(stdin): row 4, ");
+  });
+
+  it("UTF-16 \"Unicode text\" (tab-separated) gives the same result", () => {
+    const dir = scratch();
+    const tsv = EXCEL_ROWS.map((l) => l.replace(/,/g, "\t")).join("\r\n");
+    writeFileSync(join(dir, "roster.txt"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tsv, "utf16le")]));
+    const out = JSON.parse(run(dir, ["validate", "roster.txt", "--format", "json"]).stdout);
+    expect(out.input).toEqual({ rows: 12, accepted: 4, rejected: 8 });
+  });
+});
+
+describe("exit codes", () => {
+  const dir = scratch();
+  writeFileSync(join(dir, "roster.csv"), `id,name,unit,unit_type,town,grade\nG1,王芳,滨河社区,社区,古南街道,社会工作师\n`);
+
+  it.each([
+    ["an unknown option", ["validate", "roster.csv", "--bogus"], /unknown option '--bogus'/],
+    ["an unknown policy", ["validate", "roster.csv", "--policy", "nowhere-2020"], /unknown policy "nowhere-2020"/],
+    ["a missing argument", ["validate"], /missing required argument 'roster'/],
+    ["an unknown command", ["frobnicate"], /unknown command/],
+    ["an unknown encoding", ["validate", "roster.csv", "--encoding", "latin1"], /unknown encoding "latin1"/],
+    ["an unknown format", ["validate", "roster.csv", "--format", "pdf"], /unknown format "pdf"/],
+    ["a bad --lang", ["validate", "roster.csv", "--lang", "fr"], /--lang takes zh or en/],
+    ["a bad --delimiter", ["validate", "roster.csv", "--delimiter", "ab"], /--delimiter takes one character/],
+    ["an .xlsx roster (planned)", ["validate", "roster.xlsx"], /planned/],
+  ])("2 for %s", (_name, args, message) => {
+    const r = run(dir, args as string[]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message as RegExp);
+  });
+
+  it("3 for a missing required column: one line naming the column and its aliases", () => {
+    writeFileSync(join(dir, "nograde.csv"), "身份证号,姓名,单位,单位类型,街镇\nG1,王芳,滨河社区,社区,古南街道\n");
+    const r = run(dir, ["validate", "nograde.csv"]);
+    expect(r.code).toBe(3);
+    const lines = r.stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain("nograde.csv");
+    expect(lines[0]).toContain("grade");
+    for (const alias of ["证书等级", "职业水平等级", "资格等级", "持证情况"]) expect(lines[0]).toContain(alias);
+  });
+
+  it("3 for a missing file and for an empty file", () => {
+    writeFileSync(join(dir, "empty.csv"), "");
+    expect(run(dir, ["validate", "nowhere.csv"]).code).toBe(3);
+    const r = run(dir, ["validate", "empty.csv"]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/empty\.csv: the file is empty/);
+  });
+
+  it("4 when --out cannot be written, naming the path", () => {
+    const r = run(dir, ["validate", "roster.csv", "--out", "no/such/folder/out.csv"]);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(/cannot write no\/such\/folder\/out\.csv/);
+  });
+
+  it("4 when --rejects cannot be written", () => {
+    expect(run(dir, ["validate", "roster.csv", "--rejects", "no/such/folder/rejects.csv"]).code).toBe(4);
+  });
+
+  it("--out naming an input is refused, and the input is left as it was", () => {
+    const before = readFileSync(join(dir, "roster.csv"));
+    for (const out of ["roster.csv", "./roster.csv", join(dir, "roster.csv")]) {
+      const r = run(dir, ["validate", "roster.csv", "--out", out]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/is an input file/);
+    }
+    expect(run(dir, ["validate", "roster.csv", "--rejects", "roster.csv"]).code).toBe(2);
+    expect(readFileSync(join(dir, "roster.csv"))).toEqual(before);
+  });
+
+  it("--out writes the file atomically and nothing else is left behind", () => {
+    const sub = join(dir, "out");
+    mkdirSync(sub);
+    expect(run(dir, ["validate", "roster.csv", "--out", "out/check.json"]).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(sub, "check.json"), "utf8")).command).toBe("validate");
+    expect(readdirSync(sub)).toEqual(["check.json"]);
+  });
+});
+
+describe("CSV output is safe to open in Excel", () => {
+  const dir = scratch();
+  // every kind of formula start, half- and full-width, in cells that reach the output
+  const people: [string, string][] = [
+    ["=HYPERLINK(\"http://x\")", "=滨河社区"],
+    ["+1", "+滨河社区"],
+    ["-1", "-滨河社区"],
+    ["@SUM(A1)", "@滨河社区"],
+    ["＝王芳", "＝滨河社区"],
+    ["＋王芳", "＋滨河社区"],
+    ["－王芳", "－滨河社区"],
+    ["＠王芳", "＠滨河社区"],
+  ];
+  const roster = [
+    "身份证号,姓名,单位,单位类型,街镇,岗位,证书等级,社会工作室",
+    ...people.map(([name, unit], i) => `${id(`50022219800101${String(i).padStart(3, "0")}`)},"${name.replace(/"/g, '""')}",${unit},社区,古南街道,专职社区工作者,社会工作师,是`),
+    `${id("50022219800101999")},"张\n敏",滨河社区,社区,古南街道,专职社区工作者,社会工作师,是`,
+  ].join("\n");
+  writeFileSync(join(dir, "roster.csv"), roster);
+
+  it("cells starting with = + - @ and ＝ ＋ － ＠ get a leading '", () => {
+    const r = run(dir, ["allowance", "roster.csv", "--month", "2021-06", "--format", "csv"]);
+    expect(r.code).toBe(0);
+    const records = parse(r.stdout, { bom: true }) as string[][];
+    expect(records).toHaveLength(1 + people.length + 1);
+    const field = (v: string) => (/[",]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+    for (const [name, unit] of people) expect(r.stdout).toContain(`,${field(`'${name}`)},${field(`'${unit}`)},`);
+    // numbers stay numbers
+    expect(records.slice(1).every((l) => l.at(-1) === "100")).toBe(true);
+  });
+
+  it("a cell with a line break stays one cell of one row (quoted)", () => {
+    const r = run(dir, ["allowance", "roster.csv", "--month", "2021-06", "--format", "csv", "--no-bom"]);
+    expect(r.stdout).toContain(',"张\n敏",');
+    const records = parse(r.stdout) as string[][];
+    expect(records.find((l) => l[1] === "张\n敏")).toBeDefined();
+    expect(new Set(records.map((l) => l.length)).size).toBe(1);
+  });
+
+  it("rejected values in --rejects and in validate's CSV are guarded too", () => {
+    writeFileSync(join(dir, "bad.csv"), "id,name,unit,unit_type,town,grade\nG1,王芳,滨河社区,社区,古南街道,=1+2\nG2,李强,滨河社区,社区,古南街道,＠x\n");
+    const r = run(dir, ["validate", "bad.csv", "--format", "csv", "--rejects", "rejects.csv"]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain(",grade,'=1+2,");
+    expect(r.stdout).toContain(",grade,'＠x,");
+    const rejects = readFileSync(join(dir, "rejects.csv"), "utf8");
+    expect(rejects).toContain(",grade,'=1+2,");
+  });
+});
+
+describe("privacy and encoding of outputs", () => {
+  const dir = scratch();
+  writeFileSync(
+    join(dir, "roster.csv"),
+    [
+      "身份证号,姓名,单位,单位类型,街镇,证书等级",
+      `${ID1},王芳,滨河社区,社区,古南街道,社会工作师`,
+      `${ID1},王芳,滨河社区,社区,古南街道,社会工作师`,
+      `${BAD_CHECK},赵刚,新桥村,村,东溪镇,社会工作师`,
+      `500222800101001,老刘,新桥村,村,东溪镇,社会工作师`,
+      `500222800101001,老刘,新桥村,村,东溪镇,社会工作师`,
+      `G0001,工号人员,新桥村,村,东溪镇,社会工作师`,
+      `G0001,工号人员,新桥村,村,东溪镇,助理社会工作师`,
+    ].join("\n"),
+  );
+  const masked = (x: string) => `${x.slice(0, 6)}${"*".repeat(x.length - 10)}${x.slice(-4)}`;
+
+  it("resident IDs are masked by default in JSON, CSV and messages; 工号 are shown as they are", () => {
+    const json = run(dir, ["validate", "roster.csv", "--format", "json", "--allow-rejects"]);
+    const csv = run(dir, ["validate", "roster.csv", "--format", "csv", "--allow-rejects"]);
+    for (const r of [json, csv]) {
+      const all = r.stdout + r.stderr;
+      expect(all).not.toContain(ID1);
+      expect(all).not.toContain(BAD_CHECK);
+      expect(all).toContain("G0001");
+    }
+    expect(json.stderr).toContain(masked(ID1)); // the identical-rows warning
+    expect(json.stdout).toContain(masked(BAD_CHECK));
+    // a 15-digit old ID too
+    expect(json.stdout).toContain("500222*****1001");
+    expect(json.stdout + json.stderr).not.toContain("500222800101001");
+  });
+
+  it("--no-mask shows them in full", () => {
+    const r = run(dir, ["validate", "roster.csv", "--format", "json", "--allow-rejects", "--no-mask"]);
+    expect(r.stdout).toContain(BAD_CHECK);
+    expect(r.stderr).toContain(ID1);
+  });
+
+  it("CSV starts with a UTF-8 BOM unless --no-bom; JSON never has one", () => {
+    expect(run(dir, ["validate", "roster.csv", "--format", "csv", "--allow-rejects"]).stdout.startsWith("\uFEFF")).toBe(true);
+    const noBom = run(dir, ["validate", "roster.csv", "--format", "csv", "--allow-rejects", "--no-bom"]).stdout;
+    expect(noBom.startsWith("file,")).toBe(true);
+    expect(run(dir, ["validate", "roster.csv", "--format", "json", "--allow-rejects"]).stdout.startsWith("{")).toBe(true);
+    run(dir, ["validate", "roster.csv", "--allow-rejects", "--out", "v.csv"]);
+    expect(readFileSync(join(dir, "v.csv")).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  });
+});
+
+describe("the JSON envelope", () => {
+  it("input, files, rejected and warnings, with accepted + rejected = rows for every file", () => {
+    const { dir, roster } = excelFolder();
+    writeFileSync(join(dir, "units.csv"), "单位名称,单位类型,所属街镇,社会工作室\n滨河社区,社区,古南街道,是\n新桥村,村,东溪镇,是\n新桥村,村,东溪镇,否\n");
+    const r = run(dir, ["validate", roster, "--units", "units.csv", "--format", "json"]);
+    const out = JSON.parse(r.stdout);
+    expect(Object.keys(out)).toEqual(expect.arrayContaining(["command", "policy", "input", "files", "rejected", "warnings"]));
+    expect(out.policy).toEqual({ id: "qijiang-2020", document: "綦江民发〔2020〕60号" });
+    expect(out.files.map((f: any) => f.file)).toEqual(["人员名册.csv", "units.csv"]);
+    for (const f of out.files) expect(f.accepted + f.rejected).toBe(f.rows);
+    expect(out.input).toEqual({ rows: out.files[0].rows, accepted: out.files[0].accepted, rejected: out.files[0].rejected });
+    for (const x of out.rejected) {
+      expect(Object.keys(x).sort()).toEqual(["field", "file", "reason", "row", "value"]);
+      expect(x.reason).not.toBe("");
+    }
+    expect(out.rejected.filter((x: any) => x.file === "units.csv").map((x: any) => x.row)).toEqual([3, 4]);
+    expect(out.warnings.every((w: unknown) => typeof w === "string")).toBe(true);
+  });
+});
+
+describe("templates", () => {
+  it.each(["zh", "en"])("template --lang %s, then validate on its files, passes", (lang) => {
+    const dir = scratch();
+    expect(run(dir, ["template", "--lang", lang]).code).toBe(0);
+    const [roster, units, training] = lang === "zh" ? ["人员名册.csv", "单位信息.csv", "培训记录.csv"] : ["roster.csv", "units.csv", "training.csv"];
+    const alone = run(dir, ["validate", roster, "--format", "json"]);
+    expect(alone.code).toBe(0);
+    expect(JSON.parse(alone.stdout).input).toEqual({ rows: 1, accepted: 1, rejected: 0 });
+    const all = run(dir, ["validate", roster, "--units", units, "--training", training, "--format", "json"]);
+    expect(all.code).toBe(0);
+    expect(JSON.parse(all.stdout).rejected).toEqual([]);
+  });
+
+  it("template never overwrites a file", () => {
+    const dir = scratch();
+    run(dir, ["template", "--lang", "zh"]);
+    const r = run(dir, ["template", "--lang", "zh"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/already exist/);
+  });
+});

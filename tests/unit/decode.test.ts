@@ -1,0 +1,129 @@
+import iconv from "iconv-lite";
+import { describe, expect, it } from "vitest";
+import { DataError, UsageError } from "../../src/core/errors.js";
+import { type Encoding, createDecoder, encodingName } from "../../src/io/decode.js";
+
+const ROSTER = "身份证号,姓名,单位,证书等级\r\n500222198001010010,王芳,滨河社区,高级社会工作师\r\n";
+const BOM8 = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** Decodes `bytes` fed in pieces of `size` bytes (as a pipe or a file stream delivers them). */
+function decode(bytes: Buffer, size = bytes.length, forced?: Encoding) {
+  const d = createDecoder("roster.csv", forced);
+  let text = "";
+  for (let at = 0; at < bytes.length; at += Math.max(size, 1)) text += d.write(bytes.subarray(at, at + size));
+  text += d.end();
+  return { text, encoding: d.encoding };
+}
+
+const SIZES = [1, 2, 3, 5, 7, 64, 1 << 16];
+
+describe("UTF-8, with and without BOM", () => {
+  it.each(SIZES)("without BOM, in pieces of %i bytes", (size) => {
+    expect(decode(Buffer.from(ROSTER, "utf8"), size)).toEqual({ text: ROSTER, encoding: "utf-8" });
+  });
+  it.each(SIZES)("with BOM (dropped), in pieces of %i bytes", (size) => {
+    expect(decode(Buffer.concat([BOM8, Buffer.from(ROSTER, "utf8")]), size)).toEqual({ text: ROSTER, encoding: "utf-8" });
+  });
+  it("a BOM alone is an empty text", () => {
+    expect(decode(BOM8).text).toBe("");
+  });
+  it("plain ASCII: the encoding is still open (it reads the same either way)", () => {
+    expect(decode(Buffer.from("id,name\r\nG1,Li\r\n"))).toEqual({ text: "id,name\r\nG1,Li\r\n", encoding: null });
+  });
+  it("an empty input is an empty text", () => {
+    expect(decode(Buffer.alloc(0))).toEqual({ text: "", encoding: null });
+  });
+});
+
+describe("GB18030/GBK (Excel's CSV on Chinese Windows) without any flag", () => {
+  it.each(["gbk", "gb18030"])("%s bytes are detected", (enc) => {
+    expect(decode(iconv.encode(ROSTER, enc))).toEqual({ text: ROSTER, encoding: "gb18030" });
+  });
+
+  it.each(SIZES)("in pieces of %i bytes", (size) => {
+    expect(decode(iconv.encode(ROSTER, "gbk"), size)).toEqual({ text: ROSTER, encoding: "gb18030" });
+  });
+
+  it("GB18030 four-byte characters (outside GBK) come through", () => {
+    const text = "姓名\r\n𠀀鿿€\r\n";
+    expect(decode(iconv.encode(text, "gb18030"), 3).text).toBe(text);
+  });
+
+  it("the first 70 KB are ASCII, then Chinese: detection switches mid-stream", () => {
+    const ascii = `id,name,unit,grade\r\n${"G0001,Li Lei,Binhe,none\r\n".repeat(3000)}`;
+    expect(ascii.length).toBeGreaterThan(70_000);
+    const text = `${ascii}G9999,王芳,滨河社区,高级社会工作师\r\n`;
+    const bytes = iconv.encode(text, "gbk");
+    for (const size of [1 << 16, 1 << 20, 4096]) expect(decode(bytes, size)).toEqual({ text, encoding: "gb18030" });
+  });
+
+  it("a chunk that ends halfway through the first Chinese character still switches", () => {
+    const text = `${"a".repeat(100)}社会工作师,张三\r\n`;
+    const bytes = iconv.encode(text, "gbk");
+    for (const cut of [99, 100, 101, 102, 103]) {
+      const d = createDecoder("roster.csv");
+      expect(d.write(bytes.subarray(0, cut)) + d.write(bytes.subarray(cut)) + d.end()).toBe(text);
+      expect(d.encoding).toBe("gb18030");
+    }
+  });
+
+  it("GBK whose first characters happen to be valid UTF-8 (说 is CB B5) is still GBK", () => {
+    const text = "说明,姓名\r\n1,王芳\r\n";
+    for (const size of [1, 2, 3, 64]) expect(decode(iconv.encode(text, "gbk"), size)).toEqual({ text, encoding: "gb18030" });
+  });
+
+  it("the last byte of the file is the first non-ASCII byte", () => {
+    const bytes = Buffer.concat([Buffer.from("id\r\nG1,"), iconv.encode("张", "gbk").subarray(0, 1)]);
+    expect(() => decode(bytes)).not.toThrow();
+  });
+});
+
+describe("UTF-16 with BOM (Excel's \"Unicode text\": tab-separated)", () => {
+  const tsv = "身份证号\t姓名\t单位\r\n500222198001010010\t王芳\t滨河社区\r\n";
+  it.each(SIZES)("UTF-16LE in pieces of %i bytes", (size) => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tsv, "utf16le")]);
+    expect(decode(bytes, size)).toEqual({ text: tsv, encoding: "utf-16le" });
+  });
+  it("UTF-16BE", () => {
+    const bytes = iconv.encode(tsv, "utf-16be", { addBOM: true });
+    expect(decode(bytes, 7)).toEqual({ text: tsv, encoding: "utf-16be" });
+  });
+});
+
+describe("--encoding forces one", () => {
+  it("gb18030 forced on GBK bytes", () => {
+    expect(decode(iconv.encode(ROSTER, "gbk"), 5, "gb18030")).toEqual({ text: ROSTER, encoding: "gb18030" });
+  });
+  it("gb18030 forced reads UTF-8 bytes as GB18030 (what was asked)", () => {
+    expect(decode(Buffer.from("王芳", "utf8"), 64, "gb18030").text).toBe(iconv.decode(Buffer.from("王芳", "utf8"), "gb18030"));
+  });
+  it("utf-8 forced on GBK bytes is a data error, not a guess", () => {
+    expect(() => decode(iconv.encode(ROSTER, "gbk"), 64, "utf-8")).toThrow(DataError);
+  });
+  it("utf-16le forced without a BOM", () => {
+    expect(decode(Buffer.from("姓名\t单位", "utf16le"), 3, "utf-16le").text).toBe("姓名\t单位");
+  });
+  it.each([
+    ["GBK", "gb18030"],
+    ["gb2312", "gb18030"],
+    ["cp936", "gb18030"],
+    ["UTF8", "utf-8"],
+    [" utf-8 ", "utf-8"],
+    ["UTF-16LE", "utf-16le"],
+  ])("--encoding %j is %s", (name, enc) => expect(encodingName(name)).toBe(enc));
+  it("an unknown encoding is a usage error naming the choices", () => {
+    expect(() => encodingName("latin1")).toThrow(UsageError);
+    expect(() => encodingName("big5")).toThrow(/utf-8, gb18030/);
+  });
+});
+
+describe("a file that is neither", () => {
+  it("UTF-8 Chinese followed by GBK bytes: a data error naming the file and what to do, not mojibake", () => {
+    const bytes = Buffer.concat([Buffer.from("身份证号,姓名,单位\r\nG1,王芳,", "utf8"), iconv.encode("滨河社区\r\n", "gbk")]);
+    for (const size of [bytes.length, 64, 4, 1]) expect(() => decode(bytes, size)).toThrow(/roster\.csv: not valid UTF-8.*--encoding gb18030/);
+  });
+  it("UTF-8 cut off inside its last character", () => {
+    const bytes = Buffer.from("身份证号,姓名,单位\r\nG1,王芳", "utf8");
+    expect(() => decode(bytes.subarray(0, bytes.length - 1))).toThrow(DataError);
+  });
+});

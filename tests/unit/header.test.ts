@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { DataError } from "../../src/core/errors.js";
+import { headerNames, mapHeader } from "../../src/core/records/header.js";
+import { ROSTER_REQUIRED } from "../../src/core/records/roster.js";
+import { loadPolicy } from "../../src/io/policies.js";
+
+const ROSTER = loadPolicy("qijiang-2020").vocabulary.columns.roster;
+const REQUIRED = [...ROSTER_REQUIRED, "unit_type", "town"];
+
+const map = (header: string[]) => mapHeader("roster.csv", header, ROSTER, REQUIRED);
+const fields = (header: string[]) => Object.fromEntries(map(header).columns);
+
+describe("header aliases (SPEC.md Inputs): Chinese or English, case and surrounding spaces ignored", () => {
+  it("Chinese headers as a district office writes them", () => {
+    expect(fields(["身份证号码", "姓名", "所在单位", "单位性质", "所属街镇", "职务", "持证情况", "发证日期"])).toEqual({
+      id: 0,
+      name: 1,
+      unit: 2,
+      unit_type: 3,
+      town: 4,
+      role: 5,
+      grade: 6,
+      cert_date: 7,
+    });
+  });
+
+  it.each([
+    [" ID ", "id"],
+    ["Name", "name"],
+    ["UNIT", "unit"],
+    ["Unit_Type", "unit_type"],
+    ["  Town\t", "town"],
+    ["GRADE", "grade"],
+    ["\u3000姓名\u3000", "name"],
+    ["乡镇（街道）", "town"], // full-width brackets
+    ["乡镇(街道)", "town"],
+    ["街道/镇", "town"],
+    ["社会工作室（站）", "sw_office"],
+    ["工号", "id"],
+    ["编号", "id"],
+  ])("%j is %s", (cell, field) => {
+    const header = ["id", "name", "unit", "unit_type", "town", "grade"].map((f) => (f === field ? cell : f));
+    if (!header.includes(cell)) header.push(cell);
+    expect(map(header).columns.get(field)).toBe(header.indexOf(cell));
+  });
+
+  it("remembers the header each field was read under, for messages", () => {
+    const h = map(["身份证号", "姓名", "单位", "单位类型", "街镇", " 证书等级 "]);
+    expect(headerNames.get(h.columns)?.get("grade")).toBe("证书等级");
+  });
+
+  it("a missing required column is a DataError naming the column and every alias it accepts, on one line", () => {
+    let error: unknown;
+    try {
+      map(["身份证号", "姓名", "单位", "单位类型", "街镇"]);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DataError);
+    const e = error as DataError;
+    expect(e.exitCode).toBe(3);
+    expect(e.details).toEqual([]);
+    expect(e.message).not.toContain("\n");
+    expect(e.message).toContain("roster.csv");
+    expect(e.message).toContain("grade");
+    for (const alias of ROSTER.grade!) expect(e.message).toContain(alias);
+  });
+
+  it("several missing columns: one line each, every alias named", () => {
+    try {
+      map(["姓名", "单位"]);
+      expect.unreachable();
+    } catch (e) {
+      const d = (e as DataError).details;
+      expect(d).toHaveLength(4);
+      expect(d.map((l) => l.match(/column (\w+)/)![1])).toEqual(["id", "grade", "unit_type", "town"]);
+      for (const alias of ROSTER.id!) expect(d[0]).toContain(alias);
+    }
+  });
+
+  it("unknown columns are warned about once, all named in one warning", () => {
+    const h = map(["id", "name", "备注", "unit", "unit_type", "town", "grade", "联系电话", ""]);
+    expect(h.warnings).toEqual([{ code: "unknown_columns", params: { file: "roster.csv", columns: "备注, 联系电话" } }]);
+  });
+
+  it("two columns for one field: the alias listed first wins and the other is reported", () => {
+    const h = map(["工号", "身份证号", "name", "unit", "unit_type", "town", "grade"]);
+    expect(h.columns.get("id")).toBe(1);
+    expect(h.warnings).toMatchObject([{ code: "column_shadowed", params: { used: "身份证号", ignored: "工号", field: "id" } }]);
+  });
+
+  it("an empty header cell is neither a field nor an unknown column", () => {
+    expect(map(["id", "", "name", "unit", "unit_type", "town", "grade"]).warnings).toEqual([]);
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { formatDay } from "../../src/core/dates.js";
+import { birthDateOf, checkDigit, isResidentId, maskId, maskMatches } from "../../src/core/records/ids.js";
+
+/** A well-formed 18-digit resident ID from its first 17 digits. */
+const id18 = (first17: string) => first17 + checkDigit(first17);
+
+describe("check digit: GB 11643, ISO 7064 MOD 11-2", () => {
+  it.each([
+    // the worked example of GB 11643-1999
+    ["11010519491231002", "X"],
+    ["50022219800101001", "0"],
+    ["44052418800101001", "4"], // the sample 440524188001010014
+    ["44010619900307123", "1"],
+    ["11010119900307803", "X"],
+    ["00000000000000000", "1"], // sum 0 -> "1"
+  ])("%s -> %s", (first17, digit) => expect(checkDigit(first17)).toBe(digit));
+
+  it("agrees with the standard's formula: weights 2^(i-1) mod 11, digit (12 - S mod 11) mod 11", () => {
+    for (let n = 0; n < 2000; n++) {
+      const first17 = String((n * 7919 + 104729) * 48271).padStart(17, "3").slice(-17);
+      const sum = [...first17].reduce((s, c, i) => s + Number(c) * (2 ** (17 - i) % 11), 0);
+      const r = (12 - (sum % 11)) % 11;
+      expect(checkDigit(first17)).toBe(r === 10 ? "X" : String(r));
+    }
+  });
+
+  it("every residue 0..10 maps to its own digit (10X98765432)", () => {
+    const seen = new Set<string>();
+    for (let n = 0; n < 200 && seen.size < 11; n++) seen.add(checkDigit(String(n).padStart(17, "0")));
+    expect([...seen].sort()).toEqual(["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "X"]);
+  });
+});
+
+describe("isResidentId: 18 digits (last may be X) or 15 digits", () => {
+  it.each([id18("50022219800101001"), "11010519491231002X", "110105491231002"])("%s is a resident ID", (id) => {
+    expect(isResidentId(id)).toBe(true);
+  });
+  it.each(["G0012", "11010519491231002x", "1101051949123100", "1101051949123100234", "", "A10105194912310021"])(
+    "%j is not (a 工号 or a malformed number)",
+    (id) => expect(isResidentId(id)).toBe(false),
+  );
+});
+
+describe("birth date inside the ID", () => {
+  it.each([
+    ["11010519491231002X", "1949-12-31"],
+    [id18("50022220000229001"), "2000-02-29"],
+    ["110105491231002", "1949-12-31"], // 15-digit old style: 19YYMMDD
+    ["500222800101001", "1980-01-01"],
+  ])("%s -> %s", (id, birth) => expect(formatDay(birthDateOf(id)!)).toBe(birth));
+
+  it.each([id18("50022219810229001"), id18("50022219801301001"), "500222801301001", "G0012"])("%s holds no valid birth date", (id) => {
+    expect(birthDateOf(id)).toBeNull();
+  });
+});
+
+describe("masking: first 6 and last 4 with * between (SPEC.md Privacy)", () => {
+  it.each([
+    ["500222198001010010", "500222********0010"],
+    ["11010519491231002X", "110105********002X"],
+    ["110105491231002", "110105*****1002"],
+    ["G0012", "G0012"], // 工号 shown as they are
+    ["", ""],
+  ])("%j -> %j", (id, masked) => expect(maskId(id)).toBe(masked));
+
+  it("a masked id matches the id it came from and no other of the same shape", () => {
+    expect(maskMatches("500222********0010", "500222198001010010")).toBe(true);
+    expect(maskMatches("500222********0010", "500222198501010010")).toBe(true); // same ends: ambiguous by design
+    expect(maskMatches("500222********0010", "500223198001010010")).toBe(false);
+    expect(maskMatches("500222*******0010", "500222198001010010")).toBe(false);
+  });
+});

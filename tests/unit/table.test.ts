@@ -1,0 +1,218 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import iconv from "iconv-lite";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { DataError, UsageError } from "../../src/core/errors.js";
+import { type ReadOptions, type TableSummary, delimiterOption, detectDelimiter, readTable } from "../../src/io/table.js";
+
+const dir = mkdtempSync(join(tmpdir(), "swtalent-table-"));
+let seq = 0;
+
+function file(content: string | Buffer, name = `t${++seq}.csv`): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+interface Read extends TableSummary {
+  header: string[];
+  rows: [number, string[]][];
+}
+
+async function read(path: string, opts: ReadOptions = {}): Promise<Read> {
+  let header: string[] = [];
+  const rows: [number, string[]][] = [];
+  const summary = await readTable(path, opts, { header: (h) => (header = h), row: (cells, row) => rows.push([row, cells]) });
+  return { ...summary, header, rows };
+}
+
+const ROSTER = "身份证号,姓名,单位\r\n500222198001010010,王芳,滨河社区\r\nG0002,李强,新桥村\r\n";
+const EXPECTED = [
+  [2, ["500222198001010010", "王芳", "滨河社区"]],
+  [3, ["G0002", "李强", "新桥村"]],
+];
+
+describe("detectDelimiter: the most frequent of comma, tab, semicolon outside quotes on the first line", () => {
+  it.each([
+    ["id,name,unit\n1;2;3;4;5\n", ","],
+    ["id\tname\tunit\r\n", "\t"],
+    ["id;name;unit\n", ";"],
+    ['"单位,名称";"a,b,c";x\n', ";"], // commas inside quotes are not counted
+    ['"a\tb\tc",d,e\n', ","],
+    ['"line\none;two;three",x,y\n', ","], // a quoted line break does not end the first line
+    ["id\n", ","], // one column: comma
+    ["id,name\tunit\n", ","], // a tie goes to the comma
+  ])("%j -> %j", (text, d) => expect(detectDelimiter(text)).toBe(d));
+
+  it.each([
+    ["comma", ","],
+    ["tab", "\t"],
+    ["TAB", "\t"],
+    ["\\t", "\t"],
+    ["semicolon", ";"],
+    ["|", "|"],
+  ])("--delimiter %j is %j", (name, d) => expect(delimiterOption(name)).toBe(d));
+  it("--delimiter with two characters is a usage error", () => expect(() => delimiterOption(",,")).toThrow(UsageError));
+});
+
+describe("readTable: rows with the number a spreadsheet shows (header = row 1)", () => {
+  it("UTF-8 without BOM", async () => {
+    const r = await read(file(ROSTER));
+    expect(r.header).toEqual(["身份证号", "姓名", "单位"]);
+    expect(r.rows).toEqual(EXPECTED);
+    expect(r).toMatchObject({ encoding: "utf-8", delimiter: ",", blankRows: 0 });
+  });
+
+  it("UTF-8 with BOM: the BOM is not part of the first header", async () => {
+    const r = await read(file(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(ROSTER)])));
+    expect(r.header[0]).toBe("身份证号");
+    expect(r.rows).toEqual(EXPECTED);
+  });
+
+  it("GBK without any flag", async () => {
+    const r = await read(file(iconv.encode(ROSTER, "gbk")));
+    expect(r.rows).toEqual(EXPECTED);
+    expect(r.encoding).toBe("gb18030");
+  });
+
+  it("GBK whose first 70 KB are ASCII, then Chinese", async () => {
+    const ascii = Array.from({ length: 3000 }, (_, i) => `G${i},Li Lei,Binhe`).join("\r\n");
+    const r = await read(file(iconv.encode(`id,name,unit\r\n${ascii}\r\nG9999,王芳,滨河社区\r\n`, "gbk")));
+    expect(r.rows).toHaveLength(3001);
+    expect(r.rows.at(-1)).toEqual([3002, ["G9999", "王芳", "滨河社区"]]);
+    expect(r.encoding).toBe("gb18030");
+  });
+
+  it("--encoding forces one", async () => {
+    const r = await read(file(iconv.encode(ROSTER, "gbk")), { encoding: "gb18030" });
+    expect(r.rows).toEqual(EXPECTED);
+    await expect(read(file(iconv.encode(ROSTER, "gbk")), { encoding: "utf-8" })).rejects.toThrow(DataError);
+  });
+
+  it("UTF-16LE with BOM, tab-separated (Excel's \"Unicode text\")", async () => {
+    const tsv = ROSTER.replace(/,/g, "\t");
+    const r = await read(file(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tsv, "utf16le")]), "roster.txt"));
+    expect(r.header).toEqual(["身份证号", "姓名", "单位"]);
+    expect(r.rows).toEqual(EXPECTED);
+    expect(r).toMatchObject({ encoding: "utf-16le", delimiter: "\t" });
+  });
+
+  it.each([
+    ["tab", "\t"],
+    ["semicolon", ";"],
+  ])("%s-separated is detected", async (_name, d) => {
+    const r = await read(file(ROSTER.replace(/,/g, d)));
+    expect(r.delimiter).toBe(d);
+    expect(r.rows).toEqual(EXPECTED);
+  });
+
+  it("--delimiter forces one", async () => {
+    const r = await read(file("a;b,c\n1;2,3\n"), { delimiter: ";" });
+    expect(r.header).toEqual(["a", "b,c"]);
+    expect(r.rows).toEqual([[2, ["1", "2,3"]]]);
+  });
+
+  it("quoted cells holding commas, quotes and line breaks; a multi-line cell is still one row", async () => {
+    const text = 'id,name,unit\n"G1","王,芳","滨河""社区"""\n"G2","李\n强","新桥\r\n村"\nG3,张敏,东溪\n';
+    const r = await read(file(text));
+    expect(r.rows).toEqual([
+      [2, ["G1", "王,芳", '滨河"社区"']],
+      [3, ["G2", "李\n强", "新桥\r\n村"]],
+      [4, ["G3", "张敏", "东溪"]],
+    ]);
+  });
+
+  it("a comma inside a quoted header cell is not a delimiter", async () => {
+    const r = await read(file('"单位,名称",id,name\n"滨河,社区",G1,王芳\n'));
+    expect(r.header).toEqual(["单位,名称", "id", "name"]);
+    expect(r.delimiter).toBe(",");
+  });
+
+  it("CRLF and LF line ends, and a last line without one", async () => {
+    expect((await read(file(ROSTER))).rows).toEqual(EXPECTED);
+    expect((await read(file(ROSTER.replace(/\r\n/g, "\n")))).rows).toEqual(EXPECTED);
+    expect((await read(file(ROSTER.trimEnd()))).rows).toEqual(EXPECTED);
+  });
+
+  it("blank lines are skipped, counted apart, and the rows after them keep their spreadsheet numbers", async () => {
+    const r = await read(file("id,name\r\nG1,王芳\r\n\r\n,\r\n  ,  \r\nG2,李强\r\n\r\n"));
+    expect(r.rows).toEqual([
+      [2, ["G1", "王芳"]],
+      [6, ["G2", "李强"]],
+    ]);
+    expect(r.blankRows).toBe(4);
+  });
+
+  it("cells are never cast: ids keep every digit and leading zeros; dates stay text", async () => {
+    const r = await read(file("id,date\n110105194912310021,2021/6/1\n00123,44348\n"));
+    expect(r.rows.map(([, c]) => c)).toEqual([
+      ["110105194912310021", "2021/6/1"],
+      ["00123", "44348"],
+    ]);
+  });
+
+  it("rows of the wrong length are handed on as they are (the record reader rejects them)", async () => {
+    const r = await read(file("a,b,c\n1,2\n1,2,3,4\n"));
+    expect(r.rows).toEqual([
+      [2, ["1", "2"]],
+      [3, ["1", "2", "3", "4"]],
+    ]);
+  });
+
+  it("a header line longer than 64 KB", async () => {
+    const header = Array.from({ length: 9000 }, (_, i) => `column${i}`).join(",");
+    const r = await read(file(`${header}\n${"x,".repeat(8999)}x\n`));
+    expect(r.header).toHaveLength(9000);
+    expect(r.rows[0]![1]).toHaveLength(9000);
+  });
+});
+
+describe("what cannot be read is a data error naming the file", () => {
+  it.each([
+    ["an empty file", ""],
+    ["a BOM alone", "\uFEFF"],
+  ])("%s", async (_name, content) => {
+    const path = file(content);
+    await expect(read(path)).rejects.toThrow(DataError);
+    await expect(read(path)).rejects.toThrow(/empty/);
+  });
+
+  it("a missing file", async () => {
+    await expect(read(join(dir, "nowhere.csv"))).rejects.toThrow(/nowhere\.csv: cannot be read: no such file/);
+  });
+
+  it("a folder", async () => {
+    await expect(read(dir)).rejects.toThrow(DataError);
+  });
+
+  it("an .xlsx file is a usage error saying to save as CSV", async () => {
+    await expect(read(file("PK", "roster.xlsx"))).rejects.toThrow(UsageError);
+  });
+
+  it("an unclosed quote", async () => {
+    await expect(read(file('id,name\nG1,"王芳\nG2,李强\n'))).rejects.toThrow(/t\d+\.csv: cannot read as CSV/);
+  });
+});
+
+describe("stdin (-)", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  function stdin(...chunks: Buffer[]) {
+    vi.spyOn(process, "stdin", "get").mockReturnValue(Readable.from(chunks) as typeof process.stdin);
+  }
+
+  it("reads standard input, GBK in small pieces", async () => {
+    const bytes = iconv.encode(ROSTER, "gbk");
+    stdin(...Array.from({ length: Math.ceil(bytes.length / 5) }, (_, i) => bytes.subarray(i * 5, i * 5 + 5)));
+    const r = await read("-");
+    expect(r.rows).toEqual(EXPECTED);
+    expect(r.encoding).toBe("gb18030");
+  });
+
+  it("names it (stdin) in errors", async () => {
+    stdin(Buffer.alloc(0));
+    await expect(read("-")).rejects.toThrow(/^\(stdin\): the file is empty/);
+  });
+});
