@@ -1,0 +1,106 @@
+/**
+ * swtalent validate on the example district (fixtures/): the three files are clean, the
+ * GB18030 copy of the roster reads exactly as the UTF-8 one, and the checks that depend on
+ * today's date bite on real rows.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ROOT, type Run, json, swtalent } from "../helpers/cli.js";
+
+const ROSTER = "fixtures/人员名册.csv";
+const ROSTER_GBK = "fixtures/人员名册-gbk.csv";
+const UNITS = "fixtures/单位信息.csv";
+const TRAINING = "fixtures/培训记录.csv";
+/** a day after every certificate date of the fixtures */
+const TODAY = { SWTALENT_TODAY: "2022-01-10" };
+
+/** The JSON of a run on the GB18030 copy, its file name written as the UTF-8 one's. */
+function sameName(r: Run): any {
+  return JSON.parse(r.stdout.replaceAll(ROSTER_GBK, ROSTER));
+}
+
+beforeAll(() => {
+  if (!existsSync(join(ROOT, "dist", "cli.js"))) execFileSync("npx", ["tsc", "-p", "."], { cwd: ROOT, stdio: "ignore" });
+});
+
+describe("validate on the example district", () => {
+  it("roster, units and training records are all accepted (exit 0)", () => {
+    const r = swtalent(["validate", ROSTER, "--units", UNITS, "--training", TRAINING, "--format", "json"], { env: TODAY });
+    expect(r.code, r.stderr).toBe(0);
+    const out = json(r);
+    expect(out.command).toBe("validate");
+    expect(out.input).toEqual({ rows: 78, accepted: 78, rejected: 0 });
+    expect(out.files.map((f: any) => [f.file, f.rows, f.accepted, f.rejected])).toEqual([
+      [ROSTER, 78, 78, 0],
+      [UNITS, 17, 17, 0],
+      [TRAINING, 16, 16, 0],
+    ]);
+    expect(out.rejected).toEqual([]);
+    // 序号 and 备注 are ordinary spreadsheet columns the tool does not use: said once, not refused
+    expect(out.warnings[0]).toMatch(/序号, 备注/);
+  });
+
+  it("the table output says every row is valid", () => {
+    const r = swtalent(["validate", ROSTER, "--units", UNITS, "--training", TRAINING, "--format", "md"], { env: TODAY });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Every row is valid.");
+  });
+
+  it("the GB18030 copy (no BOM, as Excel on Chinese Windows saves it) gives the same accepted rows", () => {
+    const utf8 = json(swtalent(["validate", ROSTER, "--units", UNITS, "--format", "json"], { env: TODAY }));
+    const gbk = sameName(swtalent(["validate", ROSTER_GBK, "--units", UNITS, "--format", "json"], { env: TODAY }));
+    expect(gbk.input).toEqual({ rows: 78, accepted: 78, rejected: 0 });
+    expect(gbk).toEqual(utf8);
+  });
+
+  it("the GB18030 copy audits to the very same people, units and verdicts", () => {
+    const run = (roster: string) => {
+      const r = swtalent(["audit", roster, "--units", UNITS, "--as-of", "2021-12-31", "--format", "json", "--no-mask"]);
+      expect(r.code, r.stderr).toBe(0);
+      return sameName(r);
+    };
+    const utf8 = run(ROSTER);
+    expect(run(ROSTER_GBK)).toEqual(utf8);
+    expect(utf8.input).toEqual({ rows: 78, accepted: 78, rejected: 0 });
+    expect(utf8.units.filter((u: any) => u.headcount > 0)).toHaveLength(16);
+  });
+
+  it("the GB18030 file really is not UTF-8 and carries no BOM", () => {
+    const bytes = readFileSync(join(ROOT, ROSTER_GBK));
+    expect([...bytes.subarray(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
+    expect(() => new TextDecoder("utf-8", { fatal: true }).decode(bytes)).toThrow();
+    const utf8 = readFileSync(join(ROOT, ROSTER), "utf8").replace(/^\uFEFF/, "");
+    expect(new TextDecoder("gb18030").decode(bytes)).toBe(utf8);
+  });
+
+  it("the roster carries no unit attributes, so alone it is refused, naming the missing columns (exit 3)", () => {
+    const r = swtalent(["validate", ROSTER, "--format", "json"], { env: TODAY });
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/missing required columns: unit_type, town/);
+  });
+
+  it("run on 2021-06-15, 傅琳's certificate of 2021/6/30 is in the future: row 75 rejected (exit 3; 0 with --allow-rejects)", () => {
+    const before = { SWTALENT_TODAY: "2021-06-15" };
+    const r = swtalent(["validate", ROSTER, "--units", UNITS, "--format", "json"], { env: before });
+    expect(r.code).toBe(3);
+    const out = json(r);
+    expect(out.input).toEqual({ rows: 78, accepted: 77, rejected: 1 });
+    expect(out.rejected.map((x: any) => [x.file, x.row, x.field, x.value])).toEqual([[ROSTER, 75, "cert_date", "2021/6/30"]]);
+    expect(swtalent(["validate", ROSTER, "--units", UNITS, "--format", "json", "--allow-rejects"], { env: before }).code).toBe(0);
+  });
+
+  it("every resident ID of the district has a valid GB 11643 check digit, and one is written with a lower-case x", () => {
+    const W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    const lines = readFileSync(join(ROOT, ROSTER), "utf8").replace(/^\uFEFF/, "").trim().split(/\r?\n/).slice(1);
+    const ids = lines.map((l) => l.split(",")[1]!);
+    expect(ids).toHaveLength(78);
+    for (const id of ids) {
+      const sum = [...id.slice(0, 17)].reduce((s, d, i) => s + Number(d) * W[i]!, 0);
+      expect(id.toUpperCase()[17], id).toBe("10X98765432"[sum % 11]);
+    }
+    expect(ids.filter((id) => id.endsWith("x"))).toHaveLength(1);
+  });
+});
