@@ -6,6 +6,7 @@ import { templateCommand } from "./template.js";
 import { auditCommand } from "./audit.js";
 import { policyCommand } from "./policy.js";
 import { allowanceCommand } from "./allowance.js";
+import { trainingCommand } from "./training.js";
 
 export interface CommandSpec {
   readonly name: string;
@@ -16,4 +17,4 @@ export interface CommandSpec {
   readonly subcommands?: Readonly<Record<string, (args: unknown[], rt: Runtime) => Promise<number>>>;
 }
 
-export const COMMANDS: readonly CommandSpec[] = [auditCommand, allowanceCommand, validateCommand, policyCommand, templateCommand];
+export const COMMANDS: readonly CommandSpec[] = [auditCommand, allowanceCommand, trainingCommand, validateCommand, policyCommand, templateCommand];

@@ -129,6 +129,10 @@ const WARNINGS: Record<string, { en: Phrase; zh: Phrase }> = {
     en: (p) => `${p.file}: row ${p.row} repeats row ${p.first} exactly (id ${p.id}); counted once`,
     zh: (p) => `${p.file}：第 ${p.row} 行与第 ${p.first} 行的培训记录完全相同（编号 ${p.id}），只计一次`,
   },
+  training_undated_certificate: {
+    en: (p) => `${p.people} people have a grade but no certificate date: their training is counted over the ${p.years} years ending on the as-of date, not by certificate cycle`,
+    zh: (p) => `${p.people} 人有证书等级但未填取证日期：按截至核查日期的 ${p.years} 年计算培训，而非按取证周期`,
+  },
   ledger_outside: {
     en: (p) => `${p.file}: ${p.rows} ledger rows are for months outside the range and were ignored`,
     zh: (p) => `${p.file}：${p.rows} 行已发记录不在所选月份内，已忽略`,

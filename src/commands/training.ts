@@ -1,0 +1,273 @@
+/**
+ * swtalent training ROSTER TRAINING [--units F] [--policy P] [--as-of DATE] [--window rolling|certificate] [--warn-days N]
+ * Each person's training days (继续教育) in their window against the days their grade
+ * requires, with status and deadline; per-unit compliance rates; with --warn-days, who is
+ * still short as a deadline comes near.
+ */
+import type { Command } from "commander";
+import { type Day, formatDay } from "../core/dates.js";
+import { UsageError } from "../core/errors.js";
+import type { Policy, TrainingPolicy } from "../core/policy/schema.js";
+import type { Warning } from "../core/records/types.js";
+import { type PersonVerdict, type TrainingResult, type UnitRate, type Window as TrainingWindow, TrainingTally, WINDOW_KINDS, type WindowKind } from "../core/rules/training.js";
+import type { Cell, Section } from "../render/format.js";
+import type { Lang } from "../render/messages.js";
+import { gradeWord, statusCell } from "../render/words.js";
+import { builtinIds, loadPolicy } from "../io/policies.js";
+import { displayName } from "../io/table.js";
+import type { CommandSpec } from "./index.js";
+import { type CommonOptions, type Runtime, addCommonOptions, deliver, envelope, idShown, langOf, parseAsOf, readInputs } from "./shared.js";
+import { readTrainingFile } from "./training-input.js";
+
+interface TrainingOptions extends CommonOptions {
+  asOf?: string;
+  window?: string;
+  warnDays?: string;
+}
+
+const H = {
+  en: {
+    town: "town", unit: "unit", id: "id", name: "name", grade: "grade", window: "window", windowStart: "window_start", windowEnd: "window_end",
+    required: "required_days", days: "days", shortfall: "shortfall", status: "status", deadline: "deadline", missing: "what is missing",
+    judged: "judged", compliant: "compliant", rate: "rate",
+  },
+  zh: {
+    town: "街镇", unit: "单位", id: "编号", name: "姓名", grade: "证书等级", window: "计算期间", windowStart: "期间开始", windowEnd: "期间结束",
+    required: "应训天数", days: "已训天数", shortfall: "差额天数", status: "结果", deadline: "截止日期", missing: "差距",
+    judged: "已满期人数", compliant: "达标人数", rate: "达标率",
+  },
+};
+
+/** Day hundredths as a JSON number (1450 -> 14.5). */
+const days = (hundredths: number): number => hundredths / 100;
+
+function requireTraining(policy: Policy): TrainingPolicy {
+  if (policy.training) return policy.training;
+  const withDays = builtinIds().filter((id) => loadPolicy(id).training !== null);
+  throw new UsageError(
+    `policy ${policy.id} (${policy.document}) sets no training days: choose one that does (${withDays.join(", ")}), or a policy file that extends one`,
+  );
+}
+
+function windowOption(value: string | undefined, t: TrainingPolicy): WindowKind {
+  if (value === undefined) return t.window;
+  const kind = value.trim().toLowerCase() as WindowKind;
+  if (!WINDOW_KINDS.includes(kind)) throw new UsageError(`--window takes rolling or certificate, got "${value}"`);
+  return kind;
+}
+
+function warnDaysOption(value: string | undefined): number | null {
+  if (value === undefined) return null;
+  if (!/^\d{1,5}$/.test(value.trim())) throw new UsageError(`--warn-days takes a whole number of days, 0 or more (e.g. 90), got "${value}"`);
+  return Number(value.trim());
+}
+
+/** "needs 4 more days by 2022-01-01" / "还需 4 天，截止 2022-01-01". */
+export function shortfallInWords(v: PersonVerdict, lang: Lang): string {
+  if (v.shortfall100 === null || v.shortfall100 === 0) return "";
+  const n = days(v.shortfall100);
+  const by = v.deadline === null ? "" : formatDay(v.deadline);
+  if (lang === "zh") return by ? `还需 ${n} 天，截止 ${by}` : `还需 ${n} 天`;
+  const more = `needs ${n} more ${n === 1 ? "day" : "days"}`;
+  return by ? `${more} by ${by}` : more;
+}
+
+/** Compliant of judged, to four decimals; null when nobody is judged. */
+export function rateOf(u: Pick<UnitRate, "judged" | "compliant">): number | null {
+  return u.judged === 0 ? null : Math.round((u.compliant * 10000) / u.judged) / 10000;
+}
+
+function percent(u: Pick<UnitRate, "judged" | "compliant">): string {
+  const r = rateOf(u);
+  return r === null ? "–" : `${Math.round(r * 10000) / 100}%`;
+}
+
+function windowText(w: TrainingWindow): string {
+  return `${formatDay(w.start)} – ${formatDay(w.end)}`;
+}
+
+export function presentTraining(r: TrainingResult, policy: Policy, kind: WindowKind, asOf: Day, warnDays: number | null, lang: Lang, o: CommonOptions) {
+  const h = H[lang];
+  const t = policy.training!;
+  const vocab = policy.vocabulary;
+  const show = idShown(o);
+  const zh = lang === "zh";
+  const perCertificate = kind === "certificate";
+  const sections: Section[] = [];
+
+  const byUnit = new Map<string, PersonVerdict[]>();
+  for (const v of r.people) {
+    const list = byUnit.get(v.unit);
+    if (list) list.push(v);
+    else byUnit.set(v.unit, [v]);
+  }
+  const rateBy = new Map(r.units.map((u) => [u.unit, u]));
+  for (const [unit, people] of byUnit) {
+    const u = rateBy.get(unit)!;
+    sections.push({
+      title: zh ? `${unit}（${u.town}）` : `${unit} (${u.town})`,
+      header: [h.id, h.name, h.grade, ...(perCertificate ? [h.window] : []), h.required, h.days, h.status, h.missing],
+      rows: people.map((v) => [
+        show(v.id),
+        v.name,
+        gradeWord(v.grade, vocab, lang),
+        ...(perCertificate ? [windowText(v.window)] : []),
+        v.required100 === null ? "" : days(v.required100),
+        days(v.days100),
+        statusCell(v.status, lang),
+        shortfallInWords(v, lang),
+      ]),
+      notes: [
+        zh
+          ? `已满期人员达标 ${u.compliant} / ${u.judged}（${percent(u)}）`
+          : `Compliant ${u.compliant} of ${u.judged} judged (${percent(u)})`,
+      ],
+    });
+  }
+  if (r.dueSoon !== null) {
+    sections.push({
+      title: zh ? `${warnDays} 天内到期仍未达标` : `Still short with a deadline within ${warnDays} days`,
+      header: [h.id, h.name, h.unit, h.deadline, h.missing],
+      rows: r.dueSoon.map((v) => [show(v.id), v.name, v.unit, formatDay(v.deadline!), shortfallInWords(v, lang)]),
+      notes: r.dueSoon.length === 0 ? [zh ? "无。" : "None."] : [],
+    });
+  }
+  const count = (s: string) => r.people.filter((v) => v.status === s).length;
+  const all = r.units.reduce((a, u) => ({ judged: a.judged + u.judged, compliant: a.compliant + u.compliant }), { judged: 0, compliant: 0 });
+  const rolling = kind === "rolling" ? r.people[0]?.window : undefined;
+  const windowLine = zh
+    ? kind === "rolling"
+      ? `计算期间：截至核查日期的 ${t.years} 年${rolling ? `（${windowText(rolling)}）` : ""}`
+      : `计算期间：自取证日期起每 ${t.years} 年为一个周期，计至核查日期（无取证日期者按截至核查日期的 ${t.years} 年）`
+    : kind === "rolling"
+      ? `Window: the ${t.years} years ending on the as-of date${rolling ? ` (${windowText(rolling)})` : ""}`
+      : `Window: ${t.years}-year cycles from each certificate date, counted up to the as-of date (no certificate date: the ${t.years} years ending on it)`;
+  sections.push({
+    title: zh ? "汇总" : "Summary",
+    header: [],
+    rows: [],
+    notes: zh
+      ? [
+          `政策：${policy.id}（${policy.document}），${t.id}（${t.basis}），核查日期 ${formatDay(asOf)}`,
+          windowLine,
+          `在岗 ${r.people.length} 人：达标 ${count("compliant")}，未达标 ${count("noncompliant")}，进行中 ${count("in_progress")}，不适用 ${count("not_applicable")}`,
+          `已满期人员达标 ${all.compliant} / ${all.judged}（${percent(all)}）`,
+        ]
+      : [
+          `Policy ${policy.id} (${policy.document}), ${t.id} (${t.basis}), as of ${formatDay(asOf)}`,
+          windowLine,
+          `In service: ${r.people.length}; compliant ${count("compliant")}, noncompliant ${count("noncompliant")}, in progress ${count("in_progress")}, not applicable ${count("not_applicable")}`,
+          `Compliant of judged (window complete): ${all.compliant} of ${all.judged} (${percent(all)})`,
+        ],
+  });
+
+  return {
+    sections,
+    csv: {
+      header: [h.town, h.unit, h.id, h.name, h.grade, h.windowStart, h.windowEnd, h.required, h.days, h.shortfall, h.status, h.deadline],
+      rows: r.people.map((v): Cell[] => [
+        v.town,
+        v.unit,
+        show(v.id),
+        v.name,
+        v.grade,
+        formatDay(v.window.start),
+        formatDay(v.window.end),
+        v.required100 === null ? "" : days(v.required100),
+        days(v.days100),
+        v.shortfall100 === null ? "" : days(v.shortfall100),
+        v.status,
+        v.deadline === null ? "" : formatDay(v.deadline),
+      ]),
+    },
+    json: {
+      as_of: formatDay(asOf),
+      people: r.people.map((v) => ({
+        id: show(v.id),
+        name: v.name,
+        unit: v.unit,
+        grade: v.grade,
+        window_start: formatDay(v.window.start),
+        window_end: formatDay(v.window.end),
+        required_days: v.required100 === null ? null : days(v.required100),
+        days: days(v.days100),
+        shortfall: v.shortfall100 === null ? null : days(v.shortfall100),
+        status: v.status,
+        deadline: v.deadline === null ? null : formatDay(v.deadline),
+      })),
+      units: r.units.map((u) => ({ unit: u.unit, judged: u.judged, compliant: u.compliant, rate: rateOf(u) })),
+      ...(r.dueSoon !== null
+        ? {
+            due_soon: r.dueSoon.map((v) => ({
+              id: show(v.id),
+              name: v.name,
+              unit: v.unit,
+              deadline: formatDay(v.deadline!),
+              shortfall: days(v.shortfall100!),
+            })),
+          }
+        : {}),
+    },
+  };
+}
+
+export const trainingCommand: CommandSpec = {
+  name: "training",
+  define: (cmd: Command) =>
+    addCommonOptions(
+      cmd
+        .description("training days (继续教育) in each person's window against their grade's requirement: status, deadline, per-unit rates")
+        .argument("<roster>", "roster CSV file (人员名册), or - for stdin")
+        .argument("<training>", "training records CSV file (培训记录), or - for stdin")
+        .option("--as-of <date>", "the date to judge on (default: today in Asia/Shanghai)")
+        .option("--window <kind>", "rolling (the years ending on the as-of date) or certificate (cycles from the certificate date); default: the policy's")
+        .option("--warn-days <n>", "also list people still short whose deadline falls within n days")
+        .addHelpText(
+          "after",
+          "\nExamples:\n  swtalent training fixtures/人员名册.csv fixtures/培训记录.csv --units fixtures/单位信息.csv --as-of 2021-12-31\n" +
+            "  swtalent training roster.csv training.csv --warn-days 90 --format json --out training.json --check\n" +
+            "  swtalent training roster.csv training.csv --window certificate --format md --lang zh",
+        ),
+    ),
+  async run(args, rt: Runtime) {
+    const [roster, trainingPath, o] = args as [string, string, TrainingOptions];
+    const lang = langOf(o, rt.env);
+    const asOf = parseAsOf(o.asOf, rt.today);
+    const t = requireTraining(loadPolicy(o.policy));
+    const kind = windowOption(o.window, t);
+    const warnDays = warnDaysOption(o.warnDays);
+    if (trainingPath === "-" && (roster === "-" || o.units === "-")) throw new UsageError("only one input can be read from stdin (-)");
+
+    const inputs = await readInputs(roster, o, asOf);
+    const { policy } = inputs;
+    const tally = new TrainingTally(inputs.roster.people, policy.training!, asOf, kind);
+    const progress = rt.stderrIsTTY && !o.quiet ? (rows: number) => rt.stderr(`${displayName(trainingPath)}: ${rows} rows read`) : undefined;
+    const read = await readTrainingFile(trainingPath, policy, o, inputs.roster.people, {
+      fold: (r) => tally.add(r),
+      ...(progress ? { onProgress: progress } : {}),
+    });
+
+    const file = read.count.file;
+    const warnings: Warning[] = [...inputs.warnings, ...read.warnings];
+    for (const x of tally.repeats) warnings.push({ code: "repeated_training", params: { file, row: x.row, first: x.first, id: x.id } });
+    if (tally.undated > 0) warnings.push({ code: "training_undated_certificate", params: { people: tally.undated, years: t.years } });
+    const files = [...inputs.files, read.count];
+    const rejected = [...inputs.rejected, ...read.rejected];
+
+    const result = tally.finish(inputs.roster.units, warnDays);
+    const p = presentTraining(result, policy, kind, asOf, warnDays, lang, o);
+    return deliver(
+      {
+        presentation: { json: { ...envelope("training", policy, files, rejected, warnings, lang, o), ...p.json }, sections: p.sections, csv: p.csv },
+        policy,
+        rejected,
+        warnings,
+        findings: result.people.some((v) => v.status === "noncompliant"),
+        inputs: [...inputs.paths, trainingPath],
+      },
+      o,
+      rt,
+      lang,
+    );
+  },
+};

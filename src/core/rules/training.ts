@@ -1,0 +1,346 @@
+/**
+ * Training (继续教育), e.g. QJ-TRAINING, 綦江民发〔2020〕60号 二（二）: each person's training
+ * days inside their window against the days their grade requires, with a status and a
+ * deadline, and per-unit compliance rates.
+ *
+ * Pure: people, a policy and an as-of date in; records are folded one at a time into
+ * per-person tallies (memory grows with people, not records); verdicts out.
+ * Arithmetic is exact in integers: day hundredths and hour hundredths are kept apart and
+ * only combined in "ticks" (see `Ticks`), never summed as floats.
+ */
+import { type Day, addYears, partsOf } from "../dates.js";
+import type { Grade, TrainingPolicy } from "../policy/schema.js";
+import type { TrainingRecord } from "../records/training.js";
+import type { Person, Unit } from "../records/types.js";
+import { compareText } from "./audit.js";
+import { inServiceOn } from "./predicates.js";
+
+export type WindowKind = TrainingPolicy["window"];
+export const WINDOW_KINDS: readonly WindowKind[] = ["rolling", "certificate"];
+
+export type TrainingStatus = "compliant" | "noncompliant" | "in_progress" | "not_applicable";
+
+/** The days whose training counts, both included. */
+export interface Window {
+  readonly start: Day;
+  readonly end: Day;
+}
+
+/** The `years` ending on the as-of date: from as-of minus `years` (exclusive) to as-of (inclusive). */
+export function rollingWindow(asOf: Day, years: number): Window {
+  // addYears takes a 29 February as-of back to 28 February
+  return { start: addYears(asOf, -years) + 1, end: asOf };
+}
+
+/**
+ * Consecutive cycles of `years` starting on the certificate date; the cycle that contains
+ * the as-of date is judged, counting its days up to the as-of date.
+ */
+export function certificateCycle(cert: Day, asOf: Day, years: number): Window {
+  let k = Math.max(0, Math.floor((partsOf(asOf).year - partsOf(cert).year) / years));
+  while (k > 0 && addYears(cert, k * years) > asOf) k--;
+  return { start: addYears(cert, k * years), end: asOf };
+}
+
+/**
+ * A person's window. Under `certificate`, a person with no certificate date (which counts
+ * as an old certificate, POLICY.md §1) has no cycles to place: their rolling window is used.
+ */
+export function trainingWindow(p: Person, kind: WindowKind, asOf: Day, years: number): Window {
+  return kind === "certificate" && p.certDate !== null ? certificateCycle(p.certDate, asOf, years) : rollingWindow(asOf, years);
+}
+
+/** The day on which the first window after the certificate is complete; null for an old (or undated) certificate. */
+export function windowCompleteOn(p: Person, years: number): Day | null {
+  return p.certDate === null ? null : addYears(p.certDate, years);
+}
+
+/**
+ * Exact amounts of training. One day is 100 × `perDay` ticks, where `perDay` is the
+ * policy's hours_per_day in hundredths (6 -> 600): a day hundredth is `perDay` ticks and
+ * an hour hundredth is 100 ticks, so days, hours and whole days add up exactly.
+ */
+export class Ticks {
+  readonly perDay: number;
+  constructor(hoursPerDay: number) {
+    this.perDay = Math.round(hoursPerDay * 100);
+  }
+  of(days100: number, hours100: number, wholeDays: number): number {
+    return days100 * this.perDay + hours100 * 100 + wholeDays * 100 * this.perDay;
+  }
+  /** whole days of a requirement (given in days, possibly fractional) */
+  required(days: number): number {
+    return Math.round(days * 100) * this.perDay;
+  }
+  /** ticks as day hundredths, rounded down (training done is never overstated) */
+  floor100(ticks: number): number {
+    return (ticks - (ticks % this.perDay)) / this.perDay;
+  }
+  /** ticks as day hundredths, rounded up (a shortfall is never understated) */
+  ceil100(ticks: number): number {
+    const rest = ticks % this.perDay;
+    return (ticks - rest) / this.perDay + (rest === 0 ? 0 : 1);
+  }
+}
+
+/** What became of one accepted record; every accepted record gets exactly one. */
+export type FoldOutcome =
+  /** inside the window, counted in full (a span may still add no new calendar day) */
+  | "counted"
+  /** crossing a window edge: only its days inside were counted */
+  | "clipped"
+  /** an exact repeat of an earlier record of the person: not counted again */
+  | "repeat"
+  /** entirely outside the person's window */
+  | "outside_window"
+  /** the person is not in service on the as-of date, so is not reported */
+  | "not_in_service";
+
+export const FOLD_OUTCOMES: readonly FoldOutcome[] = ["counted", "clipped", "repeat", "outside_window", "not_in_service"];
+
+export interface Repeat {
+  readonly id: string;
+  readonly row: number;
+  /** the row of the record it repeats */
+  readonly first: number;
+}
+
+export interface PersonVerdict {
+  readonly id: string;
+  readonly name: string;
+  readonly unit: string;
+  readonly town: string;
+  readonly grade: Grade;
+  readonly window: Window;
+  /** hundredths of a day; null when the grade has no requirement */
+  readonly required100: number | null;
+  /** hundredths of a day, rounded down */
+  readonly days100: number;
+  /** hundredths of a day, rounded up; 0 when compliant, null when not applicable */
+  readonly shortfall100: number | null;
+  readonly status: TrainingStatus;
+  /** certificate date + years while that first window is still running; null once complete */
+  readonly deadline: Day | null;
+  /** the window is complete, so the person is judged for the unit's rate */
+  readonly judged: boolean;
+}
+
+export interface UnitRate {
+  readonly unit: string;
+  readonly town: string;
+  /** people with a requirement whose window is complete */
+  readonly judged: number;
+  /** of those, the compliant */
+  readonly compliant: number;
+}
+
+export interface TrainingResult {
+  readonly people: PersonVerdict[];
+  readonly units: UnitRate[];
+  /** with a warning horizon: people still short whose deadline falls within it */
+  readonly dueSoon: PersonVerdict[] | null;
+}
+
+/** One person's running totals. */
+interface Tally {
+  readonly person: Person;
+  readonly window: Window;
+  days100: number;
+  hours100: number;
+  /**
+   * Calendar days covered by span-only records, clipped to the window, as disjoint,
+   * non-touching intervals in order: [start, end, start, end, ...].
+   */
+  readonly spans: number[];
+  /** a compact hash of each in-window record -> the row it was first seen on */
+  readonly seen: Map<number, number>;
+}
+
+/**
+ * Adds the days [s, e] to sorted disjoint intervals, merging what overlaps or touches, so
+ * a calendar day covered twice is counted once.
+ */
+export function addInterval(spans: number[], s: Day, e: Day): void {
+  // first interval ending on or after the day before s
+  let lo = 0;
+  let hi = spans.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[2 * mid + 1]! < s - 1) lo = mid + 1;
+    else hi = mid;
+  }
+  const i = 2 * lo;
+  let j = i;
+  let start = s;
+  let end = e;
+  while (j < spans.length && spans[j]! <= e + 1) {
+    start = Math.min(start, spans[j]!);
+    end = Math.max(end, spans[j + 1]!);
+    j += 2;
+  }
+  spans.splice(i, j - i, start, end);
+}
+
+export function intervalDays(spans: readonly number[]): number {
+  let n = 0;
+  for (let i = 0; i < spans.length; i += 2) n += spans[i + 1]! - spans[i]! + 1;
+  return n;
+}
+
+/**
+ * A 53-bit hash of what makes two records "the same" (POLICY.md: same person, dates,
+ * days/hours and course), from two independent 32-bit hashes (FNV-1a, and a
+ * multiply-xorshift one). Kept per person instead of the records themselves; two different
+ * records of one person share a hash with odds of about n² / 2⁵⁴ for n records.
+ */
+export function recordHash(r: TrainingRecord): number {
+  const key = `${r.start}|${r.end}|${r.days100 ?? ""}|${r.hours100 ?? ""}|${r.course}`;
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  return (a >>> 11) * 0x1_0000_0000 + (b >>> 0);
+}
+
+/**
+ * Folds training records into per-person tallies and gives the verdicts. Construct it with
+ * the roster's people, `add` every accepted record (in any order), then `finish`.
+ */
+export class TrainingTally {
+  private readonly tallies = new Map<string, Tally>();
+  private readonly ticks: Ticks;
+  readonly repeats: Repeat[] = [];
+  readonly outcomes: Record<FoldOutcome, number> = { counted: 0, clipped: 0, repeat: 0, outside_window: 0, not_in_service: 0 };
+
+  constructor(
+    people: readonly Person[],
+    private readonly policy: TrainingPolicy,
+    private readonly asOf: Day,
+    readonly kind: WindowKind = policy.window,
+  ) {
+    this.ticks = new Ticks(policy.hours_per_day);
+    for (const p of people) {
+      if (!inServiceOn(p, asOf)) continue;
+      const window = trainingWindow(p, kind, asOf, policy.years);
+      this.tallies.set(p.id, { person: p, window, days100: 0, hours100: 0, spans: [], seen: new Map() });
+    }
+  }
+
+  /** People in service whose window had to fall back to rolling (certificate window, no certificate date). */
+  get undated(): number {
+    if (this.kind !== "certificate") return 0;
+    let n = 0;
+    for (const t of this.tallies.values()) if (t.person.certDate === null && this.requirement(t.person.grade) !== null) n++;
+    return n;
+  }
+
+  add(r: TrainingRecord): FoldOutcome {
+    const outcome = this.fold(r);
+    this.outcomes[outcome]++;
+    return outcome;
+  }
+
+  private fold(r: TrainingRecord): FoldOutcome {
+    const t = this.tallies.get(r.id);
+    if (!t) return "not_in_service";
+    const { start, end } = t.window;
+    if (r.end < start || r.start > end) return "outside_window";
+    const hash = recordHash(r);
+    const first = t.seen.get(hash);
+    if (first !== undefined) {
+      this.repeats.push({ id: r.id, row: r.row, first });
+      return "repeat";
+    }
+    t.seen.set(hash, r.row);
+    const from = Math.max(r.start, start);
+    const to = Math.min(r.end, end);
+    const clipped = from !== r.start || to !== r.end;
+    const inside = to - from + 1;
+    if (r.days100 !== null) {
+      // a record crossing a window edge counts at most its calendar days inside
+      t.days100 += clipped ? Math.min(r.days100, inside * 100) : r.days100;
+    } else if (r.hours100 !== null) {
+      if (!clipped || this.ticks.of(0, r.hours100, 0) <= this.ticks.of(0, 0, inside)) t.hours100 += r.hours100;
+      else t.days100 += inside * 100;
+    } else {
+      addInterval(t.spans, from, to);
+    }
+    return clipped ? "clipped" : "counted";
+  }
+
+  private requirement(grade: Grade): number | null {
+    const days = grade === "none" ? undefined : this.policy.days[grade];
+    return days === undefined ? null : days;
+  }
+
+  /** The verdicts, sorted by town, unit and id; `warnDays` adds the due-soon list. */
+  finish(units: ReadonlyMap<string, Unit>, warnDays: number | null = null): TrainingResult {
+    const townOf = (unit: string) => units.get(unit)?.town ?? "";
+    const people: PersonVerdict[] = [];
+    for (const t of this.tallies.values()) people.push(this.verdict(t, townOf(t.person.unit)));
+    people.sort((a, b) => compareText(a.town, b.town) || compareText(a.unit, b.unit) || compareText(a.id, b.id));
+
+    const rates = new Map<string, { judged: number; compliant: number }>();
+    for (const u of units.values()) rates.set(u.name, { judged: 0, compliant: 0 });
+    for (const v of people) {
+      const r = rates.get(v.unit) ?? { judged: 0, compliant: 0 };
+      if (v.judged) {
+        r.judged++;
+        if (v.status === "compliant") r.compliant++;
+      }
+      rates.set(v.unit, r);
+    }
+    const unitRates = [...rates]
+      .map(([unit, r]) => ({ unit, town: townOf(unit), ...r }))
+      .sort((a, b) => compareText(a.town, b.town) || compareText(a.unit, b.unit));
+
+    const dueSoon =
+      warnDays === null
+        ? null
+        : people.filter((v) => v.status === "in_progress" && v.deadline !== null && v.deadline - this.asOf <= warnDays);
+    return { people, units: unitRates, dueSoon };
+  }
+
+  private verdict(t: Tally, town: string): PersonVerdict {
+    const p = t.person;
+    const ticks = this.ticks.of(t.days100, t.hours100, intervalDays(t.spans));
+    const days100 = this.ticks.floor100(ticks);
+    const base = { id: p.id, name: p.name, unit: p.unit, town, grade: p.grade, window: t.window, days100 };
+    const required = this.requirement(p.grade);
+    if (required === null) {
+      return { ...base, required100: null, shortfall100: null, status: "not_applicable", deadline: null, judged: false };
+    }
+    const requiredTicks = this.ticks.required(required);
+    const completeOn = windowCompleteOn(p, this.policy.years);
+    // on cert_date + years itself the window is complete (POLICY.md §2 "Status")
+    const complete = completeOn === null || this.asOf >= completeOn;
+    const met = ticks >= requiredTicks;
+    const status: TrainingStatus = met ? "compliant" : complete ? "noncompliant" : "in_progress";
+    return {
+      ...base,
+      required100: requiredTicks / this.ticks.perDay,
+      shortfall100: met ? 0 : this.ticks.ceil100(requiredTicks - ticks),
+      status,
+      deadline: complete ? null : completeOn,
+      judged: complete,
+    };
+  }
+}
+
+/** Folds every record and gives the verdicts: the whole rule in one call, for tests and small inputs. */
+export function training(
+  policy: TrainingPolicy,
+  people: readonly Person[],
+  units: ReadonlyMap<string, Unit>,
+  records: Iterable<TrainingRecord>,
+  asOf: Day,
+  options: { window?: WindowKind; warnDays?: number | null } = {},
+): TrainingResult & { repeats: Repeat[]; outcomes: Record<FoldOutcome, number> } {
+  const tally = new TrainingTally(people, policy, asOf, options.window ?? policy.window);
+  for (const r of records) tally.add(r);
+  return { ...tally.finish(units, options.warnDays ?? null), repeats: tally.repeats, outcomes: tally.outcomes };
+}
