@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { shanghaiToday, parseDay } from "./core/dates.js";
 import { SwtalentError } from "./core/errors.js";
-import type { Runtime } from "./commands/shared.js";
+import { type Runtime, useTerminal } from "./commands/shared.js";
 import { COMMANDS } from "./commands/index.js";
 
 function version(): string {
@@ -23,12 +23,14 @@ export function defaultRuntime(): Runtime {
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
     stderr: (line) => process.stderr.write(`${line}\n`),
+    status: (text) => process.stderr.write(text),
   };
 }
 
 export async function main(argv: readonly string[], rt: Runtime = defaultRuntime()): Promise<number> {
   let code = 0;
   const debug = argv.includes("--debug");
+  useTerminal(rt);
   const program = new Command()
     .name("swtalent")
     .description(

@@ -26,6 +26,55 @@ export interface Runtime {
   readonly stdoutIsTTY: boolean;
   readonly stderrIsTTY: boolean;
   readonly stderr: (line: string) => void;
+  /** writes to stderr as is, for a status line rewritten with \r */
+  readonly status: (text: string) => void;
+}
+
+/** Reads shorter than this show no progress: a status line that flashes is noise. */
+const PROGRESS_AFTER_MS = 2000;
+
+export interface Progress {
+  readonly onProgress?: (rows: number) => void;
+  /** clears the status line, if one was shown */
+  end(): void;
+}
+
+/**
+ * Rows read and the rate, on one stderr line rewritten in place, once a read has taken
+ * over 2 s; nothing at all when stderr is not a terminal (pipes, cron) or with --quiet.
+ */
+export function progressFor(rt: Pick<Runtime, "stderrIsTTY" | "status">, o: Pick<CommonOptions, "quiet">, file: string, now = () => performance.now()): Progress {
+  if (!rt.stderrIsTTY || o.quiet) return { end() {} };
+  const start = now();
+  let shown = false;
+  return {
+    onProgress(rows) {
+      const ms = now() - start;
+      if (ms < PROGRESS_AFTER_MS) return;
+      shown = true;
+      const rate = Math.round((rows * 1000) / ms);
+      rt.status(`\r${file}: ${rows.toLocaleString("en")} rows read, ${rate.toLocaleString("en")} rows/s\x1b[K`);
+    },
+    end() {
+      if (shown) rt.status("\r\x1b[K");
+    },
+  };
+}
+
+let terminal: Pick<Runtime, "stderrIsTTY" | "status"> = { stderrIsTTY: false, status: () => {} };
+
+/** The CLI hands its runtime here once, so every command's reads can show progress. */
+export function useTerminal(rt: Pick<Runtime, "stderrIsTTY" | "status">): void {
+  terminal = rt;
+}
+
+async function withProgress<T>(o: CommonOptions, path: string, ro: ReadOptions, read: (ro: ReadOptions) => Promise<T>): Promise<T> {
+  const progress = progressFor(terminal, o, displayName(path));
+  try {
+    return await read(progress.onProgress ? { ...ro, onProgress: progress.onProgress } : ro);
+  } finally {
+    progress.end();
+  }
 }
 
 export interface CommonOptions {
@@ -127,7 +176,7 @@ export async function readInputs(
   let knownUnits: Map<string, Unit> | null = null;
   if (o.units !== undefined) {
     if (o.units === "-" && rosterPath === "-") throw new UsageError("only one input can be read from stdin (-)");
-    const u = await readUnitsFile(o.units, policy, ro);
+    const u = await withProgress(o, o.units, ro, (r) => readUnitsFile(o.units!, policy, r));
     knownUnits = u.units;
     files.push(u.count);
     rejected.push(...u.rejected);
@@ -135,7 +184,7 @@ export async function readInputs(
   }
   const file = displayName(rosterPath);
   let builder: RosterBuilder | null = null;
-  const summary = await readTable(rosterPath, ro, {
+  const summary = await withProgress(o, rosterPath, ro, (r) => readTable(rosterPath, r, {
     header(cells) {
       const required = [...ROSTER_REQUIRED, ...(knownUnits ? [] : ["unit_type", "town"]), ...extraRequired];
       const h = mapHeader(file, cells, policy.vocabulary.columns.roster, required);
@@ -143,7 +192,7 @@ export async function readInputs(
       builder = new RosterBuilder({ file, policy, columns: h.columns, width: cells.length, latestCertDate, knownUnits });
     },
     row: (cells, row) => builder!.add(cells, row),
-  });
+  }));
   const roster = builder!.finish();
   files.unshift(roster.count);
   rejected.unshift(...roster.rejected);
