@@ -13,6 +13,7 @@ import { LEDGER_REQUIRED, LedgerReader } from "../core/records/ledger.js";
 import type { Warning } from "../core/records/types.js";
 import { type Detail, type MonthVerdict, type PayLine, type Payroll, allowanceFor, payroll } from "../core/rules/allowance.js";
 import type { Cell, Section } from "../render/format.js";
+import { lazyPresentation } from "../render/lazy.js";
 import type { Lang } from "../render/messages.js";
 import { gradeWord, unitTypeWord } from "../render/words.js";
 import { builtinIds, loadPolicy } from "../io/policies.js";
@@ -117,7 +118,7 @@ function payLineJson(l: PayLine, show: (id: string) => string) {
   return { id: show(l.id), name: l.name, unit: l.unit, town: l.town, grade: l.grade, month: l.month, amount: yuan(l.fen) };
 }
 
-function presentPayroll(r: Payroll, policy: Policy, lang: Lang, o: AllowanceOptions, withLedger: boolean) {
+function payrollSections(r: Payroll, policy: Policy, lang: Lang, o: AllowanceOptions, withLedger: boolean): Section[] {
   const h = H[lang];
   const show = idShown(o);
   const v = policy.vocabulary;
@@ -128,10 +129,14 @@ function presentPayroll(r: Payroll, policy: Policy, lang: Lang, o: AllowanceOpti
     ? `社会工作职业津贴发放表 ${r.months[0]}${r.months.length > 1 ? ` 至 ${r.months.at(-1)}` : ""}（${policy.allowance!.id}，${policy.allowance!.basis}）`
     : `Social-work allowance payroll ${r.months[0]}${r.months.length > 1 ? ` to ${r.months.at(-1)}` : ""} (${policy.allowance!.id}, ${policy.allowance!.basis})`;
   sections.push({ title, header: [], rows: [], notes: withLedger ? [zh ? "金额为扣除已发记录后仍应补发的金额。" : "Amounts are what is still owed after the ledger of payments already made."] : [] });
+  const payeesOf = new Map<string, PayLine[]>();
+  for (const l of r.payees) {
+    const list = payeesOf.get(l.town);
+    if (list) list.push(l);
+    else payeesOf.set(l.town, [l]);
+  }
   for (const t of r.byTown) {
-    const rows: Cell[][] = r.payees
-      .filter((l) => l.town === t.town)
-      .map((l) => [show(l.id), l.name, l.unit, gradeWord(l.grade, v, lang), l.month, yuan(l.fen), ...(md ? [""] : [])]);
+    const rows: Cell[][] = (payeesOf.get(t.town) ?? []).map((l) => [show(l.id), l.name, l.unit, gradeWord(l.grade, v, lang), l.month, yuan(l.fen), ...(md ? [""] : [])]);
     rows.push([zh ? "小计" : "subtotal", zh ? `${t.payees} 人` : `${t.payees} people`, "", "", "", yuan(t.fen), ...(md ? [""] : [])]);
     sections.push({ title: `${h.town}: ${t.town}`, header: [h.id, h.name, h.unit, h.grade, h.month, h.amount, ...(md ? [h.sign] : [])], rows });
   }
@@ -155,20 +160,27 @@ function presentPayroll(r: Payroll, policy: Policy, lang: Lang, o: AllowanceOpti
       rows: r.overpaid.map((l) => [show(l.id), l.name, l.unit, gradeWord(l.grade, v, lang), l.month, yuan(l.fen)]),
     });
   }
+  return sections;
+}
+
+function payrollCsv(r: Payroll, lang: Lang, o: AllowanceOptions) {
+  const h = H[lang];
+  const show = idShown(o);
   return {
-    sections,
-    csv: {
-      header: [h.id, h.name, h.unit, h.town, h.grade, h.month, h.amount],
-      rows: r.payees.map((l) => [show(l.id), l.name, l.unit, l.town, l.grade, l.month, yuan(l.fen)]),
-    },
-    json: {
-      months: r.months,
-      total: yuan(r.totalFen),
-      payees: r.payees.map((l) => payLineJson(l, show)),
-      by_town: r.byTown.map((t) => ({ town: t.town, payees: t.payees, total: yuan(t.fen) })),
-      not_paid: r.notPaid.map((n) => ({ id: show(n.id), name: n.name, month: n.month, reason: n.reason, detail: detailText(n.detail, policy, lang) })),
-      ...(withLedger ? { overpaid: r.overpaid.map((l) => payLineJson(l, show)) } : {}),
-    },
+    header: [h.id, h.name, h.unit, h.town, h.grade, h.month, h.amount],
+    rows: r.payees.map((l) => [show(l.id), l.name, l.unit, l.town, l.grade, l.month, yuan(l.fen)]),
+  };
+}
+
+function payrollJson(r: Payroll, policy: Policy, lang: Lang, o: AllowanceOptions, withLedger: boolean) {
+  const show = idShown(o);
+  return {
+    months: r.months,
+    total: yuan(r.totalFen),
+    payees: r.payees.map((l) => payLineJson(l, show)),
+    by_town: r.byTown.map((t) => ({ town: t.town, payees: t.payees, total: yuan(t.fen) })),
+    not_paid: r.notPaid.map((n) => ({ id: show(n.id), name: n.name, month: n.month, reason: n.reason, detail: detailText(n.detail, policy, lang) })),
+    ...(withLedger ? { overpaid: r.overpaid.map((l) => payLineJson(l, show)) } : {}),
   };
 }
 
@@ -287,10 +299,14 @@ export const allowanceCommand: CommandSpec = {
     const format = o.format ?? (o.out ? "" : rt.stdoutIsTTY ? "table" : "csv");
     const needNotPaid = !(format === "csv" || (format === "" && !/\.(json|md|txt)$/i.test(o.out ?? "")));
     const r = payroll(a, people, units, months, paid, { notPaid: needNotPaid });
-    const p = presentPayroll(r, policy, lang, o, paid !== null);
+    const withLedger = paid !== null;
     return deliver(
       {
-        presentation: { json: { ...envelope("allowance", policy, files, rejected, warnings, lang, o), ...p.json }, sections: p.sections, csv: p.csv },
+        presentation: lazyPresentation({
+          json: () => ({ ...envelope("allowance", policy, files, rejected, warnings, lang, o), ...payrollJson(r, policy, lang, o, withLedger) }),
+          sections: () => payrollSections(r, policy, lang, o, withLedger),
+          csv: () => payrollCsv(r, lang, o),
+        }),
         policy,
         rejected,
         warnings,

@@ -6,8 +6,9 @@
 import type { Command } from "commander";
 import { formatDay } from "../core/dates.js";
 import type { Policy } from "../core/policy/schema.js";
-import { type AuditResult, type Check, audit } from "../core/rules/audit.js";
+import { type AuditResult, type Check, type UnitVerdict, audit } from "../core/rules/audit.js";
 import type { Cell, Section } from "../render/format.js";
+import { lazyPresentation } from "../render/lazy.js";
 import type { Lang } from "../render/messages.js";
 import { gradeWord, shortfallWords, statusCell, unitTypeWord } from "../render/words.js";
 import type { CommandSpec } from "./index.js";
@@ -66,15 +67,21 @@ function personDetail(d: { code: string; params: Record<string, string | number>
     : `post level ${d.params.level}; ${held} matches levels ${range}`;
 }
 
-export function presentAudit(r: AuditResult, policy: Policy, asOf: string, lang: Lang, o: CommonOptions) {
+function auditSections(r: AuditResult, policy: Policy, asOf: string, lang: Lang, o: CommonOptions): Section[] {
   const h = H[lang];
   const v = policy.vocabulary;
   const show = idShown(o);
   const sections: Section[] = [];
-  const towns = [...new Set(r.units.map((u) => u.town))];
-  for (const town of towns) {
+  // units come sorted by town: each run of one town is a section
+  const towns = new Map<string, UnitVerdict[]>();
+  for (const u of r.units) {
+    const list = towns.get(u.town);
+    if (list) list.push(u);
+    else towns.set(u.town, [u]);
+  }
+  for (const [town, units] of towns) {
     const rows: Cell[][] = [];
-    for (const u of r.units.filter((x) => x.town === town)) {
+    for (const u of units) {
       const head: Cell[] = [u.unit, unitTypeWord(u.unit_type, v, lang), u.headcount, u.certified, u.sw_professional];
       const blank: Cell[] = ["", "", "", "", ""];
       if (u.checks.length === 0) rows.push([...head, "", statusCell("not_applicable", lang), "", "", ""]);
@@ -143,6 +150,11 @@ export function presentAudit(r: AuditResult, policy: Policy, asOf: string, lang:
           ],
   });
 
+  return sections;
+}
+
+function auditCsv(r: AuditResult, lang: Lang) {
+  const h = H[lang];
   const csvRows: Cell[][] = [];
   for (const u of r.units) {
     const head = [u.town, u.unit, u.unit_type, u.headcount, u.certified, u.sw_professional, yes(u.compliant, "en")];
@@ -152,45 +164,54 @@ export function presentAudit(r: AuditResult, policy: Policy, asOf: string, lang:
     }
   }
   return {
-    sections,
-    csv: {
-      header: [h.town, h.unit, h.type, h.headcount, h.certified, h.pro, h.compliant, h.rule, h.status, h.value, h.required, h.shortfall, h.basis],
-      rows: csvRows,
-    },
-    json: {
-      as_of: asOf,
-      grades: r.grades,
-      units: r.units.map((u) => ({
-        unit: u.unit,
-        unit_type: u.unit_type,
-        town: u.town,
-        headcount: u.headcount,
-        certified: u.certified,
-        sw_professional: u.sw_professional,
-        compliant: u.compliant,
-        checks: u.checks.map((c) => ({
-          rule: c.rule,
-          status: c.status,
-          value: c.value,
-          required: c.required,
-          shortfall: c.shortfall,
-          basis: c.basis,
-          ...(c.due ? { due: c.due } : {}),
-        })),
-        flags: u.flags,
-      })),
-      person_checks: r.person_checks.map((c) => ({
-        id: show(c.id),
-        name: c.name,
-        unit: c.unit,
+    header: [h.town, h.unit, h.type, h.headcount, h.certified, h.pro, h.compliant, h.rule, h.status, h.value, h.required, h.shortfall, h.basis],
+    rows: csvRows,
+  };
+}
+
+function auditJson(r: AuditResult, policy: Policy, asOf: string, lang: Lang, o: CommonOptions) {
+  const show = idShown(o);
+  return {
+    as_of: asOf,
+    grades: r.grades,
+    units: r.units.map((u) => ({
+      unit: u.unit,
+      unit_type: u.unit_type,
+      town: u.town,
+      headcount: u.headcount,
+      certified: u.certified,
+      sw_professional: u.sw_professional,
+      compliant: u.compliant,
+      checks: u.checks.map((c) => ({
         rule: c.rule,
         status: c.status,
-        detail: personDetail(c.detail, policy, lang),
+        value: c.value,
+        required: c.required,
+        shortfall: c.shortfall,
         basis: c.basis,
+        ...(c.due ? { due: c.due } : {}),
       })),
-      targets: r.targets.map((t) => ({ rule: t.rule, value: t.value, required: t.required, due: t.due, overdue: t.overdue, status: t.status })),
-      exam_candidates: (r.exam?.candidates ?? []).map((c) => ({ id: show(c.id), name: c.name, unit: c.unit })),
-    },
+      flags: u.flags,
+    })),
+    person_checks: r.person_checks.map((c) => ({
+      id: show(c.id),
+      name: c.name,
+      unit: c.unit,
+      rule: c.rule,
+      status: c.status,
+      detail: personDetail(c.detail, policy, lang),
+      basis: c.basis,
+    })),
+    targets: r.targets.map((t) => ({ rule: t.rule, value: t.value, required: t.required, due: t.due, overdue: t.overdue, status: t.status })),
+    exam_candidates: (r.exam?.candidates ?? []).map((c) => ({ id: show(c.id), name: c.name, unit: c.unit })),
+  };
+}
+
+export function presentAudit(r: AuditResult, policy: Policy, asOf: string, lang: Lang, o: CommonOptions) {
+  return {
+    sections: () => auditSections(r, policy, asOf, lang, o),
+    csv: () => auditCsv(r, lang),
+    json: () => auditJson(r, policy, asOf, lang, o),
   };
 }
 
@@ -221,11 +242,11 @@ export const auditCommand: CommandSpec = {
       result.targets.some((t) => t.status === "fail" && t.overdue);
     return deliver(
       {
-        presentation: {
-          json: { ...envelope("audit", inputs.policy, inputs.files, inputs.rejected, inputs.warnings, lang, o), ...p.json },
+        presentation: lazyPresentation({
+          json: () => ({ ...envelope("audit", inputs.policy, inputs.files, inputs.rejected, inputs.warnings, lang, o), ...p.json() }),
           sections: p.sections,
           csv: p.csv,
-        },
+        }),
         policy: inputs.policy,
         rejected: inputs.rejected,
         warnings: inputs.warnings,

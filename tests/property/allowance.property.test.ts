@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { monthRange, parseMonth } from "../../src/core/dates.js";
 import type { Paid } from "../../src/core/rules/allowance.js";
-import { payroll } from "../../src/core/rules/allowance.js";
+import { allowanceFor, dueFen, payroll, reasonOf } from "../../src/core/rules/allowance.js";
 import type { Person, Unit } from "../../src/core/records/types.js";
 import { loadPolicy } from "../../src/io/policies.js";
 import { GRADES, ROLES } from "../../src/core/policy/schema.js";
@@ -41,6 +41,27 @@ function world() {
 }
 
 describe("allowance invariants", () => {
+  it("the payroll's quick test gives the same reason and amount as the full explanation, in both readings of 次月起", () => {
+    for (const paidFrom of ["next_month", "same_month"] as const) {
+      const policy = { ...a, paid_from: paidFrom };
+      fc.assert(
+        fc.property(world(), ({ units, people }) => {
+          for (const p of people) {
+            const unit = units.get(p.unit)!;
+            for (const m of months) {
+              const full = allowanceFor(p, unit, m, policy);
+              const reason = reasonOf(p, unit, m, policy);
+              expect(reason).toBe(full.reason);
+              expect(reason === null ? dueFen(p, policy) : 0).toBe(full.dueFen);
+            }
+          }
+        }),
+        { numRuns: 100 },
+      );
+    }
+  });
+
+
   it("every person-month is paid or not paid with a reason, and per-town totals add up to the total", () => {
     fc.assert(
       fc.property(world(), ({ units, people }) => {

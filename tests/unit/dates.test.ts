@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addYears, formatDay, parseDay, parseMonth, formatMonth, dayOf } from "../../src/core/dates.js";
+import { addYears, formatDay, parseDay, parseMonth, formatMonth, dayOf, daysInMonth } from "../../src/core/dates.js";
 
 const day = (s: string) => formatDay(parseDay(s)!);
 
@@ -90,5 +90,14 @@ describe("parseMonth at its edges", () => {
   it("last in January is December of the year before; LAST and Current work too", () => {
     expect(formatMonth(parseMonth("LAST", dayOf(2022, 1, 1)!)!)).toBe("2021-12");
     expect(formatMonth(parseMonth(" Current ", dayOf(2022, 1, 31)!)!)).toBe("2022-01");
+  });
+});
+
+describe("daysInMonth", () => {
+  it("agrees with the calendar for every month from 1900 to 2199 (1900 and 2100 not leap, 2000 leap)", () => {
+    for (let y = 1900; y <= 2199; y++) {
+      for (let m = 1; m <= 12; m++) expect(daysInMonth(y, m)).toBe(new Date(Date.UTC(y, m, 0)).getUTCDate());
+    }
+    expect([daysInMonth(1900, 2), daysInMonth(2000, 2), daysInMonth(2024, 2), daysInMonth(2100, 2)]).toEqual([28, 29, 29, 28]);
   });
 });

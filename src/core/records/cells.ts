@@ -67,8 +67,11 @@ export class RowReader {
   id(field = "id"): string | null {
     const raw = this.required(field);
     if (raw === null) return null;
-    const half = raw.normalize("NFKC");
-    const id = /^\d{17}[xX]$/.test(half) ? half.toUpperCase() : half;
+    let id = raw;
+    if (!RESIDENT_ID_18.test(raw)) {
+      const half = raw.normalize("NFKC");
+      id = /^\d{17}[xX]$/.test(half) ? half.toUpperCase() : half;
+    }
     if (/^\d+(\.\d+)?[eE]\+?\d+$/.test(id)) return this.reject(field, raw, "id_scientific");
     if (RESIDENT_ID_18.test(id)) {
       const expected = checkDigit(id.slice(0, 17));

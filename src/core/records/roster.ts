@@ -25,6 +25,7 @@ const UNIT_FIELDS = [
 /** Reads the unit attributes a row carries (roster or units file); problems go to `r`. */
 export function readUnitAttributes(r: RowReader, norm: Normalisers): UnitAttributes {
   const a: UnitAttributes = {};
+  if (!UNIT_FIELDS.some((f) => r.has(f))) return a;
   const unitType = r.coded("unit_type", norm.unitType, "bad_unit_type");
   if (unitType !== null) a.unit_type = unitType;
   const town = r.text("town");
@@ -92,9 +93,18 @@ export interface RosterOptions {
 
 export class RosterBuilder {
   private readonly norm: Normalisers;
-  private readonly byId = new Map<string, { person: Person; attrs: UnitAttributes; rows: number[] }>();
+  // Memory here grows with people, so a person costs one record and one map entry: the
+  // unit attributes of a row are kept once per unit (firstAttrs), and only a row whose
+  // attributes differ from its unit's first row keeps its own (ownAttrs).
+  private readonly byId = new Map<string, Person>();
+  private readonly firstAttrs = new Map<string, UnitAttributes>();
+  private readonly ownAttrs = new Map<string, UnitAttributes>();
+  /** the rows after the first of an id given in identical rows */
+  private readonly repeatRows = new Map<string, number[]>();
   private readonly duplicateRows = new Map<string, number[]>();
   private readonly unitAttrs = new Map<string, UnitAttributes>();
+  /** one string per unit name and role cell, shared by every person who has it */
+  private readonly strings = new Map<string, string>();
   private readonly conflictsWarned = new Set<string>();
   private readonly rejected: Rejection[] = [];
   private readonly warnings: Warning[] = [];
@@ -122,21 +132,40 @@ export class RosterBuilder {
     }
     const first = this.byId.get(person.id);
     if (first) {
-      if (samePerson(first.person, person) && sameAttributes(first.attrs, attrs)) {
-        this.warnings.push({ code: "identical_rows", params: { file: this.o.file, id: person.id, row: first.person.row, other: row } });
-        first.rows.push(row);
+      if (samePerson(first, person) && sameAttributes(this.attrsOf(first), attrs)) {
+        this.warnings.push({ code: "identical_rows", params: { file: this.o.file, id: person.id, row: first.row, other: row } });
+        const repeats = this.repeatRows.get(person.id);
+        if (repeats) repeats.push(row);
+        else this.repeatRows.set(person.id, [row]);
         this.count.accepted++;
         return;
       }
       // a payroll must never pay a person twice or guess which row is right: every row goes
+      const rows = [first.row, ...(this.repeatRows.get(person.id) ?? []), row];
       this.byId.delete(person.id);
-      this.count.accepted -= first.rows.length;
-      this.duplicateRows.set(person.id, [...first.rows, row]);
+      this.ownAttrs.delete(person.id);
+      this.repeatRows.delete(person.id);
+      this.count.accepted -= rows.length - 1;
+      this.duplicateRows.set(person.id, rows);
       return;
     }
-    this.byId.set(person.id, { person, attrs, rows: [row] });
+    this.byId.set(person.id, person);
+    const unitFirst = this.firstAttrs.get(person.unit);
+    if (!unitFirst) this.firstAttrs.set(person.unit, attrs);
+    else if (!sameAttributes(unitFirst, attrs)) this.ownAttrs.set(person.id, attrs);
     this.count.accepted++;
     this.mergeUnit(person.unit, attrs);
+  }
+
+  private attrsOf(p: Person): UnitAttributes {
+    return this.ownAttrs.get(p.id) ?? this.firstAttrs.get(p.unit)!;
+  }
+
+  private shared(s: string): string {
+    const known = this.strings.get(s);
+    if (known !== undefined) return known;
+    if (this.strings.size < 1_000_000) this.strings.set(s, s);
+    return s;
   }
 
   private parse(r: RowReader): { person: Person; attrs: UnitAttributes } | null {
@@ -170,10 +199,10 @@ export class RosterBuilder {
     const person: Person = {
       id,
       name,
-      unit,
+      unit: this.shared(unit),
       row: r.row,
       role: role.role,
-      roleText,
+      roleText: this.shared(roleText),
       grade,
       certDate,
       degree,
@@ -215,7 +244,7 @@ export class RosterBuilder {
       }
       this.count.rejected += rows.length;
     }
-    const people = [...this.byId.values()].map((e) => e.person);
+    const people = [...this.byId.values()];
     // counted over the people kept, so a rejected or duplicate row does not inflate the count
     const unrecognisedRoles = new Map<string, number>();
     for (const p of people) {

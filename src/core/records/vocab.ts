@@ -39,6 +39,22 @@ export interface Normalisers {
   readonly no: readonly string[];
 }
 
+/**
+ * A normaliser that remembers its answers: a roster repeats the same few grades, roles and
+ * yes/no words a million times. The memory is bounded, so odd cells cannot make it grow.
+ */
+function remembered<T>(f: (cell: string) => T, limit = 4096): (cell: string) => T {
+  const seen = new Map<string, T>();
+  return (cell) => {
+    let out = seen.get(cell);
+    if (out === undefined && !seen.has(cell)) {
+      out = f(cell);
+      if (seen.size < limit) seen.set(cell, out);
+    }
+    return out as T;
+  };
+}
+
 export function normalisers(v: Vocabulary): Normalisers {
   const grades = lookup(v.grades);
   const unitTypes = lookup(v.unit_types);
@@ -54,12 +70,12 @@ export function normalisers(v: Vocabulary): Normalisers {
   const no = new Set(v.no.map(cellKey));
 
   return {
-    grade: (cell) => {
+    grade: remembered((cell) => {
       const k = cellKey(cell);
       return k === "" ? "none" : (grades.get(k) ?? null);
-    },
-    unitType: (cell) => unitTypes.get(cellKey(cell)) ?? null,
-    role: (cell) => {
+    }),
+    unitType: remembered((cell) => unitTypes.get(cellKey(cell)) ?? null),
+    role: remembered((cell): RoleMatch => {
       const k = cellKey(cell);
       if (k === "") return { role: "other", recognised: true };
       if (committee.has(k) || suffixes.some((s) => k.endsWith(s))) return { role: "committee", recognised: true };
@@ -67,18 +83,18 @@ export function normalisers(v: Vocabulary): Normalisers {
         return { role: "community_staff", recognised: true };
       }
       return { role: "other", recognised: other.has(k) };
-    },
-    degree: (cell) => {
+    }),
+    degree: remembered((cell) => {
       const k = cellKey(cell);
       return k === "" ? "none" : (degrees.get(k) ?? null);
-    },
-    tier: (cell) => tiers.get(cellKey(cell)) ?? null,
-    yesNo: (cell) => {
+    }),
+    tier: remembered((cell) => tiers.get(cellKey(cell)) ?? null),
+    yesNo: remembered((cell) => {
       const k = cellKey(cell);
       if (yes.has(k)) return true;
       if (no.has(k)) return false;
       return null;
-    },
+    }),
     degreeRank: (d) => DEGREES.indexOf(d),
     grades: v.grades,
     unitTypes: v.unit_types,

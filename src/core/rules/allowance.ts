@@ -34,6 +34,40 @@ export interface MonthVerdict {
   readonly reason: Reason | null;
 }
 
+/** The last day a certificate may be dated and still be paid for the month (次月起 or the same month). */
+function lastCertDay(month: Month, first: Day, a: AllowancePolicy): Day {
+  // 次月起: a certificate dated on day D is paid from the first month starting after D
+  return a.paid_from === "next_month" ? first - 1 : firstDayOf(addMonths(month, 1)) - 1;
+}
+
+function unitPasses(unit: Unit, a: AllowancePolicy): boolean {
+  return a.unit_types.includes(unit.type) && (!a.require_sw_office || unit.swOffice === true);
+}
+
+function monthlyYuan(p: Person, a: AllowancePolicy): number | undefined {
+  return a.monthly[p.grade as keyof AllowancePolicy["monthly"]];
+}
+
+/**
+ * The first condition that fails for one person and month, or null when the month is paid:
+ * the same tests as `allowanceFor`, without the words, for a payroll of a million people.
+ */
+export function reasonOf(p: Person, unit: Unit, month: Month, a: AllowancePolicy): Reason | null {
+  const first = firstDayOf(month);
+  if (!inServiceOn(p, first)) return "not_in_service";
+  if (!unitPasses(unit, a)) return "unit";
+  if (!a.roles.includes(p.role)) return "role";
+  const perMonth = monthlyYuan(p, a);
+  if (perMonth === undefined || perMonth <= 0) return "grade";
+  if (p.certDate !== null && p.certDate > lastCertDay(month, first, a)) return "grade";
+  return null;
+}
+
+/** Fen due for a month whose conditions all pass. */
+export function dueFen(p: Person, a: AllowancePolicy): number {
+  return (monthlyYuan(p, a) ?? 0) * 100;
+}
+
 /**
  * Every condition for one person and month, each with its outcome (for --explain);
  * `reason` is the first that failed. Status is taken on the first day of the month.
@@ -57,7 +91,7 @@ export function allowanceFor(p: Person, unit: Unit, month: Month, a: AllowancePo
   const officeOk = !a.require_sw_office || unit.swOffice === true;
   conditions.push({
     condition: "unit",
-    passed: typeOk && officeOk,
+    passed: unitPasses(unit, a),
     detail: !typeOk
       ? { code: "unit_type", params: { unit: unit.name, type: unit.type, allowed: a.unit_types.join("|") } }
       : !officeOk
@@ -72,11 +106,9 @@ export function allowanceFor(p: Person, unit: Unit, month: Month, a: AllowancePo
     detail: { code: roleOk ? "role_ok" : "role_other", params: { role: p.roleText, code: p.role } },
   });
 
-  const perMonth = a.monthly[p.grade as keyof AllowancePolicy["monthly"]];
+  const perMonth = monthlyYuan(p, a);
   const paidGrade = perMonth !== undefined && perMonth > 0;
-  // 次月起: a certificate dated on day D is paid from the first month starting after D
-  const lastAllowed = a.paid_from === "next_month" ? first - 1 : firstDayOf(addMonths(month, 1)) - 1;
-  const dated = p.certDate === null || p.certDate <= lastAllowed;
+  const dated = p.certDate === null || p.certDate <= lastCertDay(month, first, a);
   conditions.push({
     condition: "grade",
     passed: paidGrade && dated,
@@ -143,35 +175,54 @@ export function payroll(
   paid: Paid | null,
   options: { notPaid: boolean } = { notPaid: true },
 ): Payroll {
-  const ordered = [...people].sort((x, y) => {
-    const ux = units.get(x.unit)!;
-    const uy = units.get(y.unit)!;
-    return compareText(ux.town, uy.town) || compareText(x.unit, y.unit) || compareText(x.id, y.id);
-  });
+  // by town, unit and id: units sorted once, and each unit's people among themselves
+  const byUnit = new Map<string, Person[]>();
+  for (const p of people) {
+    const list = byUnit.get(p.unit);
+    if (list) list.push(p);
+    else byUnit.set(p.unit, [p]);
+  }
+  const unitOrder = [...byUnit.keys()].map((name) => units.get(name)!);
+  unitOrder.sort((x, y) => compareText(x.town, y.town) || compareText(x.name, y.name));
+  const monthNames = months.map(formatMonth);
   const payees: PayLine[] = [];
   const notPaid: NotPaidLine[] = [];
   const overpaid: PayLine[] = [];
-  for (const p of ordered) {
-    const unit = units.get(p.unit)!;
-    const already = paid?.get(p.id);
-    for (const m of months) {
-      const v = allowanceFor(p, unit, m, a);
-      const line = { id: p.id, name: p.name, unit: p.unit, town: unit.town, grade: p.grade, month: v.month };
-      if (v.reason !== null && options.notPaid) notPaid.push({ ...line, reason: v.reason, detail: v.conditions.find((c) => !c.passed)!.detail });
-      const owed = v.dueFen - (already?.get(v.month) ?? 0);
-      if (owed > 0) payees.push({ ...line, fen: owed });
-      else if (owed < 0) overpaid.push({ ...line, fen: -owed });
+  const towns = new Map<string, { payees: number; fen: number }>();
+  let totalFen = 0;
+  for (const unit of unitOrder) {
+    const list = byUnit.get(unit.name)!.sort((x, y) => compareText(x.id, y.id));
+    let town = towns.get(unit.town);
+    for (const p of list) {
+      const already = paid?.get(p.id);
+      let paidHere = false;
+      for (let i = 0; i < months.length; i++) {
+        const m = months[i]!;
+        const month = monthNames[i]!;
+        const reason = reasonOf(p, unit, m, a);
+        if (reason !== null && options.notPaid) {
+          const detail = allowanceFor(p, unit, m, a).conditions.find((c) => !c.passed)!.detail;
+          notPaid.push({ id: p.id, name: p.name, unit: p.unit, town: unit.town, month, reason, detail });
+        }
+        const owed = (reason === null ? dueFen(p, a) : 0) - (already?.get(month) ?? 0);
+        if (owed === 0) continue;
+        const line = { id: p.id, name: p.name, unit: p.unit, town: unit.town, grade: p.grade, month, fen: owed > 0 ? owed : -owed };
+        if (owed < 0) {
+          overpaid.push(line);
+          continue;
+        }
+        payees.push(line);
+        if (!town) {
+          town = { payees: 0, fen: 0 };
+          towns.set(unit.town, town);
+        }
+        if (!paidHere) town.payees++;
+        paidHere = true;
+        town.fen += owed;
+        totalFen += owed;
+      }
     }
   }
-  const towns = new Map<string, { people: Set<string>; fen: number }>();
-  let totalFen = 0;
-  for (const l of payees) {
-    const t = towns.get(l.town) ?? { people: new Set<string>(), fen: 0 };
-    t.people.add(l.id);
-    t.fen += l.fen;
-    towns.set(l.town, t);
-    totalFen += l.fen;
-  }
-  const byTown = [...towns].map(([town, t]) => ({ town, payees: t.people.size, fen: t.fen }));
+  const byTown = [...towns].map(([town, t]) => ({ town, payees: t.payees, fen: t.fen }));
   return { months: months.map(formatMonth), payees, notPaid, overpaid, byTown, totalFen };
 }

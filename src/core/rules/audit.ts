@@ -223,16 +223,23 @@ export function audit(policy: Policy, people: readonly Person[], units: Readonly
   const sortedUnits = [...units.values()].sort((a, b) => compareText(a.town, b.town) || compareText(a.name, b.name));
   const unitVerdicts = sortedUnits.map((u) => evaluateUnit(policy, u, byUnit.get(u.name) ?? [], is));
 
-  const order = new Map(sortedUnits.map((u, i) => [u.name, i]));
-  const inOrder = [...serving].sort((a, b) => order.get(a.unit)! - order.get(b.unit)! || compareText(a.id, b.id));
+  // people in the order of their units, then by id: each unit's list sorted on its own
+  const inOrder: Person[] = [];
+  const byIdOrder = (a: Person, b: Person) => compareText(a.id, b.id);
+  for (const u of sortedUnits) {
+    const list = byUnit.get(u.name);
+    if (list) for (const p of list.sort(byIdOrder)) inOrder.push(p);
+  }
 
+  const personRules = Object.entries(policy.rules).filter((e): e is [string, PersonRule] => !isUnitRule(e[1]));
   const personChecks: PersonCheck[] = [];
-  for (const p of inOrder) {
-    for (const [id, rule] of Object.entries(policy.rules)) {
-      if (isUnitRule(rule)) continue;
-      const evaluate = PERSON_EVALUATORS[rule.kind] as (r: PersonRule, p: Person, is: Predicates) => PersonEvaluation;
-      const e = evaluate(rule, p, is);
-      if (e) personChecks.push({ id: p.id, name: p.name, unit: p.unit, rule: id, ...e, basis: rule.basis });
+  if (personRules.length > 0) {
+    for (const p of inOrder) {
+      for (const [id, rule] of personRules) {
+        const evaluate = PERSON_EVALUATORS[rule.kind] as (r: PersonRule, p: Person, is: Predicates) => PersonEvaluation;
+        const e = evaluate(rule, p, is);
+        if (e) personChecks.push({ id: p.id, name: p.name, unit: p.unit, rule: id, ...e, basis: rule.basis });
+      }
     }
   }
 
