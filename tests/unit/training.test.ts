@@ -4,6 +4,7 @@ import { type TrainingRecord, TrainingReader } from "../../src/core/records/trai
 import type { Person } from "../../src/core/records/types.js";
 import {
   type PersonVerdict,
+  SeenRecords,
   Ticks,
   TrainingTally,
   addInterval,
@@ -335,5 +336,25 @@ describe("training rows -> records: days, else hours, else the span; rejected wi
     expect(r).toBeNull();
     expect(got).toEqual(reasons);
     expect(count).toMatchObject({ rows: 1, accepted: 0, rejected: 1 });
+  });
+});
+
+describe("SeenRecords: the table of records seen, for exact repeats", () => {
+  it("gives -1 the first time and the first row after, across growth, keeping people apart", () => {
+    const seen = new SeenRecords();
+    const n = 5000; // grows the table several times
+    for (let i = 0; i < n; i++) {
+      expect(seen.firstOrAdd(i % 97, 2 ** 52 + i * 7919, i + 2)).toBe(-1);
+    }
+    expect(seen.count).toBe(n);
+    for (let i = 0; i < n; i++) expect(seen.firstOrAdd(i % 97, 2 ** 52 + i * 7919, 999_999)).toBe(i + 2);
+    // the same record hash for another person is a different record
+    expect(seen.firstOrAdd(200, 2 ** 52, 7)).toBe(-1);
+    expect(seen.firstOrAdd(0, 2 ** 52, 8)).toBe(2);
+    // hashes equal in their low 32 bits are still told apart
+    expect(seen.firstOrAdd(5, 2 ** 40 + 1, 10)).toBe(-1);
+    expect(seen.firstOrAdd(5, 2 ** 41 + 1, 11)).toBe(-1);
+    expect(seen.firstOrAdd(5, 2 ** 41 + 1, 12)).toBe(11);
+    expect(seen.count).toBe(n + 3);
   });
 });

@@ -144,16 +144,75 @@ export interface TrainingResult {
 /** One person's running totals. */
 interface Tally {
   readonly person: Person;
+  /** the person's number, for the table of records seen */
+  readonly index: number;
   readonly window: Window;
   days100: number;
   hours100: number;
   /**
    * Calendar days covered by span-only records, clipped to the window, as disjoint,
-   * non-touching intervals in order: [start, end, start, end, ...].
+   * non-touching intervals in order: [start, end, start, end, ...]; null until the first.
    */
-  readonly spans: number[];
-  /** a compact hash of each in-window record -> the row it was first seen on */
-  readonly seen: Map<number, number>;
+  spans: number[] | null;
+}
+
+/**
+ * The in-window records seen so far, to know an exact repeat: (person, record hash) -> the
+ * row first seen, in an open-addressing table of three typed arrays. A record costs 16
+ * bytes here and nothing else is kept of it: no object per record, no map per person.
+ */
+export class SeenRecords {
+  private people = new Int32Array(1024); // person index + 1; 0 is an empty slot
+  private hashes = new Float64Array(1024);
+  private rows = new Int32Array(1024);
+  private size = 0;
+
+  get count(): number {
+    return this.size;
+  }
+
+  /** The row this record was first seen on; or, the first time, -1 (and it is remembered). */
+  firstOrAdd(person: number, hash: number, row: number): number {
+    if ((this.size + 1) * 2 > this.people.length) this.grow();
+    const mask = this.people.length - 1;
+    const key = person + 1;
+    let i = slotOf(key, hash) & mask;
+    for (;;) {
+      const k = this.people[i]!;
+      if (k === 0) {
+        this.people[i] = key;
+        this.hashes[i] = hash;
+        this.rows[i] = row;
+        this.size++;
+        return -1;
+      }
+      if (k === key && this.hashes[i] === hash) return this.rows[i]!;
+      i = (i + 1) & mask;
+    }
+  }
+
+  private grow(): void {
+    const { people, hashes, rows } = this;
+    const capacity = people.length * 2;
+    this.people = new Int32Array(capacity);
+    this.hashes = new Float64Array(capacity);
+    this.rows = new Int32Array(capacity);
+    const mask = capacity - 1;
+    for (let j = 0; j < people.length; j++) {
+      const key = people[j]!;
+      if (key === 0) continue;
+      let i = slotOf(key, hashes[j]!) & mask;
+      while (this.people[i] !== 0) i = (i + 1) & mask;
+      this.people[i] = key;
+      this.hashes[i] = hashes[j]!;
+      this.rows[i] = rows[j]!;
+    }
+  }
+}
+
+function slotOf(key: number, hash: number): number {
+  const h = Math.imul((hash >>> 0) ^ Math.imul(key, 0x9e3779b1), 0x85ebca6b);
+  return (h ^ (h >>> 15)) >>> 0;
 }
 
 /**
@@ -212,6 +271,7 @@ export function recordHash(r: TrainingRecord): number {
  */
 export class TrainingTally {
   private readonly tallies = new Map<string, Tally>();
+  private readonly seen = new SeenRecords();
   private readonly ticks: Ticks;
   readonly repeats: Repeat[] = [];
   readonly outcomes: Record<FoldOutcome, number> = { counted: 0, clipped: 0, repeat: 0, outside_window: 0, not_in_service: 0 };
@@ -223,10 +283,13 @@ export class TrainingTally {
     readonly kind: WindowKind = policy.window,
   ) {
     this.ticks = new Ticks(policy.hours_per_day);
+    // everyone's rolling window is the same: one object for all
+    const rolling = rollingWindow(asOf, policy.years);
+    let index = 0;
     for (const p of people) {
       if (!inServiceOn(p, asOf)) continue;
-      const window = trainingWindow(p, kind, asOf, policy.years);
-      this.tallies.set(p.id, { person: p, window, days100: 0, hours100: 0, spans: [], seen: new Map() });
+      const window = kind === "rolling" ? rolling : trainingWindow(p, kind, asOf, policy.years);
+      this.tallies.set(p.id, { person: p, index: index++, window, days100: 0, hours100: 0, spans: null });
     }
   }
 
@@ -249,13 +312,11 @@ export class TrainingTally {
     if (!t) return "not_in_service";
     const { start, end } = t.window;
     if (r.end < start || r.start > end) return "outside_window";
-    const hash = recordHash(r);
-    const first = t.seen.get(hash);
-    if (first !== undefined) {
+    const first = this.seen.firstOrAdd(t.index, recordHash(r), r.row);
+    if (first !== -1) {
       this.repeats.push({ id: r.id, row: r.row, first });
       return "repeat";
     }
-    t.seen.set(hash, r.row);
     const from = Math.max(r.start, start);
     const to = Math.min(r.end, end);
     const clipped = from !== r.start || to !== r.end;
@@ -267,7 +328,7 @@ export class TrainingTally {
       if (!clipped || this.ticks.of(0, r.hours100, 0) <= this.ticks.of(0, 0, inside)) t.hours100 += r.hours100;
       else t.days100 += inside * 100;
     } else {
-      addInterval(t.spans, from, to);
+      addInterval((t.spans ??= []), from, to);
     }
     return clipped ? "clipped" : "counted";
   }
@@ -280,23 +341,29 @@ export class TrainingTally {
   /** The verdicts, sorted by town, unit and id; `warnDays` adds the due-soon list. */
   finish(units: ReadonlyMap<string, Unit>, warnDays: number | null = null): TrainingResult {
     const townOf = (unit: string) => units.get(unit)?.town ?? "";
-    const people: PersonVerdict[] = [];
-    for (const t of this.tallies.values()) people.push(this.verdict(t, townOf(t.person.unit)));
-    people.sort((a, b) => compareText(a.town, b.town) || compareText(a.unit, b.unit) || compareText(a.id, b.id));
-
-    const rates = new Map<string, { judged: number; compliant: number }>();
-    for (const u of units.values()) rates.set(u.name, { judged: 0, compliant: 0 });
-    for (const v of people) {
-      const r = rates.get(v.unit) ?? { judged: 0, compliant: 0 };
-      if (v.judged) {
-        r.judged++;
-        if (v.status === "compliant") r.compliant++;
-      }
-      rates.set(v.unit, r);
+    // by town, unit and id: the units sorted once, each unit's people among themselves
+    const byUnit = new Map<string, Tally[]>();
+    for (const u of units.values()) byUnit.set(u.name, []);
+    for (const t of this.tallies.values()) {
+      const list = byUnit.get(t.person.unit);
+      if (list) list.push(t);
+      else byUnit.set(t.person.unit, [t]);
     }
-    const unitRates = [...rates]
-      .map(([unit, r]) => ({ unit, town: townOf(unit), ...r }))
+    const unitRates: UnitRate[] = [...byUnit.keys()]
+      .map((unit) => ({ unit, town: townOf(unit), judged: 0, compliant: 0 }))
       .sort((a, b) => compareText(a.town, b.town) || compareText(a.unit, b.unit));
+    const people: PersonVerdict[] = [];
+    const byId = (a: Tally, b: Tally) => compareText(a.person.id, b.person.id);
+    for (const rate of unitRates as { unit: string; town: string; judged: number; compliant: number }[]) {
+      for (const t of byUnit.get(rate.unit)!.sort(byId)) {
+        const v = this.verdict(t, rate.town);
+        people.push(v);
+        if (v.judged) {
+          rate.judged++;
+          if (v.status === "compliant") rate.compliant++;
+        }
+      }
+    }
 
     const dueSoon =
       warnDays === null
@@ -307,7 +374,7 @@ export class TrainingTally {
 
   private verdict(t: Tally, town: string): PersonVerdict {
     const p = t.person;
-    const ticks = this.ticks.of(t.days100, t.hours100, intervalDays(t.spans));
+    const ticks = this.ticks.of(t.days100, t.hours100, t.spans === null ? 0 : intervalDays(t.spans));
     const days100 = this.ticks.floor100(ticks);
     const base = { id: p.id, name: p.name, unit: p.unit, town, grade: p.grade, window: t.window, days100 };
     const required = this.requirement(p.grade);
