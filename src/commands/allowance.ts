@@ -168,7 +168,11 @@ function payrollCsv(r: Payroll, lang: Lang, o: AllowanceOptions) {
   const show = idShown(o);
   return {
     header: [h.id, h.name, h.unit, h.town, h.grade, h.month, h.amount],
-    rows: r.payees.map((l) => [show(l.id), l.name, l.unit, l.town, l.grade, l.month, yuan(l.fen)]),
+    rows: {
+      *[Symbol.iterator]() {
+        for (const l of r.payees) yield [show(l.id), l.name, l.unit, l.town, l.grade, l.month, yuan(l.fen)];
+      },
+    },
   };
 }
 

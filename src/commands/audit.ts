@@ -155,17 +155,18 @@ function auditSections(r: AuditResult, policy: Policy, asOf: string, lang: Lang,
 
 function auditCsv(r: AuditResult, lang: Lang) {
   const h = H[lang];
-  const csvRows: Cell[][] = [];
-  for (const u of r.units) {
-    const head = [u.town, u.unit, u.unit_type, u.headcount, u.certified, u.sw_professional, yes(u.compliant, "en")];
-    if (u.checks.length === 0) csvRows.push([...head, "", "not_applicable", "", "", "", ""]);
-    for (const c of u.checks) {
-      csvRows.push([...head, c.rule, c.status, c.value === null ? "" : String(c.value), String(c.required), c.shortfall ?? "", c.basis]);
+  const csvRows = function* (): Generator<Cell[]> {
+    for (const u of r.units) {
+      const head = [u.town, u.unit, u.unit_type, u.headcount, u.certified, u.sw_professional, yes(u.compliant, "en")];
+      if (u.checks.length === 0) yield [...head, "", "not_applicable", "", "", "", ""];
+      for (const c of u.checks) {
+        yield [...head, c.rule, c.status, c.value === null ? "" : String(c.value), String(c.required), c.shortfall ?? "", c.basis];
+      }
     }
-  }
+  };
   return {
     header: [h.town, h.unit, h.type, h.headcount, h.certified, h.pro, h.compliant, h.rule, h.status, h.value, h.required, h.shortfall, h.basis],
-    rows: csvRows,
+    rows: { [Symbol.iterator]: csvRows },
   };
 }
 

@@ -12,7 +12,7 @@ import { maskId } from "../core/records/ids.js";
 import { ROSTER_REQUIRED, RosterBuilder, type RosterResult } from "../core/records/roster.js";
 import type { FileCount, Rejection, Unit, Warning } from "../core/records/types.js";
 import { UNITS_REQUIRED, UnitsBuilder } from "../core/records/units.js";
-import { type Format, type Presentation, formatOption, renderCsv, renderJson, renderMarkdown, renderTable } from "../render/format.js";
+import { type Format, type Presentation, formatOption, renderCsv, renderCsvChunks, renderJson, renderMarkdown, renderTable } from "../render/format.js";
 import { type Lang, reasonText, warningText } from "../render/messages.js";
 import { type Encoding, encodingName } from "../io/decode.js";
 import { loadPolicy } from "../io/policies.js";
@@ -268,12 +268,13 @@ function formatFor(o: CommonOptions, rt: Runtime): Format {
   return rt.stdoutIsTTY ? "table" : "csv";
 }
 
-export function render(p: Presentation, format: Format, o: CommonOptions, color: boolean): string {
+/** The output text; CSV in pieces, so a payroll of any length is never held whole. */
+export function render(p: Presentation, format: Format, o: CommonOptions, color: boolean): string | Iterable<string> {
   switch (format) {
     case "json":
       return renderJson(p);
     case "csv":
-      return renderCsv(p, o.bom);
+      return renderCsvChunks(p, o.bom);
     case "md":
       return renderMarkdown(p);
     default:

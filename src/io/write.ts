@@ -34,14 +34,22 @@ export function checkNotInput(out: string, inputs: readonly string[]): void {
   }
 }
 
-export function writeAtomic(path: string, data: string | Buffer): void {
+/** An output: whole, or in pieces written as they are made. */
+export type Output = string | Buffer | Iterable<string>;
+
+function writeAll(fd: number, buf: Buffer): void {
+  for (let at = 0; at < buf.length; ) at += writeSync(fd, buf, at, buf.length - at);
+}
+
+export function writeAtomic(path: string, data: Output): void {
   const dir = dirname(resolve(path));
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   let fd: number | null = null;
   try {
     fd = openSync(tmp, "wx", 0o644);
-    const buf = typeof data === "string" ? Buffer.from(data, "utf8") : data;
-    for (let at = 0; at < buf.length; ) at += writeSync(fd, buf, at, buf.length - at);
+    if (typeof data === "string") writeAll(fd, Buffer.from(data, "utf8"));
+    else if (Buffer.isBuffer(data)) writeAll(fd, data);
+    else for (const piece of data) writeAll(fd, Buffer.from(piece, "utf8"));
     fsyncSync(fd);
     closeSync(fd);
     fd = null;
@@ -59,11 +67,35 @@ export function writeAtomic(path: string, data: string | Buffer): void {
 }
 
 /** Writes to stdout, ending quietly when the reader has gone away (`| head`). */
-export function writeStdout(text: string): Promise<void> {
+export function writeStdout(data: string | Iterable<string>): Promise<void> {
   return new Promise((done) => {
+    let gone = false;
     process.stdout.on("error", (e: NodeJS.ErrnoException) => {
-      if (e.code === "EPIPE") done();
+      if (e.code === "EPIPE") {
+        gone = true;
+        done();
+      }
     });
-    process.stdout.write(text, () => done());
+    if (typeof data === "string") {
+      process.stdout.write(data, () => done());
+      return;
+    }
+    // piece by piece, waiting whenever the pipe is full, so the pieces are never all held
+    const pieces = data[Symbol.iterator]();
+    const next = (): void => {
+      for (;;) {
+        if (gone) return;
+        const piece = pieces.next();
+        if (piece.done) {
+          process.stdout.write("", () => done());
+          return;
+        }
+        if (!process.stdout.write(piece.value)) {
+          process.stdout.once("drain", next);
+          return;
+        }
+      }
+    };
+    next();
   });
 }

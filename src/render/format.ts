@@ -22,7 +22,8 @@ export interface Section {
 export interface Presentation {
   readonly json: unknown;
   readonly sections: readonly Section[];
-  readonly csv: { readonly header: readonly string[]; readonly rows: readonly (readonly Cell[])[] };
+  /** rows may be made as they are written: a generator keeps a million of them out of memory */
+  readonly csv: { readonly header: readonly string[]; readonly rows: Iterable<readonly Cell[]> };
 }
 
 export const FORMATS = ["table", "csv", "json", "md", "html", "xlsx"] as const;
@@ -52,11 +53,29 @@ export function guardCell(c: Cell): string | number {
   return v.length > 0 && FORMULA_START.has(v[0]!) ? `'${v}` : v;
 }
 
-export function renderCsv(p: Presentation, bom: boolean): string {
-  const rows = p.csv.rows.map((r) => r.map(guardCell));
+const CSV_BATCH = 8192;
+
+/**
+ * The CSV text in pieces of a few thousand rows, so a payroll of a million lines is written
+ * without ever being one string; the pieces joined are exactly `renderCsv`.
+ */
+export function* renderCsvChunks(p: Presentation, bom: boolean): Generator<string> {
   // a cell holding a lone line break must be quoted too, or it splits its row in two
-  const body = stringify([p.csv.header.map((h) => guardCell(h)), ...rows], { record_delimiter: "\r\n", quoted_match: /[\r\n]/ });
-  return (bom ? "\uFEFF" : "") + body;
+  const options = { record_delimiter: "\r\n", quoted_match: /[\r\n]/ } as const;
+  yield (bom ? "\uFEFF" : "") + stringify([p.csv.header.map((h) => guardCell(h))], options);
+  let batch: (string | number)[][] = [];
+  for (const row of p.csv.rows) {
+    batch.push(row.map(guardCell));
+    if (batch.length === CSV_BATCH) {
+      yield stringify(batch, options);
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield stringify(batch, options);
+}
+
+export function renderCsv(p: Presentation, bom: boolean): string {
+  return [...renderCsvChunks(p, bom)].join("");
 }
 
 export function renderJson(p: Presentation): string {

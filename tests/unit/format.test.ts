@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { guardCell, renderCsv } from "../../src/render/format.js";
+import { guardCell, renderCsv, renderCsvChunks } from "../../src/render/format.js";
 
 describe("formula-injection guard (SPEC.md Privacy and safety)", () => {
   it.each([
@@ -28,5 +28,24 @@ describe("formula-injection guard (SPEC.md Privacy and safety)", () => {
     const p = { json: null, sections: [], csv: { header: ["=h", "name"], rows: [["-1", -1], ['=a,"b"', "x\ny"]] } };
     expect(renderCsv(p, true)).toBe("\uFEFF'=h,name\r\n'-1,-1\r\n\"'=a,\"\"b\"\"\",\"x\ny\"\r\n");
     expect(renderCsv(p, false).startsWith("'=h")).toBe(true);
+  });
+});
+
+describe("CSV in pieces", () => {
+  it("the pieces of a long table, rows given by a generator, join to exactly the whole text", () => {
+    const rows = (n: number) => ({
+      *[Symbol.iterator]() {
+        for (let i = 0; i < n; i++) yield [`=r${i}`, i, i % 3 === 0 ? "a,b" : "c\nd"];
+      },
+    });
+    for (const n of [0, 1, 8191, 8192, 8193, 20000]) {
+      const p = { json: null, sections: [], csv: { header: ["a", "b", "c"], rows: rows(n) } };
+      const pieces = [...renderCsvChunks(p, true)];
+      expect(pieces.length).toBe(1 + Math.ceil(n / 8192));
+      const whole = pieces.join("");
+      expect(whole).toBe(renderCsv(p, true));
+      expect(whole.split("\r\n").length).toBe(n + 2);
+      if (n > 0) expect(whole.startsWith("\uFEFFa,b,c\r\n'=r0,0,\"a,b\"\r\n")).toBe(true);
+    }
   });
 });

@@ -376,22 +376,27 @@ export class TrainingTally {
     const p = t.person;
     const ticks = this.ticks.of(t.days100, t.hours100, t.spans === null ? 0 : intervalDays(t.spans));
     const days100 = this.ticks.floor100(ticks);
-    const base = { id: p.id, name: p.name, unit: p.unit, town, grade: p.grade, window: t.window, days100 };
     const required = this.requirement(p.grade);
+    // one object literal of one shape for every person: a million of them stay compact
     if (required === null) {
-      return { ...base, required100: null, shortfall100: null, status: "not_applicable", deadline: null, judged: false };
+      return { id: p.id, name: p.name, unit: p.unit, town, grade: p.grade, window: t.window, required100: null, days100, shortfall100: null, status: "not_applicable", deadline: null, judged: false };
     }
     const requiredTicks = this.ticks.required(required);
     const completeOn = windowCompleteOn(p, this.policy.years);
     // on cert_date + years itself the window is complete (POLICY.md §2 "Status")
     const complete = completeOn === null || this.asOf >= completeOn;
     const met = ticks >= requiredTicks;
-    const status: TrainingStatus = met ? "compliant" : complete ? "noncompliant" : "in_progress";
     return {
-      ...base,
+      id: p.id,
+      name: p.name,
+      unit: p.unit,
+      town,
+      grade: p.grade,
+      window: t.window,
       required100: requiredTicks / this.ticks.perDay,
+      days100,
       shortfall100: met ? 0 : this.ticks.ceil100(requiredTicks - ticks),
-      status,
+      status: met ? "compliant" : complete ? "noncompliant" : "in_progress",
       deadline: complete ? null : completeOn,
       judged: complete,
     };
