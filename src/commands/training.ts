@@ -11,12 +11,13 @@ import type { Policy, TrainingPolicy } from "../core/policy/schema.js";
 import type { Warning } from "../core/records/types.js";
 import { type PersonVerdict, type TrainingResult, type UnitRate, type Window as TrainingWindow, TrainingTally, WINDOW_KINDS, type WindowKind } from "../core/rules/training.js";
 import type { Cell, Section } from "../render/format.js";
+import { lazyPresentation } from "../render/lazy.js";
 import type { Lang } from "../render/messages.js";
 import { gradeWord, statusCell } from "../render/words.js";
 import { builtinIds, loadPolicy } from "../io/policies.js";
 import { displayName } from "../io/table.js";
 import type { CommandSpec } from "./index.js";
-import { type CommonOptions, type Runtime, addCommonOptions, deliver, envelope, idShown, langOf, parseAsOf, readInputs } from "./shared.js";
+import { type CommonOptions, type Runtime, addCommonOptions, deliver, envelope, idShown, langOf, parseAsOf, progressFor, readInputs } from "./shared.js";
 import { readTrainingFile } from "./training-input.js";
 
 interface TrainingOptions extends CommonOptions {
@@ -86,7 +87,7 @@ function windowText(w: TrainingWindow): string {
   return `${formatDay(w.start)} – ${formatDay(w.end)}`;
 }
 
-export function presentTraining(r: TrainingResult, policy: Policy, kind: WindowKind, asOf: Day, warnDays: number | null, lang: Lang, o: CommonOptions) {
+function trainingSections(r: TrainingResult, policy: Policy, kind: WindowKind, asOf: Day, warnDays: number | null, lang: Lang, o: CommonOptions): Section[] {
   const h = H[lang];
   const t = policy.training!;
   const vocab = policy.vocabulary;
@@ -161,53 +162,77 @@ export function presentTraining(r: TrainingResult, policy: Policy, kind: WindowK
         ],
   });
 
+  return sections;
+}
+
+/** Rows made one at a time as they are written, as often as they are read. */
+function mapped<T>(items: readonly T[], row: (item: T) => Cell[]): Iterable<Cell[]> {
   return {
-    sections,
-    csv: {
-      header: [h.town, h.unit, h.id, h.name, h.grade, h.windowStart, h.windowEnd, h.required, h.days, h.shortfall, h.status, h.deadline],
-      rows: r.people.map((v): Cell[] => [
-        v.town,
-        v.unit,
-        show(v.id),
-        v.name,
-        v.grade,
-        formatDay(v.window.start),
-        formatDay(v.window.end),
-        v.required100 === null ? "" : days(v.required100),
-        days(v.days100),
-        v.shortfall100 === null ? "" : days(v.shortfall100),
-        v.status,
-        v.deadline === null ? "" : formatDay(v.deadline),
-      ]),
+    *[Symbol.iterator]() {
+      for (const item of items) yield row(item);
     },
-    json: {
-      as_of: formatDay(asOf),
-      people: r.people.map((v) => ({
-        id: show(v.id),
-        name: v.name,
-        unit: v.unit,
-        grade: v.grade,
-        window_start: formatDay(v.window.start),
-        window_end: formatDay(v.window.end),
-        required_days: v.required100 === null ? null : days(v.required100),
-        days: days(v.days100),
-        shortfall: v.shortfall100 === null ? null : days(v.shortfall100),
-        status: v.status,
-        deadline: v.deadline === null ? null : formatDay(v.deadline),
-      })),
-      units: r.units.map((u) => ({ unit: u.unit, judged: u.judged, compliant: u.compliant, rate: rateOf(u) })),
-      ...(r.dueSoon !== null
-        ? {
-            due_soon: r.dueSoon.map((v) => ({
-              id: show(v.id),
-              name: v.name,
-              unit: v.unit,
-              deadline: formatDay(v.deadline!),
-              shortfall: days(v.shortfall100!),
-            })),
-          }
-        : {}),
-    },
+  };
+}
+
+function trainingCsv(r: TrainingResult, lang: Lang, o: CommonOptions) {
+  const h = H[lang];
+  const show = idShown(o);
+  return {
+    header: [h.town, h.unit, h.id, h.name, h.grade, h.windowStart, h.windowEnd, h.required, h.days, h.shortfall, h.status, h.deadline],
+    rows: mapped(r.people, (v): Cell[] => [
+      v.town,
+      v.unit,
+      show(v.id),
+      v.name,
+      v.grade,
+      formatDay(v.window.start),
+      formatDay(v.window.end),
+      v.required100 === null ? "" : days(v.required100),
+      days(v.days100),
+      v.shortfall100 === null ? "" : days(v.shortfall100),
+      v.status,
+      v.deadline === null ? "" : formatDay(v.deadline),
+    ]),
+  };
+}
+
+function trainingJson(r: TrainingResult, asOf: Day, o: CommonOptions) {
+  const show = idShown(o);
+  return {
+    as_of: formatDay(asOf),
+    people: r.people.map((v) => ({
+      id: show(v.id),
+      name: v.name,
+      unit: v.unit,
+      grade: v.grade,
+      window_start: formatDay(v.window.start),
+      window_end: formatDay(v.window.end),
+      required_days: v.required100 === null ? null : days(v.required100),
+      days: days(v.days100),
+      shortfall: v.shortfall100 === null ? null : days(v.shortfall100),
+      status: v.status,
+      deadline: v.deadline === null ? null : formatDay(v.deadline),
+    })),
+    units: r.units.map((u) => ({ unit: u.unit, judged: u.judged, compliant: u.compliant, rate: rateOf(u) })),
+    ...(r.dueSoon !== null
+      ? {
+          due_soon: r.dueSoon.map((v) => ({
+            id: show(v.id),
+            name: v.name,
+            unit: v.unit,
+            deadline: formatDay(v.deadline!),
+            shortfall: days(v.shortfall100!),
+          })),
+        }
+      : {}),
+  };
+}
+
+export function presentTraining(r: TrainingResult, policy: Policy, kind: WindowKind, asOf: Day, warnDays: number | null, lang: Lang, o: CommonOptions) {
+  return {
+    sections: () => trainingSections(r, policy, kind, asOf, warnDays, lang, o),
+    csv: () => trainingCsv(r, lang, o),
+    json: () => trainingJson(r, asOf, o),
   };
 }
 
@@ -241,11 +266,11 @@ export const trainingCommand: CommandSpec = {
     const inputs = await readInputs(roster, o, asOf);
     const { policy } = inputs;
     const tally = new TrainingTally(inputs.roster.people, policy.training!, asOf, kind);
-    const progress = rt.stderrIsTTY && !o.quiet ? (rows: number) => rt.stderr(`${displayName(trainingPath)}: ${rows} rows read`) : undefined;
+    const progress = progressFor(rt, o, displayName(trainingPath));
     const read = await readTrainingFile(trainingPath, policy, o, inputs.roster.people, {
       fold: (r) => tally.add(r),
-      ...(progress ? { onProgress: progress } : {}),
-    });
+      ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
+    }).finally(() => progress.end());
 
     const file = read.count.file;
     const warnings: Warning[] = [...inputs.warnings, ...read.warnings];
@@ -258,7 +283,11 @@ export const trainingCommand: CommandSpec = {
     const p = presentTraining(result, policy, kind, asOf, warnDays, lang, o);
     return deliver(
       {
-        presentation: { json: { ...envelope("training", policy, files, rejected, warnings, lang, o), ...p.json }, sections: p.sections, csv: p.csv },
+        presentation: lazyPresentation({
+          json: () => ({ ...envelope("training", policy, files, rejected, warnings, lang, o), ...p.json() }),
+          sections: p.sections,
+          csv: p.csv,
+        }),
         policy,
         rejected,
         warnings,
