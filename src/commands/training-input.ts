@@ -2,7 +2,7 @@
 import type { Policy } from "../core/policy/schema.js";
 import { mapHeader } from "../core/records/header.js";
 import { TRAINING_REQUIRED, type TrainingRecord, TrainingReader } from "../core/records/training.js";
-import type { FileCount, Person, Rejection, Warning } from "../core/records/types.js";
+import type { FileCount, Rejection, Warning } from "../core/records/types.js";
 import { displayName, readTable } from "../io/table.js";
 import { type CommonOptions, readOptions } from "./shared.js";
 
@@ -16,11 +16,11 @@ export async function readTrainingFile(
   path: string,
   policy: Policy,
   o: CommonOptions,
-  people: readonly Person[],
+  /** the roster's ids (a record of anyone else is rejected) */
+  known: { has(id: string): boolean },
   sink: { fold: ((r: TrainingRecord) => void) | null; onProgress?: (rows: number) => void },
 ): Promise<TrainingFileResult> {
   const file = displayName(path);
-  const known = new Set(people.map((p) => p.id));
   const warnings: Warning[] = [];
   let reader: TrainingReader | null = null;
   const summary = await readTable(path, { ...readOptions(o), ...(sink.onProgress ? { onProgress: sink.onProgress } : {}) }, {

@@ -267,7 +267,7 @@ export const trainingCommand: CommandSpec = {
     const { policy } = inputs;
     const tally = new TrainingTally(inputs.roster.people, policy.training!, asOf, kind);
     const progress = progressFor(rt, o, displayName(trainingPath));
-    const read = await readTrainingFile(trainingPath, policy, o, inputs.roster.people, {
+    const read = await readTrainingFile(trainingPath, policy, o, tally, {
       fold: (r) => tally.add(r),
       ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
     }).finally(() => progress.end());

@@ -41,7 +41,7 @@ export class TrainingReader {
     private readonly columns: ReadonlyMap<string, number>,
     private readonly width: number,
     /** ids of the roster's accepted people */
-    private readonly known: ReadonlySet<string>,
+    private readonly known: { has(id: string): boolean },
   ) {
     this.count = { file, rows: 0, accepted: 0, rejected: 0 };
   }

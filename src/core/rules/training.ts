@@ -141,21 +141,6 @@ export interface TrainingResult {
   readonly dueSoon: PersonVerdict[] | null;
 }
 
-/** One person's running totals. */
-interface Tally {
-  readonly person: Person;
-  /** the person's number, for the table of records seen */
-  readonly index: number;
-  readonly window: Window;
-  days100: number;
-  hours100: number;
-  /**
-   * Calendar days covered by span-only records, clipped to the window, as disjoint,
-   * non-touching intervals in order: [start, end, start, end, ...]; null until the first.
-   */
-  spans: number[] | null;
-}
-
 /**
  * The in-window records seen so far, to know an exact repeat: (person, record hash) -> the
  * row first seen, in an open-addressing table of three typed arrays. A record costs 16
@@ -266,38 +251,107 @@ export function recordHash(r: TrainingRecord): number {
 }
 
 /**
+ * The roster's people numbered by id: one map that both says whether a training record's
+ * id is known and finds the person's running totals.
+ */
+export class PersonIndex {
+  private readonly byId = new Map<string, number>();
+
+  constructor(readonly people: readonly Person[]) {
+    for (let i = 0; i < people.length; i++) this.byId.set(people[i]!.id, i);
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  /** the person's number, or -1 */
+  indexOf(id: string): number {
+    return this.byId.get(id) ?? -1;
+  }
+}
+
+/**
+ * Exact repeats among training records (same person, dates, days/hours and course), for
+ * reading a file without judging it: the row each record repeats, or -1.
+ */
+export class RepeatFinder {
+  private readonly seen = new SeenRecords();
+  constructor(private readonly index: PersonIndex) {}
+
+  firstRow(r: TrainingRecord): number {
+    const i = this.index.indexOf(r.id);
+    return i === -1 ? -1 : this.seen.firstOrAdd(i, recordHash(r), r.row);
+  }
+}
+
+/**
  * Folds training records into per-person tallies and gives the verdicts. Construct it with
  * the roster's people, `add` every accepted record (in any order), then `finish`.
+ *
+ * The running totals are typed arrays indexed by the person's number (a few bytes a
+ * person, no object per person); only people with span-only records get a list of spans.
  */
 export class TrainingTally {
-  private readonly tallies = new Map<string, Tally>();
+  readonly index: PersonIndex;
   private readonly seen = new SeenRecords();
   private readonly ticks: Ticks;
+  private readonly rolling: Window;
+  /** 1 for a person in service on the as-of date (the only ones reported) */
+  private readonly inService: Uint8Array;
+  /** under the certificate window, each person's window start; null under rolling (one window for all) */
+  private readonly starts: Int32Array | null;
+  private readonly days100: Float64Array;
+  private readonly hours100: Float64Array;
+  /**
+   * Calendar days covered by span-only records, clipped to the window, as disjoint,
+   * non-touching intervals in order: [start, end, start, end, ...]; by person number.
+   */
+  private readonly spans = new Map<number, number[]>();
   readonly repeats: Repeat[] = [];
   readonly outcomes: Record<FoldOutcome, number> = { counted: 0, clipped: 0, repeat: 0, outside_window: 0, not_in_service: 0 };
 
   constructor(
-    people: readonly Person[],
+    people: readonly Person[] | PersonIndex,
     private readonly policy: TrainingPolicy,
     private readonly asOf: Day,
     readonly kind: WindowKind = policy.window,
   ) {
+    this.index = people instanceof PersonIndex ? people : new PersonIndex(people);
+    const all = this.index.people;
     this.ticks = new Ticks(policy.hours_per_day);
     // everyone's rolling window is the same: one object for all
-    const rolling = rollingWindow(asOf, policy.years);
-    let index = 0;
-    for (const p of people) {
+    this.rolling = rollingWindow(asOf, policy.years);
+    this.inService = new Uint8Array(all.length);
+    this.days100 = new Float64Array(all.length);
+    this.hours100 = new Float64Array(all.length);
+    this.starts = kind === "rolling" ? null : new Int32Array(all.length);
+    for (let i = 0; i < all.length; i++) {
+      const p = all[i]!;
       if (!inServiceOn(p, asOf)) continue;
-      const window = kind === "rolling" ? rolling : trainingWindow(p, kind, asOf, policy.years);
-      this.tallies.set(p.id, { person: p, index: index++, window, days100: 0, hours100: 0, spans: null });
+      this.inService[i] = 1;
+      if (this.starts) this.starts[i] = trainingWindow(p, kind, asOf, policy.years).start;
     }
+  }
+
+  /** Whether a record's id is one of the roster's people (in service or not). */
+  has(id: string): boolean {
+    return this.index.has(id);
+  }
+
+  private windowOf(i: number): Window {
+    return this.starts === null ? this.rolling : { start: this.starts[i]!, end: this.asOf };
   }
 
   /** People in service whose window had to fall back to rolling (certificate window, no certificate date). */
   get undated(): number {
     if (this.kind !== "certificate") return 0;
+    const all = this.index.people;
     let n = 0;
-    for (const t of this.tallies.values()) if (t.person.certDate === null && this.requirement(t.person.grade) !== null) n++;
+    for (let i = 0; i < all.length; i++) {
+      const p = all[i]!;
+      if (this.inService[i] === 1 && p.certDate === null && this.requirement(p.grade) !== null) n++;
+    }
     return n;
   }
 
@@ -308,11 +362,12 @@ export class TrainingTally {
   }
 
   private fold(r: TrainingRecord): FoldOutcome {
-    const t = this.tallies.get(r.id);
-    if (!t) return "not_in_service";
-    const { start, end } = t.window;
+    const i = this.index.indexOf(r.id);
+    if (i === -1 || this.inService[i] === 0) return "not_in_service";
+    const start = this.starts === null ? this.rolling.start : this.starts[i]!;
+    const end = this.asOf;
     if (r.end < start || r.start > end) return "outside_window";
-    const first = this.seen.firstOrAdd(t.index, recordHash(r), r.row);
+    const first = this.seen.firstOrAdd(i, recordHash(r), r.row);
     if (first !== -1) {
       this.repeats.push({ id: r.id, row: r.row, first });
       return "repeat";
@@ -323,12 +378,14 @@ export class TrainingTally {
     const inside = to - from + 1;
     if (r.days100 !== null) {
       // a record crossing a window edge counts at most its calendar days inside
-      t.days100 += clipped ? Math.min(r.days100, inside * 100) : r.days100;
+      this.days100[i] += clipped ? Math.min(r.days100, inside * 100) : r.days100;
     } else if (r.hours100 !== null) {
-      if (!clipped || this.ticks.of(0, r.hours100, 0) <= this.ticks.of(0, 0, inside)) t.hours100 += r.hours100;
-      else t.days100 += inside * 100;
+      if (!clipped || this.ticks.of(0, r.hours100, 0) <= this.ticks.of(0, 0, inside)) this.hours100[i] += r.hours100;
+      else this.days100[i] += inside * 100;
     } else {
-      addInterval((t.spans ??= []), from, to);
+      let spans = this.spans.get(i);
+      if (!spans) this.spans.set(i, (spans = []));
+      addInterval(spans, from, to);
     }
     return clipped ? "clipped" : "counted";
   }
@@ -340,23 +397,26 @@ export class TrainingTally {
 
   /** The verdicts, sorted by town, unit and id; `warnDays` adds the due-soon list. */
   finish(units: ReadonlyMap<string, Unit>, warnDays: number | null = null): TrainingResult {
+    const all = this.index.people;
     const townOf = (unit: string) => units.get(unit)?.town ?? "";
     // by town, unit and id: the units sorted once, each unit's people among themselves
-    const byUnit = new Map<string, Tally[]>();
+    const byUnit = new Map<string, number[]>();
     for (const u of units.values()) byUnit.set(u.name, []);
-    for (const t of this.tallies.values()) {
-      const list = byUnit.get(t.person.unit);
-      if (list) list.push(t);
-      else byUnit.set(t.person.unit, [t]);
+    for (let i = 0; i < all.length; i++) {
+      if (this.inService[i] === 0) continue;
+      const unit = all[i]!.unit;
+      const list = byUnit.get(unit);
+      if (list) list.push(i);
+      else byUnit.set(unit, [i]);
     }
     const unitRates: UnitRate[] = [...byUnit.keys()]
       .map((unit) => ({ unit, town: townOf(unit), judged: 0, compliant: 0 }))
       .sort((a, b) => compareText(a.town, b.town) || compareText(a.unit, b.unit));
     const people: PersonVerdict[] = [];
-    const byId = (a: Tally, b: Tally) => compareText(a.person.id, b.person.id);
+    const byId = (a: number, b: number) => compareText(all[a]!.id, all[b]!.id);
     for (const rate of unitRates as { unit: string; town: string; judged: number; compliant: number }[]) {
-      for (const t of byUnit.get(rate.unit)!.sort(byId)) {
-        const v = this.verdict(t, rate.town);
+      for (const i of byUnit.get(rate.unit)!.sort(byId)) {
+        const v = this.verdict(i, rate.town);
         people.push(v);
         if (v.judged) {
           rate.judged++;
@@ -372,14 +432,16 @@ export class TrainingTally {
     return { people, units: unitRates, dueSoon };
   }
 
-  private verdict(t: Tally, town: string): PersonVerdict {
-    const p = t.person;
-    const ticks = this.ticks.of(t.days100, t.hours100, t.spans === null ? 0 : intervalDays(t.spans));
+  private verdict(i: number, town: string): PersonVerdict {
+    const p = this.index.people[i]!;
+    const spans = this.spans.get(i);
+    const ticks = this.ticks.of(this.days100[i]!, this.hours100[i]!, spans === undefined ? 0 : intervalDays(spans));
     const days100 = this.ticks.floor100(ticks);
     const required = this.requirement(p.grade);
+    const window = this.windowOf(i);
     // one object literal of one shape for every person: a million of them stay compact
     if (required === null) {
-      return { id: p.id, name: p.name, unit: p.unit, town, grade: p.grade, window: t.window, required100: null, days100, shortfall100: null, status: "not_applicable", deadline: null, judged: false };
+      return { id: p.id, name: p.name, unit: p.unit, town, grade: p.grade, window, required100: null, days100, shortfall100: null, status: "not_applicable", deadline: null, judged: false };
     }
     const requiredTicks = this.ticks.required(required);
     const completeOn = windowCompleteOn(p, this.policy.years);
@@ -392,7 +454,7 @@ export class TrainingTally {
       unit: p.unit,
       town,
       grade: p.grade,
-      window: t.window,
+      window,
       required100: requiredTicks / this.ticks.perDay,
       days100,
       shortfall100: met ? 0 : this.ticks.ceil100(requiredTicks - ticks),
