@@ -8,6 +8,7 @@ import { shanghaiToday, parseDay } from "./core/dates.js";
 import { SwtalentError } from "./core/errors.js";
 import { type Runtime, useTerminal } from "./commands/shared.js";
 import { COMMANDS } from "./commands/index.js";
+import { oneLine } from "./render/messages.js";
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
@@ -76,8 +77,8 @@ export async function main(argv: readonly string[], rt: Runtime = defaultRuntime
       return e.code === "commander.help" && e.exitCode === 0 ? 0 : 2;
     }
     if (e instanceof SwtalentError) {
-      rt.stderr(`swtalent: ${e.message}`);
-      for (const d of e.details) rt.stderr(`  ${d}`);
+      rt.stderr(oneLine(`swtalent: ${e.message}`));
+      for (const d of e.details) rt.stderr(oneLine(`  ${d}`));
       return e.exitCode;
     }
     rt.stderr(`swtalent: unexpected error: ${(e as Error).message}${debug ? `\n${(e as Error).stack}` : " (run with --debug for details)"}`);

@@ -14,12 +14,12 @@ import type { Warning } from "../core/records/types.js";
 import { type Detail, type MonthVerdict, type PayLine, type Payroll, allowanceFor, payroll } from "../core/rules/allowance.js";
 import type { Cell, Section } from "../render/format.js";
 import { lazyPresentation } from "../render/lazy.js";
-import type { Lang } from "../render/messages.js";
+import { type Lang, peopleCount } from "../render/messages.js";
 import { gradeWord, unitTypeWord } from "../render/words.js";
 import { builtinIds, loadPolicy } from "../io/policies.js";
 import { displayName, readTable } from "../io/table.js";
 import type { CommandSpec } from "./index.js";
-import { type CommonOptions, type Runtime, addCommonOptions, deliver, envelope, idShown, langOf, readInputs, readOptions } from "./shared.js";
+import { type CommonOptions, type Runtime, addCommonOptions, appendAll, deliver, envelope, idShown, langOf, readInputs, readOptions } from "./shared.js";
 
 interface AllowanceOptions extends CommonOptions {
   month?: string;
@@ -137,7 +137,7 @@ function payrollSections(r: Payroll, policy: Policy, lang: Lang, o: AllowanceOpt
   }
   for (const t of r.byTown) {
     const rows: Cell[][] = (payeesOf.get(t.town) ?? []).map((l) => [show(l.id), l.name, l.unit, gradeWord(l.grade, v, lang), l.month, yuan(l.fen), ...(md ? [""] : [])]);
-    rows.push([zh ? "小计" : "subtotal", zh ? `${t.payees} 人` : `${t.payees} people`, "", "", "", yuan(t.fen), ...(md ? [""] : [])]);
+    rows.push([zh ? "小计" : "subtotal", zh ? `${t.payees} 人` : peopleCount(t.payees), "", "", "", yuan(t.fen), ...(md ? [""] : [])]);
     sections.push({ title: `${h.town}: ${t.town}`, header: [h.id, h.name, h.unit, h.grade, h.month, h.amount, ...(md ? [h.sign] : [])], rows });
   }
   const people = new Set(r.payees.map((l) => l.id)).size;
@@ -255,7 +255,7 @@ export const allowanceCommand: CommandSpec = {
     const policy = loadPolicy(o.policy);
     const a = requireAllowance(policy);
     // allowance has no --as-of: a certificate dated after today is an error in the roster
-    const inputs = await readInputs(roster, o, rt.today, ["role"]);
+    const inputs = await readInputs(roster, o, rt.today, { required: ["role"], futureCert: "month" });
     const { people, units } = inputs.roster;
     const files = [...inputs.files];
     const rejected = [...inputs.rejected];
@@ -286,14 +286,14 @@ export const allowanceCommand: CommandSpec = {
       const summary = await readTable(o.paid, readOptions(o), {
         header(cells) {
           const hm = mapHeader(file, cells, policy.vocabulary.columns.ledger, LEDGER_REQUIRED);
-          warnings.push(...hm.warnings);
+          appendAll(warnings, hm.warnings);
           reader = new LedgerReader(file, hm.columns, cells.length, people, monthSet);
         },
         row: (cells, row) => reader!.add(cells, row),
       });
       const l = reader! as LedgerReader;
       files.push(l.count);
-      rejected.push(...l.rejected);
+      appendAll(rejected, l.rejected);
       if (l.outside > 0) warnings.push({ code: "ledger_outside", params: { file, rows: l.outside } });
       if (summary.blankRows > 0) warnings.push({ code: "blank_rows", params: { file, rows: summary.blankRows } });
       paths.push(o.paid);

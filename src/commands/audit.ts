@@ -6,7 +6,7 @@
 import type { Command } from "commander";
 import { formatDay } from "../core/dates.js";
 import type { Policy } from "../core/policy/schema.js";
-import { type AuditResult, type Check, type UnitVerdict, audit } from "../core/rules/audit.js";
+import { type AuditResult, type Check, type PersonCheck, type UnitVerdict, audit } from "../core/rules/audit.js";
 import type { Cell, Section } from "../render/format.js";
 import { lazyPresentation } from "../render/lazy.js";
 import type { Lang } from "../render/messages.js";
@@ -52,19 +52,46 @@ function shown(v: Check["value"] | Check["required"], lang: Lang): string {
   return String(v);
 }
 
-function personDetail(d: { code: string; params: Record<string, string | number> }, p: Policy, lang: Lang): string {
+function personDetail(c: Pick<PersonCheck, "status" | "detail">, p: Policy, lang: Lang): string {
   const v = p.vocabulary;
+  const d = c.detail;
   if (d.code === "post_tier") {
     const tier = lang === "zh" ? (v.tiers[d.params.tier as "senior"]?.[0] ?? d.params.tier) : d.params.tier;
     const allowed = String(d.params.allowed).split("|").map((g) => gradeWord(g, v, lang)).join(lang === "zh" ? "、" : ", ");
     const held = gradeWord(String(d.params.grade), v, lang);
     return lang === "zh" ? `${tier}岗位需 ${allowed}；持有 ${held}` : `${tier} post needs ${allowed}; holds ${held}`;
   }
-  const held = gradeWord(String(d.params.grade), v, lang);
-  const range = d.params.range === "" ? (lang === "zh" ? "无对应等级" : "no matching level") : d.params.range;
-  return lang === "zh"
-    ? `岗位等级 ${d.params.level} 级；${held} 对应 ${range} 级`
-    : `post level ${d.params.level}; ${held} matches levels ${range}`;
+  return postLevelDetail(c, p, lang);
+}
+
+/** "post level 10 is outside levels 11–12 for assistant" (YN-POST-LEVEL). */
+function postLevelDetail(c: Pick<PersonCheck, "status" | "detail">, p: Policy, lang: Lang): string {
+  const v = p.vocabulary;
+  const { level, grade, range, named } = c.detail.params;
+  const levels = (r: string) => r.replace("-", "–");
+  const held = gradeWord(String(grade), v, lang);
+  if (range === "") {
+    // the grade has no levels in the rule: say which grades have
+    const pairs = String(named ?? "")
+      .split("|")
+      .filter((x) => x !== "")
+      .map((x) => x.split(":") as [string, string]);
+    if (pairs.length === 0) {
+      return lang === "zh"
+        ? `岗位等级 ${level} 级：本政策未为任何证书等级规定岗位等级`
+        : `post level ${level}: the policy sets post levels for no grade`;
+    }
+    if (lang === "zh") {
+      const list = pairs.map(([g, r]) => `${gradeWord(g, v, lang)}（${levels(r)} 级）`).join("、");
+      return `岗位等级 ${level} 级：证书等级为“${held}”，本政策只为 ${list}规定了岗位等级`;
+    }
+    const names = pairs.map(([g, r]) => `${g} (${levels(r)})`);
+    const list = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : names[0];
+    return `post level ${level}: grade is ${held}, and the policy sets post levels only for ${list}`;
+  }
+  const inside = c.status === "pass";
+  if (lang === "zh") return `岗位等级 ${level} 级，${inside ? "在" : "不在"} ${held} 对应的 ${levels(String(range))} 级之内`;
+  return `post level ${level} is ${inside ? "within" : "outside"} levels ${levels(String(range))} for ${held}`;
 }
 
 function auditSections(r: AuditResult, policy: Policy, asOf: string, lang: Lang, o: CommonOptions): Section[] {
@@ -107,7 +134,7 @@ function auditSections(r: AuditResult, policy: Policy, asOf: string, lang: Lang,
     sections.push({
       title: lang === "zh" ? "人员核查" : "Person checks",
       header: [h.id, h.name, h.unit, h.rule, h.status, h.detail, h.basis],
-      rows: r.person_checks.map((c) => [show(c.id), c.name, c.unit, c.rule, statusCell(c.status, lang), personDetail(c.detail, policy, lang), c.basis]),
+      rows: r.person_checks.map((c) => [show(c.id), c.name, c.unit, c.rule, statusCell(c.status, lang), personDetail(c, policy, lang), c.basis]),
     });
   }
   if (r.targets.length > 0) {
@@ -200,7 +227,7 @@ function auditJson(r: AuditResult, policy: Policy, asOf: string, lang: Lang, o: 
       unit: c.unit,
       rule: c.rule,
       status: c.status,
-      detail: personDetail(c.detail, policy, lang),
+      detail: personDetail(c, policy, lang),
       basis: c.basis,
     })),
     targets: r.targets.map((t) => ({ rule: t.rule, value: t.value, required: t.required, due: t.due, overdue: t.overdue, status: t.status })),

@@ -9,11 +9,11 @@ import { UsageError } from "../core/errors.js";
 import type { Policy } from "../core/policy/schema.js";
 import { mapHeader } from "../core/records/header.js";
 import { maskId } from "../core/records/ids.js";
-import { ROSTER_REQUIRED, RosterBuilder, type RosterResult } from "../core/records/roster.js";
-import type { FileCount, Rejection, Unit, Warning } from "../core/records/types.js";
+import { type FutureCertAdvice, ROSTER_REQUIRED, RosterBuilder, type RosterResult } from "../core/records/roster.js";
+import type { FileCount, Rejection, Warning } from "../core/records/types.js";
 import { UNITS_REQUIRED, UnitsBuilder } from "../core/records/units.js";
 import { type Format, type Presentation, formatOption, renderCsv, renderCsvChunks, renderJson, renderMarkdown, renderTable } from "../render/format.js";
-import { type Lang, reasonText, warningText } from "../render/messages.js";
+import { type Lang, oneLine, reasonText, warningText } from "../render/messages.js";
 import { type Encoding, encodingName } from "../io/decode.js";
 import { loadPolicy } from "../io/policies.js";
 import { type ReadOptions, delimiterOption, displayName, readTable } from "../io/table.js";
@@ -153,7 +153,7 @@ export async function readUnitsFile(path: string, policy: Policy, ro: ReadOption
   const summary = await readTable(path, ro, {
     header(cells) {
       const h = mapHeader(file, cells, policy.vocabulary.columns.units, UNITS_REQUIRED);
-      headerWarnings.push(...h.warnings);
+      appendAll(headerWarnings, h.warnings);
       builder = new UnitsBuilder(file, policy, h.columns, cells.length);
     },
     row: (cells, row) => builder!.add(cells, row),
@@ -162,41 +162,63 @@ export async function readUnitsFile(path: string, policy: Policy, ro: ReadOption
   return { ...result, warnings: [...headerWarnings, ...result.warnings, ...blankWarning(file, summary.blankRows)] };
 }
 
-export async function readInputs(
-  rosterPath: string,
-  o: CommonOptions,
-  latestCertDate: Day,
-  extraRequired: readonly string[] = [],
-): Promise<Inputs> {
+/**
+ * Appends every item of `more` to `list`. `list.push(...more)` passes each item as an
+ * argument, which overflows the call stack past about 100,000 (rejections, warnings).
+ */
+export function appendAll<T>(list: T[], more: readonly T[]): void {
+  for (const item of more) list.push(item);
+}
+
+export interface RosterReading {
+  /** roster columns required beyond the usual ones (the allowance needs role) */
+  readonly required?: readonly string[];
+  /** what a certificate dated after latestCertDate is told to do (default: a later --as-of) */
+  readonly futureCert?: FutureCertAdvice;
+}
+
+export async function readInputs(rosterPath: string, o: CommonOptions, latestCertDate: Day, reading: RosterReading = {}): Promise<Inputs> {
   const policy = loadPolicy(o.policy);
   const ro = readOptions(o);
   const files: FileCount[] = [];
   const rejected: Rejection[] = [];
   const warnings: Warning[] = [];
-  let knownUnits: Map<string, Unit> | null = null;
+  let units: Awaited<ReturnType<typeof readUnitsFile>> | null = null;
   if (o.units !== undefined) {
     if (o.units === "-" && rosterPath === "-") throw new UsageError("only one input can be read from stdin (-)");
-    const u = await withProgress(o, o.units, ro, (r) => readUnitsFile(o.units!, policy, r));
-    knownUnits = u.units;
-    files.push(u.count);
-    rejected.push(...u.rejected);
-    warnings.push(...u.warnings);
+    units = await withProgress(o, o.units, ro, (r) => readUnitsFile(o.units!, policy, r));
+    appendAll(warnings, units.warnings);
   }
+  const knownUnits = units?.units ?? null;
   const file = displayName(rosterPath);
   let builder: RosterBuilder | null = null;
   const summary = await withProgress(o, rosterPath, ro, (r) => readTable(rosterPath, r, {
     header(cells) {
-      const required = [...ROSTER_REQUIRED, ...(knownUnits ? [] : ["unit_type", "town"]), ...extraRequired];
+      const required = [...ROSTER_REQUIRED, ...(knownUnits ? [] : ["unit_type", "town"]), ...(reading.required ?? [])];
       const h = mapHeader(file, cells, policy.vocabulary.columns.roster, required);
-      warnings.push(...h.warnings);
-      builder = new RosterBuilder({ file, policy, columns: h.columns, width: cells.length, latestCertDate, knownUnits });
+      appendAll(warnings, h.warnings);
+      builder = new RosterBuilder({
+        file,
+        policy,
+        columns: h.columns,
+        width: cells.length,
+        latestCertDate,
+        futureCertAdvice: reading.futureCert,
+        knownUnits,
+      });
     },
     row: (cells, row) => builder!.add(cells, row),
   }));
   const roster = builder!.finish();
-  files.unshift(roster.count);
-  rejected.unshift(...roster.rejected);
-  warnings.push(...roster.warnings, ...blankWarning(file, summary.blankRows));
+  // the roster first, then the units file
+  files.push(roster.count);
+  appendAll(rejected, roster.rejected);
+  if (units) {
+    files.push(units.count);
+    appendAll(rejected, units.rejected);
+  }
+  appendAll(warnings, roster.warnings);
+  appendAll(warnings, blankWarning(file, summary.blankRows));
   return { policy, roster, files, rejected, warnings, paths: [rosterPath, ...(o.units ? [o.units] : [])] };
 }
 
@@ -282,7 +304,17 @@ export function render(p: Presentation, format: Format, o: CommonOptions, color:
   }
 }
 
-const MAX_ERROR_LINES = 50;
+/** Problems and warnings each print this many lines at most on stderr; JSON and --rejects carry all. */
+const MAX_STDERR_LINES = 50;
+
+/** Up to MAX_STDERR_LINES lines, one per item, then one line saying how many more and where they are. */
+function printCapped<T>(rt: Runtime, items: readonly T[], line: (item: T) => string, more: (n: number) => string): void {
+  const shown = Math.min(items.length, MAX_STDERR_LINES);
+  for (let i = 0; i < shown; i++) rt.stderr(oneLine(line(items[i]!)));
+  if (items.length > shown) rt.stderr(more(items.length - shown));
+}
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 /** Writes the output and the messages; returns the exit code. */
 export async function deliver(outcome: Outcome, o: CommonOptions, rt: Runtime, lang: Lang): Promise<0 | 1 | 3> {
@@ -296,20 +328,25 @@ export async function deliver(outcome: Outcome, o: CommonOptions, rt: Runtime, l
   const v = outcome.policy.vocabulary;
 
   if (!o.quiet) {
-    for (const w of outcome.warnings) rt.stderr(`warning: ${maskWarning(warningText(w, lang, v), o)}`);
-  }
-  outcome.rejected.slice(0, MAX_ERROR_LINES).forEach((r) => {
-    const value = r.field === "id" ? show(r.value) : r.value;
-    const column = r.column && r.column !== r.field ? `${r.column} (${r.field})` : r.field;
-    rt.stderr(
-      lang === "zh"
-        ? `${r.file}：第 ${r.row} 行，列 ${column}，内容“${value}”：${reasonText(r, lang, v)}`
-        : `${r.file}: row ${r.row}, column ${column}, value "${value}": ${reasonText(r, lang, v)}`,
+    printCapped(
+      rt,
+      outcome.warnings,
+      (w) => `warning: ${maskWarning(warningText(w, lang, v), o)}`,
+      (n) => `... and ${plural(n, "more warning", "more warnings")}: see --format json`,
     );
-  });
-  if (outcome.rejected.length > MAX_ERROR_LINES) {
-    rt.stderr(`... and ${outcome.rejected.length - MAX_ERROR_LINES} more problems: see --rejects FILE or --format json`);
   }
+  printCapped(
+    rt,
+    outcome.rejected,
+    (r) => {
+      const value = r.field === "id" ? show(r.value) : r.value;
+      const column = r.column && r.column !== r.field ? `${r.column} (${r.field})` : r.field;
+      return lang === "zh"
+        ? `${r.file}：第 ${r.row} 行，列 ${column}，内容“${value}”：${reasonText(r, lang, v)}`
+        : `${r.file}: row ${r.row}, column ${column}, value "${value}": ${reasonText(r, lang, v)}`;
+    },
+    (n) => `... and ${plural(n, "more problem", "more problems")}: see --rejects FILE or --format json`,
+  );
   if (o.rejects !== undefined) {
     const header = ["file", "row", "field", "value", "reason"];
     const rows = outcome.rejected.map((r) => [r.file, r.row, r.field, r.field === "id" ? show(r.value) : r.value, reasonText(r, lang, v)]);

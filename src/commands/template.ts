@@ -10,7 +10,7 @@ import { UsageError } from "../core/errors.js";
 import { checkDigit } from "../core/records/ids.js";
 import { loadPolicy } from "../io/policies.js";
 import { renderCsv } from "../render/format.js";
-import { writeAtomic } from "../io/write.js";
+import { ensureDir, writeAtomic } from "../io/write.js";
 import type { CommandSpec } from "./index.js";
 import { type Runtime, langOf } from "./shared.js";
 
@@ -68,7 +68,7 @@ export const templateCommand: CommandSpec = {
   define: (cmd: Command) =>
     cmd
       .description("write empty roster, units and training templates with one example row each")
-      .option("--dir <dir>", "folder to write into (default: the current folder)", ".")
+      .option("--dir <dir>", "folder to write into, created if missing (default: the current folder)", ".")
       .option("--lang <zh|en>", "header language (default from the locale)")
       .option("--no-bom", "CSV without the UTF-8 byte-order mark")
       .addHelpText("after", "\nExample:\n  swtalent template --dir ./templates --lang zh"),
@@ -85,6 +85,7 @@ export const templateCommand: CommandSpec = {
     const targets = files.map(([en, zh]) => join(dir, lang === "zh" ? zh : en));
     const existing = targets.filter((t) => existsSync(t));
     if (existing.length > 0) throw new UsageError(`${existing.join(", ")} already exist: templates never overwrite a file; choose another --dir`);
+    ensureDir(dir);
     files.forEach(([, , example, aliases], i) => {
       const header = example.map(([field]) => (lang === "zh" ? aliases[field]![0]! : field));
       writeAtomic(targets[i]!, renderCsv({ json: null, sections: [], csv: { header, rows: [example.map(([, v]) => v)] } }, o.bom));

@@ -3,10 +3,13 @@
  * Reads and checks the inputs only, and reports every problem found.
  */
 import type { Command } from "commander";
+import type { Warning } from "../core/records/types.js";
+import { PersonIndex, RepeatFinder } from "../core/rules/training.js";
+import { displayName } from "../io/table.js";
 import { type Lang, reasonText } from "../render/messages.js";
 import type { Section } from "../render/format.js";
 import type { CommandSpec } from "./index.js";
-import { type CommonOptions, type Runtime, addCommonOptions, deliver, envelope, idShown, langOf, readInputs } from "./shared.js";
+import { type CommonOptions, type Runtime, addCommonOptions, appendAll, deliver, envelope, idShown, langOf, readInputs } from "./shared.js";
 import { readTrainingFile } from "./training-input.js";
 
 interface ValidateOptions extends CommonOptions {
@@ -31,16 +34,28 @@ export const validateCommand: CommandSpec = {
   async run(args, rt: Runtime) {
     const [roster, o] = args as [string, ValidateOptions];
     const lang: Lang = langOf(o, rt.env);
-    const inputs = await readInputs(roster, o, rt.today);
+    // validate has no --as-of: a certificate dated after today is a date to check
+    const inputs = await readInputs(roster, o, rt.today, { futureCert: "check_date" });
     const files = [...inputs.files];
     const rejected = [...inputs.rejected];
     const warnings = [...inputs.warnings];
     const paths = [...inputs.paths];
     if (o.training !== undefined) {
-      const t = await readTrainingFile(o.training, inputs.policy, o, inputs.roster.people, { fold: null });
+      // an exact repeat of a record is counted once by training: say so here too
+      const index = new PersonIndex(inputs.roster.people);
+      const repeats = new RepeatFinder(index);
+      const file = displayName(o.training);
+      const repeated: Warning[] = [];
+      const t = await readTrainingFile(o.training, inputs.policy, o, index, {
+        fold: (r) => {
+          const first = repeats.firstRow(r);
+          if (first !== -1) repeated.push({ code: "repeated_training", params: { file, row: r.row, first, id: r.id } });
+        },
+      });
       files.push(t.count);
-      rejected.push(...t.rejected);
-      warnings.push(...t.warnings);
+      appendAll(rejected, t.rejected);
+      appendAll(warnings, t.warnings);
+      appendAll(warnings, repeated);
       paths.push(o.training);
     }
     const h = H[lang];

@@ -4,7 +4,8 @@
  * Detection is streaming: the file is read as UTF-8, and from its first non-ASCII byte the
  * text is held back until enough of it has decoded cleanly to settle on UTF-8. A byte sequence
  * that is not UTF-8 before then means GB18030 (identical to UTF-8 for ASCII), from the first
- * non-ASCII byte on; after then, a file that mixes encodings, which is an error.
+ * non-ASCII byte on; after then, a file that mixes encodings, which is an error. A UTF-8 BOM
+ * wins over a forced encoding.
  */
 import { TextDecoder } from "node:util";
 import iconv from "iconv-lite";
@@ -85,12 +86,11 @@ export function createDecoder(file: string, forced?: Encoding): Decoder {
   };
 
   const startWith = (chunk: Buffer): Buffer => {
-    if (encoding === "utf-8" || encoding === null) {
-      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
-        encoding = "utf-8";
-        utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-        return chunk.subarray(3);
-      }
+    // a UTF-8 byte-order mark settles it whatever --encoding says (as GB18030 it would read 锘?)
+    if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
+      encoding = "utf-8";
+      utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+      return chunk.subarray(3);
     }
     if (encoding === null && chunk[0] === 0xff && chunk[1] === 0xfe) encoding = "utf-16le";
     else if (encoding === null && chunk[0] === 0xfe && chunk[1] === 0xff) encoding = "utf-16be";

@@ -2,7 +2,7 @@
  * Writing outputs: to a temporary file beside the target, then renamed into place, so an
  * interrupted run leaves the old file intact; never over an input.
  */
-import { closeSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, mkdirSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { OutputError, UsageError } from "../core/errors.js";
 
@@ -31,6 +31,16 @@ export function checkNotInput(out: string, inputs: readonly string[]): void {
       }
     }
     if (same) throw new UsageError(`--out ${out} is an input file; inputs are never written: choose another output path`);
+  }
+}
+
+/** Creates an output folder and any missing parents; one that exists is fine. */
+export function ensureDir(path: string): void {
+  try {
+    mkdirSync(path, { recursive: true });
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new OutputError(`cannot create the folder ${path} (${reason}): check the path, and that it is not a file`);
   }
 }
 

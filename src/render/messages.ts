@@ -13,6 +13,11 @@ const firstAliases = (groups: Record<string, readonly string[]>): string =>
     .filter(Boolean)
     .join(", ");
 
+/** "1 person", "2 people". */
+export function peopleCount(n: number): string {
+  return `${n} ${n === 1 ? "person" : "people"}`;
+}
+
 const REASONS: Record<string, { en: Phrase; zh: Phrase }> = {
   missing: { en: () => "required cell is empty: fill it in", zh: () => "必填项为空：请填写" },
   missing_unit_attr: {
@@ -55,9 +60,20 @@ const REASONS: Record<string, { en: Phrase; zh: Phrase }> = {
     en: (p) => `end date is before the start date (${p.start}): correct one of them`,
     zh: (p) => `结束日期早于开始日期（${p.start}）：请更正其中之一`,
   },
+  // the advice follows what the date limit is: an --as-of the user chose, or today (allowance, validate)
   cert_in_future: {
-    en: (p) => `certificate date is after ${p.asOf}: correct the date, or choose a later --as-of`,
-    zh: (p) => `取证日期晚于 ${p.asOf}：请更正日期，或使用更晚的 --as-of`,
+    en: (p) =>
+      p.advice === "month"
+        ? `certificate date is after ${p.asOf} (today): correct the date; the allowance counts a certificate from the month after its date`
+        : p.advice === "check_date"
+          ? `certificate date is after ${p.asOf} (today): check the date`
+          : `certificate date is after ${p.asOf}: correct the date, or choose a later --as-of`,
+    zh: (p) =>
+      p.advice === "month"
+        ? `取证日期晚于 ${p.asOf}（今天）：请更正日期；津贴自取证次月起计发`
+        : p.advice === "check_date"
+          ? `取证日期晚于 ${p.asOf}（今天）：请核对日期`
+          : `取证日期晚于 ${p.asOf}：请更正日期，或使用更晚的 --as-of`,
   },
   duplicate_id: {
     en: (p) => `the same id is in rows ${p.rows} with different data: keep one row per person (none of them is used)`,
@@ -114,7 +130,7 @@ const WARNINGS: Record<string, { en: Phrase; zh: Phrase }> = {
     zh: (p) => `单位 ${p.unit}：单位信息文件的 ${p.field} 为“${p.kept}”，名册为“${p.other}”；以单位信息文件为准`,
   },
   unrecognised_role: {
-    en: (p) => `role "${p.role}" (${p.people} people) is not a known role: counted as other, so not paid an allowance`,
+    en: (p) => `role "${p.role}" (${peopleCount(Number(p.people))}) is not a known role: counted as other, so not paid an allowance`,
     zh: (p) => `岗位“${p.role}”（${p.people} 人）不可识别：按其他岗位处理，不发放津贴`,
   },
   blank_rows: {
@@ -130,7 +146,8 @@ const WARNINGS: Record<string, { en: Phrase; zh: Phrase }> = {
     zh: (p) => `${p.file}：第 ${p.row} 行与第 ${p.first} 行的培训记录完全相同（编号 ${p.id}），只计一次`,
   },
   training_undated_certificate: {
-    en: (p) => `${p.people} people have a grade but no certificate date: their training is counted over the ${p.years} years ending on the as-of date, not by certificate cycle`,
+    en: (p) =>
+      `${peopleCount(Number(p.people))} ${Number(p.people) === 1 ? "has" : "have"} a grade but no certificate date: their training is counted over the ${p.years} years ending on the as-of date, not by certificate cycle`,
     zh: (p) => `${p.people} 人有证书等级但未填取证日期：按截至核查日期的 ${p.years} 年计算培训，而非按取证周期`,
   },
   ledger_outside: {
@@ -148,6 +165,17 @@ export function reasonText(r: Rejection, lang: Lang, v: Vocabulary): string {
 export function warningText(w: Warning, lang: Lang, v: Vocabulary): string {
   const phrase = WARNINGS[w.code];
   return phrase ? phrase[lang](w.params, v) : `${w.code} ${JSON.stringify(w.params)}`;
+}
+
+const LINE_BREAKS = /[\n\r\v\f\u0085\u2028\u2029]/g;
+const BREAK_ESCAPES: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\v": "\\v", "\f": "\\f" };
+
+/**
+ * A message as exactly one stderr line: line breaks from a cell (a quoted cell over two lines,
+ * a stray carriage return) are shown escaped, `\n` and `\r`, so each line is one whole message.
+ */
+export function oneLine(text: string): string {
+  return text.replace(LINE_BREAKS, (c) => BREAK_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 /** Picks the word for the language. */

@@ -1,6 +1,6 @@
 /** Display words for codes in tables (JSON keeps the codes): statuses, grades, unit types, shortfalls. */
 import type { Status } from "../core/rules/audit.js";
-import type { Vocabulary } from "../core/policy/schema.js";
+import type { UnitType, Vocabulary } from "../core/policy/schema.js";
 import type { Cell, Tone } from "./format.js";
 import type { Lang } from "./messages.js";
 
@@ -26,7 +26,30 @@ export function codeWord(code: string, groups: Readonly<Record<string, readonly 
 }
 
 export const gradeWord = (g: string, v: Vocabulary, lang: Lang): string => codeWord(g, v.grades, lang);
-export const unitTypeWord = (t: string, v: Vocabulary, lang: Lang): string => codeWord(t, v.unit_types, lang);
+
+/**
+ * The Chinese name of each unit type (POLICY.md §1). Fixed here rather than the first alias:
+ * a `town` unit is a street office or a town government alike (街道办事处, 镇人民政府), so 街道
+ * alone would misname half of them, and a custom policy may list an English alias first.
+ */
+const UNIT_TYPE_ZH: Readonly<Record<UnitType, string>> = {
+  urban_community: "社区",
+  village: "村",
+  town: "街镇",
+  organ: "机关",
+  institution: "事业单位",
+  sw_agency: "社会工作服务机构",
+  social_org: "社会组织",
+  school: "学校",
+  hospital: "医院",
+  enterprise: "企业",
+  other: "其他",
+};
+
+export function unitTypeWord(t: string, v: Vocabulary, lang: Lang): string {
+  if (lang === "zh" && t in UNIT_TYPE_ZH) return UNIT_TYPE_ZH[t as UnitType];
+  return codeWord(t, v.unit_types, lang);
+}
 
 const MEASURE: Record<string, { zh: string; en: [string, string] }> = {
   people: { zh: "名人员", en: ["person", "people"] },

@@ -48,6 +48,13 @@ describe("swtalent allowance on a small roster (worked by hand in tests/fixtures
     expect(r.stdout).toBe(golden("allowance-2021-06.zh.md"));
   });
 
+  it("a town's subtotal counts 1 person, 2 people (English table)", () => {
+    const r = swtalent(["allowance", ROSTER, "--from", "2021-06", "--to", "2021-07", "--format", "md", "--lang", "en"]);
+    expect(r.code).toBe(0);
+    const subtotals = r.stdout.split("\n").filter((l) => l.startsWith("| subtotal |"));
+    expect(subtotals.map((l) => l.split("|")[2]!.trim())).toEqual(["1 person", "2 people"]);
+  });
+
   it("the CSV payroll is a ledger: pay June, feed it back, and June owes nothing", () => {
     const dir = mkdtempSync(join(tmpdir(), "swtalent-ledger-"));
     const pay = join(dir, "payroll-2021-06.csv");

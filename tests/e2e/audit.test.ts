@@ -396,3 +396,27 @@ describe("audit, yunnan-2021 at 2021-12-31", () => {
     );
   });
 });
+
+describe("audit, liaoning-2013 at 2021-12-31 (region targets only)", () => {
+  it("every unit audited with no checks and compliant; no person checks and no exam list", () => {
+    const out = auditJson("--policy", "liaoning-2013");
+    expect(out.policy.id).toBe("liaoning-2013");
+    expect(out.units).toHaveLength(17);
+    expect(out.units.every((x: any) => x.compliant && x.checks.length === 0 && x.flags.length === 0)).toBe(true);
+    expect(out.person_checks).toEqual([]);
+    expect(out.exam_candidates).toEqual([]);
+  });
+
+  it("both pairs of targets are overdue and fail: 73 people in service, 30 professionals (大专 or above)", () => {
+    expect(auditJson("--policy", "liaoning-2013").targets).toEqual([
+      { rule: "LN-TARGET-PEOPLE-2015", value: 73, required: 140000, due: "2015-12-31", overdue: true, status: "fail" },
+      { rule: "LN-TARGET-PROFESSIONALS-2015", value: 30, required: 50000, due: "2015-12-31", overdue: true, status: "fail" },
+      { rule: "LN-TARGET-PEOPLE-2020", value: 73, required: 260000, due: "2020-12-31", overdue: true, status: "fail" },
+      { rule: "LN-TARGET-PROFESSIONALS-2020", value: 30, required: 100000, due: "2020-12-31", overdue: true, status: "fail" },
+    ]);
+  });
+
+  it("--check exits 1 on the overdue targets alone", () => {
+    expect(swtalent(["audit", ROSTER, "--units", UNITS, ...AS_OF, "--policy", "liaoning-2013", "--format", "json", "--check"]).code).toBe(1);
+  });
+});

@@ -236,6 +236,84 @@ describe("exit codes", () => {
   });
 });
 
+describe("a certificate dated after today: the advice names only options the command has", () => {
+  it.each([
+    ["validate", [], "en", "certificate date is after 2021-07-05 (today): check the date"],
+    ["validate", [], "zh", "取证日期晚于 2021-07-05（今天）：请核对日期"],
+    ["allowance", ["--month", "2021-06"], "en", "certificate date is after 2021-07-05 (today): correct the date; the allowance counts a certificate from the month after its date"],
+    ["allowance", ["--month", "2021-06"], "zh", "取证日期晚于 2021-07-05（今天）：请更正日期；津贴自取证次月起计发"],
+    ["audit", [], "en", "certificate date is after 2021-07-05: correct the date, or choose a later --as-of"],
+  ])("%s %j --lang %s", (command, extra, lang, reason) => {
+    const { dir, roster } = excelFolder();
+    const r = run(dir, [command, roster, ...(extra as string[]), "--lang", lang, "--allow-rejects", "--format", "json"]);
+    expect(r.code).toBe(0);
+    const prefix = lang === "zh" ? "人员名册.csv：第 9 行，" : "人员名册.csv: row 9, ";
+    const line = r.stderr.split("\n").find((l) => l.startsWith(prefix));
+    expect(line?.endsWith(`${lang === "zh" ? "：" : ": "}${reason}`), line).toBe(true);
+    const hasAsOf = run(dir, [command, "--help"]).stdout.includes("--as-of");
+    expect(line!.includes("--as-of")).toBe(hasAsOf);
+  });
+});
+
+describe("stderr: one whole line per message", () => {
+  it("a value with a line break or a carriage return is shown escaped (\\n, \\r)", () => {
+    const dir = scratch();
+    writeFileSync(
+      join(dir, "roster.csv"),
+      [
+        "id,name,unit,unit_type,town,grade,role",
+        `G1,王芳,滨河社区,社区,古南街道,"社会\n工作师",专职社区工作者`,
+        `G2,李强,滨河社区,社区,古南街道,"高级\r\n社工",专职社区工作者`,
+        `G3,张敏,滨河社区,"社\r区",古南街道,社会工作师,专职社区工作者`,
+        `G4,陈静,滨河社区,社区,古南街道,社会工作师,"保\n安"`,
+      ].join("\n"),
+    );
+    const r = run(dir, ["validate", "roster.csv", "--format", "json"]);
+    expect(r.code).toBe(3);
+    expect(JSON.parse(r.stdout).rejected.map((x: any) => x.value)).toEqual(["社会\n工作师", "高级\r\n社工", "社\r区"]);
+    const lines = r.stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(5);
+    expect(lines[0]).toMatch(/^warning: role "保\\n安" \(1 person\) is not a known role: .*allowance$/);
+    expect(lines[1]).toMatch(/^roster\.csv: row 2, column grade, value "社会\\n工作师": not a known certificate grade: .*\)$/);
+    expect(lines[2]).toMatch(/^roster\.csv: row 3, column grade, value "高级\\r\\n社工": not a known certificate grade: .*\)$/);
+    expect(lines[3]).toMatch(/^roster\.csv: row 4, column unit_type, value "社\\r区": not a known unit type: /);
+    expect(lines[4]).toMatch(/^3 rows rejected and left out of the results/);
+    expect(r.stderr).not.toContain("\r");
+  });
+
+  it("warnings are capped at 50 lines like problems, then how many more; JSON carries them all", () => {
+    const dir = scratch();
+    const rows = ["id,name,unit,unit_type,town,grade,role"];
+    for (let i = 0; i < 51; i++) rows.push(`G${i},人员${i},滨河社区,社区,古南街道,社会工作师,岗位${i}`); // 51 roles not known
+    for (let i = 0; i < 52; i++) rows.push(`R${i},人员${i},滨河社区,社区,古南街道,社工,专职社区工作者`); // 52 unknown grades
+    writeFileSync(join(dir, "roster.csv"), rows.join("\n"));
+    const r = run(dir, ["validate", "roster.csv", "--format", "json", "--allow-rejects"]);
+    expect(r.code).toBe(0);
+    const lines = r.stderr.trimEnd().split("\n");
+    expect(lines.filter((l) => l.startsWith("warning: "))).toHaveLength(50);
+    expect(lines.filter((l) => l.startsWith("roster.csv: row "))).toHaveLength(50);
+    expect(lines[50]).toBe("... and 1 more warning: see --format json");
+    expect(lines.at(-1)).toBe("... and 2 more problems: see --rejects FILE or --format json");
+    expect(lines).toHaveLength(102);
+    const out = JSON.parse(r.stdout);
+    expect(out.warnings).toHaveLength(51);
+    expect(out.rejected).toHaveLength(52);
+    expect(run(dir, ["validate", "roster.csv", "--format", "json", "--allow-rejects", "--quiet"]).stderr).not.toContain("warning");
+  });
+
+  it("200,000 rejected rows are reported, not a stack overflow", () => {
+    const dir = scratch();
+    const rows = ["id,name,unit,unit_type,town,grade"];
+    for (let i = 0; i < 200_000; i++) rows.push(`G${i},,滨河社区,社区,古南街道,社会工作师`);
+    writeFileSync(join(dir, "roster.csv"), rows.join("\n"));
+    writeFileSync(join(dir, "units.csv"), "unit,unit_type,town\n滨河社区,社区,古南街道\n");
+    const r = run(dir, ["validate", "roster.csv", "--units", "units.csv", "--format", "csv", "--out", "problems.csv"]);
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stderr).toContain("... and 199950 more problems");
+    expect(r.stderr).toContain("200000 rows rejected");
+  }, 60_000);
+});
+
 describe("CSV output is safe to open in Excel", () => {
   const dir = scratch();
   // every kind of formula start, half- and full-width, in cells that reach the output
@@ -366,6 +444,21 @@ describe("templates", () => {
     const all = run(dir, ["validate", roster, "--units", units, "--training", training, "--format", "json"]);
     expect(all.code).toBe(0);
     expect(JSON.parse(all.stdout).rejected).toEqual([]);
+  });
+
+  it("template --dir creates the folder, parents included, when it does not exist", () => {
+    const dir = scratch();
+    const r = run(dir, ["template", "--dir", "new/templates", "--lang", "en"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(join(dir, "new", "templates")).sort()).toEqual(["roster.csv", "training.csv", "units.csv"]);
+  });
+
+  it("template --dir naming a file is an output error", () => {
+    const dir = scratch();
+    writeFileSync(join(dir, "taken"), "");
+    const r = run(dir, ["template", "--dir", "taken/templates"]);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(/cannot create the folder taken\/templates/);
   });
 
   it("template never overwrites a file", () => {

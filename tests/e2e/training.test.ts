@@ -88,7 +88,7 @@ describe("swtalent training on a small roster (worked by hand in tests/fixtures/
       张敏: ["2020-06-01", 8, "noncompliant"], // 48 hours in 2021-05
       周婷: ["2021-12-31", 0, "noncompliant"],
     });
-    expect(out.warnings).toContain("1 people have a grade but no certificate date: their training is counted over the 3 years ending on the as-of date, not by certificate cycle");
+    expect(out.warnings).toContain("1 person has a grade but no certificate date: their training is counted over the 3 years ending on the as-of date, not by certificate cycle");
   });
 
   it("exit codes: rejected rows are a data error unless allowed; --check finds the noncompliant", () => {

@@ -42,6 +42,12 @@ describe("validate on the example district", () => {
     expect(out.warnings[0]).toMatch(/序号, 备注/);
   });
 
+  it("an exact repeat of a training record (江涛, row 9 = row 8) is accepted and warned about, as training counts it once", () => {
+    const r = swtalent(["validate", ROSTER, "--units", UNITS, "--training", TRAINING, "--format", "json", "--lang", "en"], { env: TODAY });
+    const repeats = json(r).warnings.filter((w: string) => /repeats row/.test(w));
+    expect(repeats).toEqual(["fixtures/培训记录.csv: row 9 repeats row 8 exactly (id 500222********8932); counted once"]);
+  });
+
   it("the table output says every row is valid", () => {
     const r = swtalent(["validate", ROSTER, "--units", UNITS, "--training", TRAINING, "--format", "md"], { env: TODAY });
     expect(r.code).toBe(0);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseDay } from "../../src/core/dates.js";
 import { audit, evaluateUnit } from "../../src/core/rules/audit.js";
+import { presentAudit } from "../../src/commands/audit.js";
 import { Predicates } from "../../src/core/rules/predicates.js";
 import type { Person, Unit } from "../../src/core/records/types.js";
 import { loadPolicy } from "../../src/io/policies.js";
@@ -155,6 +156,22 @@ describe("yunnan-2021", () => {
     const units = new Map([["U", unit({ type: "institution" })]]);
     const r = audit(policy, [person({ grade, level })], units, AS_OF);
     expect(r.person_checks.map((c) => [c.rule, c.status])).toEqual([["YN-POST-LEVEL", status]]);
+  });
+
+  it.each([
+    ["intermediate", 9, "en", "post level 9 is within levels 8–10 for intermediate"],
+    ["assistant", 10, "en", "post level 10 is outside levels 11–12 for assistant"],
+    ["none", 11, "en", "post level 11: grade is none, and the policy sets post levels only for assistant (11–12), intermediate (8–10) and senior (5–7)"],
+    ["staff", 7, "en", "post level 7: grade is staff, and the policy sets post levels only for assistant (11–12), intermediate (8–10) and senior (5–7)"],
+    ["intermediate", 9, "zh", "岗位等级 9 级，在 社会工作师 对应的 8–10 级之内"],
+    ["assistant", 10, "zh", "岗位等级 10 级，不在 助理社会工作师 对应的 11–12 级之内"],
+    ["none", 11, "zh", "岗位等级 11 级：证书等级为“无”，本政策只为 助理社会工作师（11–12 级）、社会工作师（8–10 级）、高级社会工作师（5–7 级）规定了岗位等级"],
+  ] as const)("YN-POST-LEVEL detail: %s at level %i (%s) says it in one clear sentence", (grade, level, lang, detail) => {
+    const policy = loadPolicy("yunnan-2021");
+    const units = new Map([["U", unit({ type: "institution" })]]);
+    const r = audit(policy, [person({ grade, level })], units, AS_OF);
+    const json = presentAudit(r, policy, "2021-12-31", lang, { mask: true, bom: true }).json() as { person_checks: { detail: string }[] };
+    expect(json.person_checks.map((c) => c.detail)).toEqual([detail]);
   });
 
   it("YN-TOWN-STATION needs a station in the town office; YN-AGENCY-POSTS 7/10", () => {

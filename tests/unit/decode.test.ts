@@ -97,6 +97,12 @@ describe("--encoding forces one", () => {
   it("gb18030 forced reads UTF-8 bytes as GB18030 (what was asked)", () => {
     expect(decode(Buffer.from("王芳", "utf8"), 64, "gb18030").text).toBe(iconv.decode(Buffer.from("王芳", "utf8"), "gb18030"));
   });
+  it.each(SIZES)("a UTF-8 BOM wins over a forced gb18030: read as UTF-8, the BOM dropped, in pieces of %i bytes", (size) => {
+    expect(decode(Buffer.concat([BOM8, Buffer.from(ROSTER, "utf8")]), size, "gb18030")).toEqual({ text: ROSTER, encoding: "utf-8" });
+  });
+  it("a UTF-8 BOM wins over a forced utf-16le", () => {
+    expect(decode(Buffer.concat([BOM8, Buffer.from(ROSTER, "utf8")]), 64, "utf-16le")).toEqual({ text: ROSTER, encoding: "utf-8" });
+  });
   it("utf-8 forced on GBK bytes is a data error, not a guess", () => {
     expect(() => decode(iconv.encode(ROSTER, "gbk"), 64, "utf-8")).toThrow(DataError);
   });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { UNIT_TYPES } from "../../src/core/policy/schema.js";
+import { loadPolicy } from "../../src/io/policies.js";
 import { guardCell, renderCsv, renderCsvChunks } from "../../src/render/format.js";
+import { unitTypeWord } from "../../src/render/words.js";
 
 describe("formula-injection guard (SPEC.md Privacy and safety)", () => {
   it.each([
@@ -47,5 +50,30 @@ describe("CSV in pieces", () => {
       expect(whole.split("\r\n").length).toBe(n + 2);
       if (n > 0) expect(whole.startsWith("\uFEFFa,b,c\r\n'=r0,0,\"a,b\"\r\n")).toBe(true);
     }
+  });
+});
+
+describe("unit types in Chinese tables (POLICY.md §1 单位类型)", () => {
+  const v = loadPolicy("qijiang-2020").vocabulary;
+  it.each([
+    ["urban_community", "社区"],
+    ["village", "村"],
+    ["town", "街镇"], // a street office and a town government alike, not 街道
+    ["organ", "机关"],
+    ["institution", "事业单位"],
+    ["sw_agency", "社会工作服务机构"],
+    ["social_org", "社会组织"],
+    ["school", "学校"],
+    ["hospital", "医院"],
+    ["enterprise", "企业"],
+    ["other", "其他"],
+  ])("%s is %s", (code, word) => {
+    expect(unitTypeWord(code, v, "zh")).toBe(word);
+    expect(unitTypeWord(code, v, "en")).toBe(code);
+  });
+
+  it("every unit type has a Chinese name, whatever alias a custom policy lists first", () => {
+    const english = { ...v, unit_types: Object.fromEntries(UNIT_TYPES.map((t) => [t, [t]])) } as typeof v;
+    for (const t of UNIT_TYPES) expect(unitTypeWord(t, english, "zh"), t).toMatch(/^[\u4e00-\u9fff]+$/);
   });
 });

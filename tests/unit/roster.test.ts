@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { formatDay, parseDay } from "../../src/core/dates.js";
 import { mapHeader } from "../../src/core/records/header.js";
 import { checkDigit } from "../../src/core/records/ids.js";
-import { ROSTER_REQUIRED, RosterBuilder, type RosterResult } from "../../src/core/records/roster.js";
+import { type FutureCertAdvice, ROSTER_REQUIRED, RosterBuilder, type RosterResult } from "../../src/core/records/roster.js";
 import type { Unit } from "../../src/core/records/types.js";
 import { reasonText, warningText } from "../../src/render/messages.js";
 import { loadPolicy } from "../../src/io/policies.js";
@@ -20,7 +20,7 @@ const row = (c: Cells): string[] => HEADER.map((h) => c[h] ?? "");
 const base: Cells = { 姓名: "王芳", 单位: "滨河社区", 单位类型: "社区", 街镇: "古南街道", 证书等级: "社会工作师" };
 
 /** Reads rows as a roster would be read: the header is row 1, the first data row is row 2. */
-function read(rows: Cells[], opts: { asOf?: string; knownUnits?: Map<string, Unit>; header?: string[] } = {}): RosterResult {
+function read(rows: Cells[], opts: { asOf?: string; knownUnits?: Map<string, Unit>; header?: string[]; advice?: FutureCertAdvice } = {}): RosterResult {
   const header = opts.header ?? HEADER;
   const required = [...ROSTER_REQUIRED, ...(opts.knownUnits ? [] : ["unit_type", "town"])];
   const h = mapHeader("roster.csv", header, policy.vocabulary.columns.roster, required);
@@ -30,6 +30,7 @@ function read(rows: Cells[], opts: { asOf?: string; knownUnits?: Map<string, Uni
     columns: h.columns,
     width: header.length,
     latestCertDate: parseDay(opts.asOf ?? "2021-07-05")!,
+    futureCertAdvice: opts.advice,
     knownUnits: opts.knownUnits ?? null,
   });
   rows.forEach((c, i) => b.add(header.map((f) => c[f] ?? ""), i + 2));
@@ -98,6 +99,18 @@ describe("bad input: each row is rejected with its reason (SPEC.md Bad input)", 
     const r = read([{ ...base, 身份证号: ID1, 取证日期: "2022-01-01" }], { asOf: "2021-12-31" });
     expect(reasonText(r.rejected[0]!, "en", policy.vocabulary)).toContain("after 2021-12-31");
     expect(reasonText(r.rejected[0]!, "zh", policy.vocabulary)).toContain("晚于 2021-12-31");
+  });
+
+  it.each([
+    ["audit and training (an --as-of date)", "as_of", "correct the date, or choose a later --as-of", "请更正日期，或使用更晚的 --as-of"],
+    ["allowance (today; the month is the reference)", "month", "(today): correct the date; the allowance counts a certificate from the month after its date", "（今天）：请更正日期；津贴自取证次月起计发"],
+    ["validate (today)", "check_date", "(today): check the date", "（今天）：请核对日期"],
+  ] as const)("the future-certificate advice for %s names only what the command has", (_name, advice, en, zh) => {
+    const r = read([{ ...base, 身份证号: ID1, 取证日期: "2021-07-06" }], { advice });
+    const [enText, zhText] = (["en", "zh"] as const).map((lang) => reasonText(r.rejected[0]!, lang, policy.vocabulary));
+    expect(enText).toBe(`certificate date is after 2021-07-05${advice === "as_of" ? ": " : " "}${en}`);
+    expect(zhText).toBe(`取证日期晚于 2021-07-05${advice === "as_of" ? "：" : ""}${zh}`);
+    if (advice !== "as_of") for (const text of [enText, zhText]) expect(text).not.toContain("--as-of");
   });
 
   it("every problem of a row is reported, and the row counts once", () => {
@@ -193,6 +206,9 @@ describe("roles that match nothing are other, and each distinct text is warned a
     ]);
     expect(warningText(r.warnings.at(-1)!, "en", policy.vocabulary)).toBe(
       'role "保安" (2 people) is not a known role: counted as other, so not paid an allowance',
+    );
+    expect(warningText(r.warnings[0]!, "en", policy.vocabulary)).toBe(
+      'role "会计" (1 person) is not a known role: counted as other, so not paid an allowance',
     );
   });
 });

@@ -79,6 +79,12 @@ export interface RosterResult {
   readonly count: FileCount;
 }
 
+/**
+ * What a certificate dated after the latest day calls for: a later --as-of (audit, training),
+ * or, where that day is today, a corrected date (allowance: the month is the reference; validate).
+ */
+export type FutureCertAdvice = "as_of" | "month" | "check_date";
+
 export interface RosterOptions {
   readonly file: string;
   readonly policy: Policy;
@@ -87,6 +93,8 @@ export interface RosterOptions {
   readonly width: number;
   /** certificates dated after this day are rejected */
   readonly latestCertDate: Day;
+  /** what that day is, so the rejection can say what to do (default: an --as-of date) */
+  readonly futureCertAdvice?: FutureCertAdvice;
   /** units from a units file, which win over roster columns */
   readonly knownUnits: ReadonlyMap<string, Unit> | null;
 }
@@ -185,7 +193,10 @@ export class RosterBuilder {
     const role = norm.role(roleText);
     const certDate = r.date("cert_date");
     if (certDate !== null && certDate > this.o.latestCertDate) {
-      r.reject("cert_date", r.text("cert_date"), "cert_in_future", { asOf: formatDay(this.o.latestCertDate) });
+      r.reject("cert_date", r.text("cert_date"), "cert_in_future", {
+        asOf: formatDay(this.o.latestCertDate),
+        advice: this.o.futureCertAdvice ?? "as_of",
+      });
     }
     const degree = r.coded("sw_degree", norm.degree, "bad_degree") ?? "none";
     const fullTime = r.coded("full_time", norm.yesNo, "bad_yes_no");

@@ -163,14 +163,19 @@ const PERSON_EVALUATORS: { [K in PersonRule["kind"]]: (rule: Extract<PersonRule,
     const status = allowed.includes(held) ? "pass" : "fail";
     return { status, detail: { code: "post_tier", params: { tier: p.tier, grade: held, allowed: allowed.join("|") } } };
   },
-  post_level(rule, p) {
+  post_level(rule, p): PersonEvaluation {
     if (p.level === null) return null;
     const range = rule.levels[p.grade];
-    const status = range !== undefined && p.level >= range[0] && p.level <= range[1] ? "pass" : "fail";
-    return {
-      status,
-      detail: { code: "post_level", params: { level: p.level, grade: p.grade, range: range ? `${range[0]}-${range[1]}` : "" } },
-    };
+    if (range === undefined) {
+      // a grade the rule names no levels for matches none; the detail lists the grades it does name
+      const named = Object.entries(rule.levels)
+        .filter((e): e is [string, [number, number]] => e[1] !== undefined)
+        .map(([g, [lo, hi]]) => `${g}:${lo}-${hi}`)
+        .join("|");
+      return { status: "fail", detail: { code: "post_level", params: { level: p.level, grade: p.grade, range: "", named } } };
+    }
+    const status = p.level >= range[0] && p.level <= range[1] ? "pass" : "fail";
+    return { status, detail: { code: "post_level", params: { level: p.level, grade: p.grade, range: `${range[0]}-${range[1]}` } } };
   },
 };
 
