@@ -38,6 +38,10 @@ function yes(b: boolean, lang: Lang): string {
 }
 
 function missingWords(c: Check, lang: Lang): string {
+  if (c.status === "unknown") {
+    if (c.measure === "posts") return lang === "zh" ? "岗位数未填：请在单位信息中填写" : "post counts not given: fill them in the units file";
+    return lang === "zh" ? "单位信息未填：请补充后再核查" : "unit attribute not given: fill it in the units file";
+  }
   if (c.status !== "fail") return "";
   const parts: string[] = [];
   if (c.shortfall !== null && c.shortfall > 0) parts.push(shortfallWords(c.measure, c.shortfall, lang));
@@ -52,12 +56,22 @@ function shown(v: Check["value"] | Check["required"], lang: Lang): string {
   return String(v);
 }
 
+/** "2 of 6 (≥ 1/3)" for a ratio, "1 / 2" for a count, "no / yes" for an attribute. */
+export function valueCell(c: Pick<Check, "value" | "required" | "of">, lang: Lang): string {
+  if (c.of === undefined) return `${shown(c.value, lang)} / ${shown(c.required, lang)}`;
+  if (c.value === null || c.of === null) return lang === "zh" ? `未填（应 ≥ ${c.required}）` : `not given (≥ ${c.required})`;
+  const share = lang === "zh" ? `${shown(c.value, lang)} / ${shown(c.of, lang)}` : `${shown(c.value, lang)} of ${shown(c.of, lang)}`;
+  return lang === "zh" ? `${share}（应 ≥ ${c.required}）` : `${share} (≥ ${c.required})`;
+}
+
 function personDetail(c: Pick<PersonCheck, "status" | "detail">, p: Policy, lang: Lang): string {
   const v = p.vocabulary;
   const d = c.detail;
   if (d.code === "post_tier") {
     const tier = lang === "zh" ? (v.tiers[d.params.tier as "senior"]?.[0] ?? d.params.tier) : d.params.tier;
-    const allowed = String(d.params.allowed).split("|").map((g) => gradeWord(g, v, lang)).join(lang === "zh" ? "、" : ", ");
+    const words = String(d.params.allowed).split("|").map((g) => gradeWord(g, v, lang));
+    // "intermediate or senior" / "社会工作师或高级社会工作师"
+    const allowed = words.length > 1 ? `${words.slice(0, -1).join(lang === "zh" ? "、" : ", ")}${lang === "zh" ? "或" : " or "}${words.at(-1)}` : (words[0] ?? "");
     const held = gradeWord(String(d.params.grade), v, lang);
     return lang === "zh" ? `${tier}岗位需 ${allowed}；持有 ${held}` : `${tier} post needs ${allowed}; holds ${held}`;
   }
@@ -117,7 +131,7 @@ function auditSections(r: AuditResult, policy: Policy, asOf: string, lang: Lang,
           ...(i === 0 ? head : blank),
           c.rule,
           statusCell(c.status, lang),
-          `${shown(c.value, lang)} / ${shown(c.required, lang)}`,
+          valueCell(c, lang),
           missingWords(c, lang),
           c.basis,
         ]);
@@ -155,8 +169,10 @@ function auditSections(r: AuditResult, policy: Policy, asOf: string, lang: Lang,
   const compliant = r.units.filter((u) => u.compliant).length;
   const gradeLine = (Object.entries(r.grades) as [string, number][])
     .map(([g, n]) => `${gradeWord(g, v, lang)} ${n}`)
-    .join(", ");
+    .join(lang === "zh" ? "，" : ", ");
   const failing = r.units.filter((u) => !u.compliant).length;
+  const met = r.targets.filter((t) => t.status === "pass").length;
+  const overdue = r.targets.filter((t) => t.overdue && t.status !== "pass").length;
   sections.push({
     title: lang === "zh" ? "汇总" : "Summary",
     header: [],
@@ -166,13 +182,13 @@ function auditSections(r: AuditResult, policy: Policy, asOf: string, lang: Lang,
         ? [
             `政策：${policy.id}（${policy.document}），核查日期 ${asOf}`,
             `达标单位 ${compliant} / ${r.units.length}，未达标 ${failing}`,
-            `区域目标达成 ${r.targets.filter((t) => t.status === "pass").length} / ${r.targets.length}`,
+            r.targets.length === 0 ? "本政策未设区域目标" : `区域目标达成 ${met} / ${r.targets.length}${overdue > 0 ? `，其中 ${overdue} 项已逾期未达标` : ""}`,
             `证书等级（在岗）：${gradeLine}`,
           ]
         : [
             `Policy ${policy.id} (${policy.document}), as of ${asOf}`,
             `Units compliant: ${compliant} of ${r.units.length} (${failing} not)`,
-            `Region targets met: ${r.targets.filter((t) => t.status === "pass").length} of ${r.targets.length}`,
+            r.targets.length === 0 ? "The policy sets no region targets" : `Region targets met: ${met} of ${r.targets.length}${overdue > 0 ? ` (${overdue} overdue and not met)` : ""}`,
             `Grades (in service): ${gradeLine}`,
           ],
   });

@@ -22,6 +22,8 @@ export interface Check {
   readonly due?: string;
   /** what the shortfall counts, for words: certified, sw_professional, posts, ... */
   readonly measure: string;
+  /** for a ratio: what the value is a share of (people counted, or the posts it is measured against) */
+  readonly of?: number | null;
   /** for a count rule that also needs a social-work office: whether the unit has one */
   readonly sw_office?: boolean | null;
 }
@@ -115,19 +117,20 @@ const UNIT_EVALUATORS: { [K in UnitRule["kind"]]: (rule: Extract<UnitRule, { kin
     const among = rule.among?.full_time === undefined ? people : people.filter((p) => is.fullTime(p) === rule.among!.full_time);
     const value = among.filter((p) => is.qualifies(rule.who, p)).length;
     const measure = rule.who.or_degree ? `${COUNT_MEASURE[rule.who.holds]}_or_degree` : COUNT_MEASURE[rule.who.holds];
-    if (among.length === 0) return { status: "not_applicable", value, required: rule.ratio, shortfall: 0, measure };
-    const status = meetsRatio(value, among.length, f) ? "pass" : "fail";
-    return { status, value, required: rule.ratio, shortfall: ratioShortfall(value, among.length, f), measure };
+    const of = among.length;
+    if (of === 0) return { status: "not_applicable", value, required: rule.ratio, shortfall: 0, measure, of };
+    const status = meetsRatio(value, of, f) ? "pass" : "fail";
+    return { status, value, required: rule.ratio, shortfall: ratioShortfall(value, of, f), measure, of };
   },
   post_ratio(rule, { unit }) {
     const f = parseFraction(rule.ratio);
     const posts = { professional_posts: unit.professionalPosts, sw_posts: unit.swPosts, total_posts: unit.totalPosts };
     const value = posts[rule.numerator];
     const total = posts[rule.denominator];
-    if (value === null || total === null) return { status: "unknown", value, required: rule.ratio, shortfall: null, measure: "posts" };
-    if (total === 0) return { status: "not_applicable", value, required: rule.ratio, shortfall: 0, measure: "posts" };
+    if (value === null || total === null) return { status: "unknown", value, required: rule.ratio, shortfall: null, measure: "posts", of: total };
+    if (total === 0) return { status: "not_applicable", value, required: rule.ratio, shortfall: 0, measure: "posts", of: total };
     const status = meetsRatio(value, total, f) ? "pass" : "fail";
-    return { status, value, required: rule.ratio, shortfall: ratioShortfall(value, total, f), measure: "posts" };
+    return { status, value, required: rule.ratio, shortfall: ratioShortfall(value, total, f), measure: "posts", of: total };
   },
   count(rule, { unit, people, is }) {
     const value = people.filter((p) => is.qualifies(rule.who, p)).length;
