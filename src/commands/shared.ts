@@ -332,7 +332,7 @@ export async function deliver(outcome: Outcome, o: CommonOptions, rt: Runtime, l
       rt,
       outcome.warnings,
       (w) => `warning: ${maskWarning(warningText(w, lang, v), o)}`,
-      (n) => `... and ${plural(n, "more warning", "more warnings")}: see --format json`,
+      (n) => (lang === "zh" ? `……另有 ${n} 条警告：见 --format json` : `... and ${plural(n, "more warning", "more warnings")}: see --format json`),
     );
   }
   printCapped(
@@ -345,7 +345,7 @@ export async function deliver(outcome: Outcome, o: CommonOptions, rt: Runtime, l
         ? `${r.file}：第 ${r.row} 行，列 ${column}，内容“${value}”：${reasonText(r, lang, v)}`
         : `${r.file}: row ${r.row}, column ${column}, value "${value}": ${reasonText(r, lang, v)}`;
     },
-    (n) => `... and ${plural(n, "more problem", "more problems")}: see --rejects FILE or --format json`,
+    (n) => (lang === "zh" ? `……另有 ${n} 个问题：见 --rejects FILE 或 --format json` : `... and ${plural(n, "more problem", "more problems")}: see --rejects FILE or --format json`),
   );
   if (o.rejects !== undefined) {
     const header = ["file", "row", "field", "value", "reason"];

@@ -134,7 +134,7 @@ const WARNINGS: Record<string, { en: Phrase; zh: Phrase }> = {
     zh: (p) => `岗位“${p.role}”（${p.people} 人）不可识别：按其他岗位处理，不发放津贴`,
   },
   blank_rows: {
-    en: (p) => `${p.file}: ${p.rows} blank rows skipped`,
+    en: (p) => `${p.file}: ${Number(p.rows) === 1 ? "1 blank row" : `${p.rows} blank rows`} skipped`,
     zh: (p) => `${p.file}：跳过 ${p.rows} 个空行`,
   },
   identical_units: {
@@ -151,7 +151,8 @@ const WARNINGS: Record<string, { en: Phrase; zh: Phrase }> = {
     zh: (p) => `${p.people} 人有证书等级但未填取证日期：按截至核查日期的 ${p.years} 年计算培训，而非按取证周期`,
   },
   ledger_outside: {
-    en: (p) => `${p.file}: ${p.rows} ledger rows are for months outside the range and were ignored`,
+    en: (p) =>
+      `${p.file}: ${Number(p.rows) === 1 ? "1 ledger row is for a month" : `${p.rows} ledger rows are for months`} outside the range and ${Number(p.rows) === 1 ? "was" : "were"} ignored`,
     zh: (p) => `${p.file}：${p.rows} 行已发记录不在所选月份内，已忽略`,
   },
 };

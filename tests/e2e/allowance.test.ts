@@ -80,7 +80,7 @@ describe("swtalent allowance on a small roster (worked by hand in tests/fixtures
     expect(out.payees.map((p: any) => [p.name, p.amount])).toEqual([["杨帆", 50], ["王芳", 30]]);
     expect(out.overpaid.map((p: any) => [p.name, p.month, p.amount])).toEqual([["李强", "2021-06", 100]]);
     expect(out.files.map((f: any) => [f.rows, f.accepted, f.rejected])).toEqual([[8, 8, 0], [4, 4, 0]]);
-    expect(out.warnings.join("\n")).toMatch(/1 ledger rows are for months outside/);
+    expect(out.warnings.join("\n")).toMatch(/1 ledger row is for a month outside the range and was ignored/);
   });
 
   it("--explain shows each condition month by month with the basis", () => {

@@ -298,6 +298,8 @@ describe("stderr: one whole line per message", () => {
     const out = JSON.parse(r.stdout);
     expect(out.warnings).toHaveLength(51);
     expect(out.rejected).toHaveLength(52);
+    const zh = run(dir, ["validate", "roster.csv", "--format", "json", "--allow-rejects", "--lang", "zh"]).stderr.trimEnd().split("\n");
+    expect([zh[50], zh.at(-1)]).toEqual(["……另有 1 条警告：见 --format json", "……另有 2 个问题：见 --rejects FILE 或 --format json"]);
     expect(run(dir, ["validate", "roster.csv", "--format", "json", "--allow-rejects", "--quiet"]).stderr).not.toContain("warning");
   });
 

@@ -125,7 +125,7 @@ describe("every row is accepted or rejected with a reason", () => {
         // rejected rows are listed in row order
         const order = rejected.map((x: any) => x.row);
         expect(order).toEqual([...order].sort((a: number, b: number) => a - b));
-        if (blank > 0) expect(first.json.warnings.join("\n")).toContain(`${blank} blank rows skipped`);
+        if (blank > 0) expect(first.json.warnings.join("\n")).toContain(blank === 1 ? "1 blank row skipped" : `${blank} blank rows skipped`);
 
         const again = await validate(path, `${path}.2.json`);
         expect(again.bytes.equals(first.bytes)).toBe(true);
