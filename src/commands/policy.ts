@@ -7,6 +7,7 @@ import type { Command } from "commander";
 import type { Policy, Rule } from "../core/policy/schema.js";
 import type { Cell, Presentation, Section } from "../render/format.js";
 import type { Lang } from "../render/messages.js";
+import { gradeWord, unitTypeWord } from "../render/words.js";
 import { builtinIds, loadPolicy } from "../io/policies.js";
 import type { CommandSpec } from "./index.js";
 import { type CommonOptions, type Runtime, langOf, render } from "./shared.js";
@@ -16,106 +17,199 @@ import { UsageError } from "../core/errors.js";
 
 interface PolicyOptions extends CommonOptions {}
 
-function scope(r: Rule): string {
-  if (!("applies" in r)) return "each person";
+/** Words for the codes of a policy, so a clerk can read `policy show` against the document. */
+const ZH = {
+  holds: { anyone: "人员", certified: "持证人员", certified_national: "持全国证书人员", sw_professional: "社会工作专业人才" } as Record<string, string>,
+  degree: { associate: "大专", bachelor: "本科", master: "硕士", doctorate: "博士" } as Record<string, string>,
+  posts: { professional_posts: "专业技术岗位数", sw_posts: "社会工作专业岗位数", total_posts: "岗位总数" } as Record<string, string>,
+  attribute: { sw_office: "设立社会工作室（站）", social_service: "从事专业社会服务" } as Record<string, string>,
+  tier: { senior: "高级岗位", intermediate: "中级岗位", junior: "初级岗位" } as Record<string, string>,
+  role: { committee: "社区两委成员", community_staff: "社区专职工作人员", other: "其他" } as Record<string, string>,
+};
+
+interface Words {
+  readonly lang: Lang;
+  readonly v: Policy["vocabulary"];
+}
+
+const zhOr = (w: Words, table: Record<string, string>, code: string) => (w.lang === "zh" ? (table[code] ?? code) : code);
+const yesNo = (w: Words, b: boolean) => (w.lang === "zh" ? (b ? "是" : "否") : b ? "yes" : "no");
+const grades = (w: Words, list: readonly string[]) => list.map((g) => gradeWord(g, w.v, w.lang)).join("/");
+const unitTypes = (w: Words, list: readonly string[]) => list.map((t) => unitTypeWord(t, w.v, w.lang)).join("/");
+
+function scope(r: Rule, w: Words): string {
+  if (!("applies" in r)) return w.lang === "zh" ? "每名人员" : "each person";
   return r.applies
     .map((s) => {
       const extra = [
-        s.social_service !== undefined ? `social_service=${s.social_service ? "yes" : "no"}` : "",
-        s.sw_office !== undefined ? `sw_office=${s.sw_office ? "yes" : "no"}` : "",
+        s.social_service !== undefined ? `${zhOr(w, ZH.attribute, "social_service")}=${yesNo(w, s.social_service)}` : "",
+        s.sw_office !== undefined ? `${zhOr(w, ZH.attribute, "sw_office")}=${yesNo(w, s.sw_office)}` : "",
       ].filter(Boolean);
-      return s.unit_types.join("/") + (extra.length ? ` (${extra.join(", ")})` : "");
+      return unitTypes(w, s.unit_types) + (extra.length ? (w.lang === "zh" ? `（${extra.join("，")}）` : ` (${extra.join(", ")})`) : "");
     })
-    .join("; ");
+    .join(w.lang === "zh" ? "；" : "; ");
 }
 
-function who(w: { holds: string; or_degree?: string; grades?: string[]; full_time?: boolean }): string {
-  let s = w.holds;
-  if (w.grades) s += ` [${w.grades.join("+")}]`;
-  if (w.or_degree) s += ` or degree ≥ ${w.or_degree}`;
-  if (w.full_time) s = `full-time ${s}`;
+function who(x: { holds: string; or_degree?: string; grades?: string[]; full_time?: boolean }, w: Words): string {
+  if (w.lang === "zh") {
+    let s = ZH.holds[x.holds] ?? x.holds;
+    if (x.grades) s += `（${grades(w, x.grades)}）`;
+    if (x.or_degree) s += `或${ZH.degree[x.or_degree] ?? x.or_degree}及以上学历者`;
+    return x.full_time ? `专职${s}` : s;
+  }
+  let s = x.holds;
+  if (x.grades) s += ` [${x.grades.join("+")}]`;
+  if (x.or_degree) s += ` or degree ≥ ${x.or_degree}`;
+  if (x.full_time) s = `full-time ${s}`;
   return s;
 }
 
-function requirement(r: Rule): string {
+function requirement(r: Rule, w: Words): string {
+  const zh = w.lang === "zh";
   switch (r.kind) {
     case "ratio":
-      return `${who(r.who)} / ${r.among?.full_time ? "full-time " : ""}headcount ≥ ${r.ratio}`;
+      return zh
+        ? `${who(r.who, w)} / ${r.among?.full_time ? "专职" : ""}在岗人数 ≥ ${r.ratio}`
+        : `${who(r.who, w)} / ${r.among?.full_time ? "full-time " : ""}headcount ≥ ${r.ratio}`;
     case "post_ratio":
-      return `${r.numerator} / ${r.denominator} ≥ ${r.ratio}`;
+      return `${zhOr(w, ZH.posts, r.numerator)} / ${zhOr(w, ZH.posts, r.denominator)} ≥ ${r.ratio}`;
     case "count":
-      return `${who(r.who)} ≥ ${r.min}${r.also_sw_office ? " and sw_office = yes" : ""}`;
+      return zh
+        ? `${who(r.who, w)} ≥ ${r.min} 人${r.also_sw_office ? "，且设立社会工作室" : ""}`
+        : `${who(r.who, w)} ≥ ${r.min}${r.also_sw_office ? " and sw_office = yes" : ""}`;
     case "attribute":
-      return `${r.attribute} = yes`;
+      return zh ? `${zhOr(w, ZH.attribute, r.attribute)}：是` : `${r.attribute} = yes`;
     case "flag":
-      return `flag when ${who(r.who)} ≥ ${r.min} (informational)`;
+      return zh ? `${who(r.who, w)} ≥ ${r.min} 人时标记（仅提示）` : `flag when ${who(r.who, w)} ≥ ${r.min} (informational)`;
     case "post_tier":
-      return Object.entries(r.needs).map(([t, g]) => `${t} post: ${g.join("/")}`).join("; ");
+      return Object.entries(r.needs)
+        .map(([t, g]) => (zh ? `${zhOr(w, ZH.tier, t)}：${grades(w, g)}` : `${t} post: ${g.join("/")}`))
+        .join(zh ? "；" : "; ");
     case "post_level":
-      return Object.entries(r.levels).map(([g, [a, b]]) => `${g}: ${a}–${b}`).join("; ");
+      return Object.entries(r.levels)
+        .map(([g, [a, b]]) => (zh ? `${gradeWord(g, w.v, "zh")}：${a}–${b} 级` : `${g}: ${a}–${b}`))
+        .join(zh ? "；" : "; ");
   }
 }
 
+const HEAD = {
+  en: {
+    id: "id", title: "title", applies: "applies to", passes: "passes when", due: "due", basis: "basis", units: "units", who: "who",
+    yuan: "yuan per month", roles: "roles", certificate: "certificate", days: "days per window", window: "window", hours: "hours per day",
+  },
+  zh: {
+    id: "编号", title: "名称", applies: "适用单位", passes: "达标条件", due: "期限", basis: "依据", units: "单位", who: "对象",
+    yuan: "每月金额（元）", roles: "岗位", certificate: "证书", days: "每期应训天数", window: "计算期间", hours: "每天学时",
+  },
+};
+
 export function presentPolicy(p: Policy, lang: Lang): Presentation {
+  const w: Words = { lang, v: p.vocabulary };
+  const zh = lang === "zh";
+  const h = HEAD[lang];
   const title = (t: { zh: string; en: string }) => t[lang];
-  const ruleRows: Cell[][] = Object.entries(p.rules).map(([id, r]) => [id, title(r.title), scope(r), requirement(r), r.due ?? "", r.basis]);
+  const ruleRows: Cell[][] = Object.entries(p.rules).map(([id, r]) => [id, title(r.title), scope(r, w), requirement(r, w), r.due ?? "", r.basis]);
   const targetRows: Cell[][] = Object.entries(p.targets).map(([id, t]) => [
     id,
     title(t.title),
-    t.kind === "people" ? `${who(t.who)} in service ≥ ${t.min}` : `${t.unit_types.join("/")} units ≥ ${t.min}`,
+    t.kind === "people"
+      ? zh
+        ? `在岗${who(t.who, w)} ≥ ${t.min} 人`
+        : `${who(t.who, w)} in service ≥ ${t.min}`
+      : zh
+        ? `${unitTypes(w, t.unit_types)}数量 ≥ ${t.min} 家`
+        : `${t.unit_types.join("/")} units ≥ ${t.min}`,
     t.due,
     t.basis,
   ]);
+  const params = p.params;
   const sections: Section[] = [
     {
       title: `${p.id}: ${title(p.name)}`,
       header: [],
       rows: [],
-      notes: [
-        `document: ${p.document}`,
-        `staff_counts_as_certified: ${p.params.staff_counts_as_certified ? "yes" : "no"}`,
-        `professional_degree_min: ${p.params.professional_degree_min}`,
-        `full_time_default: ${p.params.full_time_default ? "yes" : "no"} (when the roster does not say)`,
-      ],
+      notes: zh
+        ? [
+            `文件：${p.document}`,
+            `社会工作员计入持证人员（staff_counts_as_certified）：${yesNo(w, params.staff_counts_as_certified)}`,
+            `专业人才的最低社会工作专业学历（professional_degree_min）：${ZH.degree[params.professional_degree_min] ?? params.professional_degree_min}`,
+            `名册未填是否专职时按专职计（full_time_default）：${yesNo(w, params.full_time_default)}`,
+          ]
+        : [
+            `document: ${p.document}`,
+            `staff_counts_as_certified: ${yesNo(w, params.staff_counts_as_certified)}`,
+            `professional_degree_min: ${params.professional_degree_min}`,
+            `full_time_default: ${yesNo(w, params.full_time_default)} (when the roster does not say)`,
+          ],
     },
-    { title: lang === "zh" ? "单位与人员规则" : "Rules", header: ["id", "title", "applies to", "passes when", "due", "basis"], rows: ruleRows },
+    { title: zh ? "单位与人员规则" : "Rules", header: [h.id, h.title, h.applies, h.passes, h.due, h.basis], rows: ruleRows },
   ];
-  if (targetRows.length > 0) sections.push({ title: lang === "zh" ? "区域目标" : "Region targets", header: ["id", "title", "passes when", "due", "basis"], rows: targetRows });
+  if (targetRows.length > 0) sections.push({ title: zh ? "区域目标" : "Region targets", header: [h.id, h.title, h.passes, h.due, h.basis], rows: targetRows });
   if (p.exam) {
+    const e = p.exam;
+    const unknownAge = e.unknown_age ?? "include";
+    const age =
+      e.max_age === undefined
+        ? ""
+        : zh
+          ? `，年龄 ≤ ${e.max_age} 岁（年龄不详者${unknownAge === "exclude" ? "不列入" : "列入"}）`
+          : `, aged ≤ ${e.max_age} (unknown age: ${unknownAge})`;
     sections.push({
-      title: lang === "zh" ? "考试动员名单" : "Exam list",
-      header: ["id", "units", "who", "basis"],
-      rows: [[p.exam.id, p.exam.unit_types.join("/"), `not certified${p.exam.max_age !== undefined ? `, aged ≤ ${p.exam.max_age} (unknown age: ${p.exam.unknown_age ?? "include"})` : ""}`, p.exam.basis]],
+      title: zh ? "考试动员名单" : "Exam list",
+      header: [h.id, h.units, h.who, h.basis],
+      rows: [[e.id, unitTypes(w, e.unit_types), `${zh ? "未持证人员" : "not certified"}${age}`, e.basis]],
     });
   }
   const a = p.allowance;
   sections.push(
     a
       ? {
-          title: lang === "zh" ? "职业津贴" : "Monthly allowance",
-          header: ["id", "yuan per month", "units", "roles", "certificate", "basis"],
-          rows: [[
-            a.id,
-            Object.entries(a.monthly).map(([g, y]) => `${g} ${y}`).join(", "),
-            `${a.unit_types.join("/")}${a.require_sw_office ? " with sw_office" : ""}`,
-            a.roles.join("/"),
-            a.paid_from === "next_month" ? "dated before the 1st of the month (次月起)" : "dated in or before the month",
-            a.basis,
-          ]],
+          title: zh ? "职业津贴" : "Monthly allowance",
+          header: [h.id, h.yuan, h.units, h.roles, h.certificate, h.basis],
+          rows: [
+            [
+              a.id,
+              Object.entries(a.monthly)
+                .map(([g, y]) => `${gradeWord(g, w.v, lang)} ${y}`)
+                .join(zh ? "，" : ", "),
+              `${unitTypes(w, a.unit_types)}${a.require_sw_office ? (zh ? "（已设立社会工作室）" : " with sw_office") : ""}`,
+              a.roles.map((r) => zhOr(w, ZH.role, r)).join("/"),
+              a.paid_from === "next_month"
+                ? zh
+                  ? "取证日期早于当月 1 日（次月起发放）"
+                  : "dated before the 1st of the month (次月起)"
+                : zh
+                  ? "取证日期不晚于当月"
+                  : "dated in or before the month",
+              a.basis,
+            ],
+          ],
         }
-      : { header: [], rows: [], notes: [lang === "zh" ? "本政策未规定津贴标准。" : "This policy sets no allowance amounts."] },
+      : { header: [], rows: [], notes: [zh ? "本政策未规定津贴标准。" : "This policy sets no allowance amounts."] },
   );
   const t = p.training;
   sections.push(
     t
       ? {
-          title: lang === "zh" ? "继续教育" : "Training",
-          header: ["id", "days per window", "window", "hours per day", "basis"],
-          rows: [[t.id, Object.entries(t.days).map(([g, d]) => `${g} ${d}`).join(", "), `${t.window}, ${t.years} years`, t.hours_per_day, t.basis]],
+          title: zh ? "继续教育" : "Training",
+          header: [h.id, h.days, h.window, h.hours, h.basis],
+          rows: [
+            [
+              t.id,
+              Object.entries(t.days)
+                .map(([g, d]) => `${gradeWord(g, w.v, lang)} ${d}`)
+                .join(zh ? "，" : ", "),
+              zh ? (t.window === "rolling" ? `截至核查日期的 ${t.years} 年` : `自取证日期起每 ${t.years} 年一个周期`) : `${t.window}, ${t.years} years`,
+              t.hours_per_day,
+              t.basis,
+            ],
+          ],
         }
-      : { header: [], rows: [], notes: [lang === "zh" ? "本政策未规定培训天数。" : "This policy sets no training days."] },
+      : { header: [], rows: [], notes: [zh ? "本政策未规定培训天数。" : "This policy sets no training days."] },
   );
-  return { json: p, sections, csv: { header: ["id", "title", "applies to", "passes when", "due", "basis"], rows: [...ruleRows, ...targetRows.map((r) => [r[0]!, r[1]!, "region", r[2]!, r[3]!, r[4]!])] } };
+  const csvHeader = [h.id, h.title, h.applies, h.passes, h.due, h.basis];
+  const region = zh ? "区域" : "region";
+  return { json: p, sections, csv: { header: csvHeader, rows: [...ruleRows, ...targetRows.map((r) => [r[0]!, r[1]!, region, r[2]!, r[3]!, r[4]!])] } };
 }
 
 async function output(p: Presentation, o: PolicyOptions, rt: Runtime, defaultFormat: "table"): Promise<number> {
