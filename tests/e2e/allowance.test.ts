@@ -48,6 +48,23 @@ describe("swtalent allowance on a small roster (worked by hand in tests/fixtures
     expect(r.stdout).toBe(golden("allowance-2021-06.zh.md"));
   });
 
+  it("--out payroll.html writes the same payroll as a printable page with the 签名 column", () => {
+    const dir = mkdtempSync(join(tmpdir(), "swtalent-html-"));
+    const out = join(dir, "2021-06.html");
+    const r = swtalent(["allowance", ROSTER, "--month", "2021-06", "--lang", "zh", "--out", out]);
+    expect(r.code, r.stderr).toBe(0);
+    const page = readFileSync(out, "utf8");
+    expect(page.startsWith("<!DOCTYPE html>")).toBe(true);
+    expect(page).toContain("<th>金额</th><th>签名</th>");
+    // every payee row of the Markdown golden is a row of the page, amount and empty signature included
+    const payees = golden("allowance-2021-06.zh.md").split("\n").filter((l) => /^\| \d{6}\*{8}.* \| \d+ \|  \|$/.test(l)); // payee rows end with the amount and an empty 签名
+    expect(payees.length).toBeGreaterThan(0);
+    for (const l of payees) {
+      const [id, name, unit, grade, month, amount] = l.split(" | ").map((c) => c.replace(/^\| /, ""));
+      expect(page).toContain(`<tr><td>${id}</td><td>${name}</td><td>${unit}</td><td>${grade}</td><td>${month}</td><td class="num">${amount}</td><td></td></tr>`);
+    }
+  });
+
   it("a town's subtotal counts 1 person, 2 people (English table)", () => {
     const r = swtalent(["allowance", ROSTER, "--from", "2021-06", "--to", "2021-07", "--format", "md", "--lang", "en"]);
     expect(r.code).toBe(0);
