@@ -31,10 +31,7 @@ export type Format = (typeof FORMATS)[number];
 
 export function formatOption(s: string): Format {
   const f = s.toLowerCase() as Format;
-  if (!FORMATS.includes(f)) throw new UsageError(`unknown format "${s}": use table, csv, json, md or html`);
-  if (f === "xlsx") {
-    throw new UsageError(`--format xlsx is planned but not available yet: use csv (Excel opens it, Chinese included) or html`);
-  }
+  if (!FORMATS.includes(f)) throw new UsageError(`unknown format "${s}": use table, csv, json, md, html or xlsx`);
   return f;
 }
 
