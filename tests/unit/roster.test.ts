@@ -182,9 +182,34 @@ describe("duplicate ids: both rejected unless the rows are identical", () => {
     expect(r.rejected.every((x) => x.params?.rows === "2, 3, 4")).toBe(true);
   });
 
-  it("a rejected row does not make its id a duplicate", () => {
-    const r = read([{ ...base, 身份证号: ID1 }, { ...base, 身份证号: ID1, 证书等级: "?" }]);
-    expect(reasons(r)).toEqual(["3 grade bad_grade"]);
+  it.each([
+    ["after", [{ ...base, 身份证号: ID1 }, { ...base, 身份证号: ID1, 证书等级: "?" }], ["2 id duplicate_id", "3 grade bad_grade"]],
+    ["before", [{ ...base, 身份证号: ID1, 取证日期: "2021/13/01" }, { ...base, 身份证号: ID1 }], ["2 cert_date bad_date", "3 id duplicate_id"]],
+  ])("a row of the same id rejected for another reason (%s the good one): the good one is not kept either", (_when, rows, want) => {
+    const r = read(rows as Cells[]);
+    expect(reasons(r)).toEqual(want);
+    expect(r.rejected.find((x) => x.code === "duplicate_id")!.params).toEqual({ rows: "2, 3" });
+    expect(r.people).toEqual([]);
+    expect(r.count).toEqual({ file: "roster.csv", rows: 2, accepted: 0, rejected: 2 });
+  });
+
+  it("identical rows and a third row of the id rejected for a bad cell: all rejected, and no 'one is kept' warning", () => {
+    const r = read([{ ...base, 身份证号: ID1 }, { ...base, 身份证号: ID2 }, { ...base, 身份证号: ID1 }, { ...base, 身份证号: ID1, 证书等级: "?" }]);
+    expect(reasons(r)).toEqual(["2 id duplicate_id", "4 id duplicate_id", "5 grade bad_grade"]);
+    expect(r.people.map((p) => p.id)).toEqual([ID2]);
+    expect(r.warnings.filter((w) => w.code === "identical_rows")).toEqual([]);
+    expect(r.count).toEqual({ file: "roster.csv", rows: 4, accepted: 1, rejected: 3 });
+  });
+
+  it("identical rows then a differing one: the identical-rows warning is withdrawn", () => {
+    const r = read([{ ...base, 身份证号: ID1 }, { ...base, 身份证号: ID1 }, { ...base, 身份证号: ID1, 岗位: "网格员" }]);
+    expect(r.warnings.filter((w) => w.code === "identical_rows")).toEqual([]);
+  });
+
+  it("a row rejected for its id itself (a bad check digit) names no person: another row is kept", () => {
+    const bad = ID1.slice(0, 17) + (ID1[17] === "0" ? "1" : "0");
+    const r = read([{ ...base, 身份证号: ID1 }, { ...base, 身份证号: bad }]);
+    expect(reasons(r)).toEqual(["3 id bad_check_digit"]);
     expect(r.people.map((p) => p.row)).toEqual([2]);
   });
 });

@@ -110,6 +110,10 @@ export class RosterBuilder {
   /** the rows after the first of an id given in identical rows */
   private readonly repeatRows = new Map<string, number[]>();
   private readonly duplicateRows = new Map<string, number[]>();
+  /** for a duplicate id, its rows that were rejected for another reason (named in the message) */
+  private readonly alsoRows = new Map<string, number[]>();
+  /** ids of rows rejected for another reason: a person must not be kept from a sibling row of theirs */
+  private readonly rejectedIdRows = new Map<string, number[]>();
   private readonly unitAttrs = new Map<string, UnitAttributes>();
   /** one string per unit name and role cell, shared by every person who has it */
   private readonly strings = new Map<string, string>();
@@ -128,6 +132,14 @@ export class RosterBuilder {
     const r = new RowReader(this.o.file, this.o.columns, cells, row, this.o.width);
     const parsed = r.problems.length > 0 ? null : this.parse(r);
     if (parsed === null || r.problems.length > 0) {
+      // the id of a row rejected for another cell still names a person: remembered, so that
+      // another row of theirs is not kept as if it were the only one (SPEC.md "Bad input")
+      const id = r.problems.some((p) => p.field === "id") ? null : r.id();
+      if (id !== null) {
+        const rows = this.rejectedIdRows.get(id);
+        if (rows) rows.push(row);
+        else this.rejectedIdRows.set(id, [row]);
+      }
       this.rejected.push(...r.problems);
       this.count.rejected++;
       return;
@@ -249,11 +261,34 @@ export class RosterBuilder {
   }
 
   finish(): RosterResult {
+    // a person whose id is also on a row rejected for another reason: which row is right
+    // cannot be told, so the rows kept go too (the rejected ones keep their own reason)
+    for (const [id, rejectedRows] of this.rejectedIdRows) {
+      const first = this.byId.get(id);
+      const dup = this.duplicateRows.get(id);
+      if (first) {
+        const rows = [first.row, ...(this.repeatRows.get(id) ?? [])];
+        this.byId.delete(id);
+        this.ownAttrs.delete(id);
+        this.repeatRows.delete(id);
+        this.count.accepted -= rows.length;
+        this.duplicateRows.set(id, rows);
+      }
+      if (first || dup) this.alsoRows.set(id, rejectedRows);
+    }
     for (const [id, rows] of this.duplicateRows) {
+      const also = this.alsoRows.get(id);
+      const all = also ? [...rows, ...also].sort((a, b) => a - b) : rows;
       for (const row of rows) {
-        this.rejected.push({ file: this.o.file, row, field: "id", value: id, code: "duplicate_id", params: { rows: rows.join(", ") } });
+        this.rejected.push({ file: this.o.file, row, field: "id", value: id, code: "duplicate_id", params: { rows: all.join(", ") } });
       }
       this.count.rejected += rows.length;
+    }
+    // "identical, one is kept" no longer holds for an id whose rows were all rejected
+    if (this.duplicateRows.size > 0) {
+      const kept = this.warnings.filter((w) => w.code !== "identical_rows" || !this.duplicateRows.has(String(w.params.id)));
+      this.warnings.length = 0;
+      for (const w of kept) this.warnings.push(w);
     }
     const people = [...this.byId.values()];
     // counted over the people kept, so a rejected or duplicate row does not inflate the count
