@@ -118,6 +118,18 @@ describe("swtalent allowance on a small roster (worked by hand in tests/fixtures
     expect(out.warnings.join("\n")).toMatch(/1 ledger row is for a month outside the range and was ignored/);
   });
 
+  it("a ledger row outside the range is ignored even when its id is no longer in the roster; inside the range it is rejected", () => {
+    const dir = mkdtempSync(join(tmpdir(), "swtalent-ledger-"));
+    const ledger = join(dir, "paid.csv");
+    writeFileSync(ledger, ["身份证号,月份,金额", "NOBODY,2020-01,100", "500222198001010010,2021-06,150"].join("\n"));
+    const ok = swtalent(["allowance", ROSTER, "--month", "2021-06", "--paid", ledger, "--format", "json"]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(json(ok).files[1]).toMatchObject({ rows: 2, accepted: 2, rejected: 0 });
+    const bad = swtalent(["allowance", ROSTER, "--month", "2020-01", "--paid", ledger, "--format", "json"]);
+    expect(bad.code).toBe(3);
+    expect(json(bad).rejected).toEqual([expect.objectContaining({ row: 2, field: "id", value: "NOBODY" })]);
+  });
+
   it("--explain shows each condition month by month with the basis", () => {
     const out = json(swtalent(["allowance", ROSTER, "--from", "2021-06", "--to", "2021-07", "--explain", "500222198502020022", "--format", "json"]));
     expect(out.explain.months.map((m: any) => [m.month, m.reason, m.amount])).toEqual([["2021-06", "grade", 0], ["2021-07", null, 100]]);

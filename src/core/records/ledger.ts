@@ -61,6 +61,13 @@ export class LedgerReader {
     const month: Month | null = monthCell === null ? null : (parseMonth(monthCell) ?? r.reject("month", monthCell, "bad_month"));
     const amountCell = r.required("amount");
     const fen = amountCell === null ? null : (parseFen(amountCell) ?? r.reject("amount", amountCell, "bad_amount"));
+    // a row for a month outside the range is ignored (SPEC.md), whoever it names: an old
+    // ledger may name people since gone from the roster
+    if (raw !== null && month !== null && fen !== null && r.problems.length === 0 && !this.months.has(formatMonth(month))) {
+      this.count.accepted++;
+      this.outside++;
+      return;
+    }
     let id: string | null = null;
     if (raw !== null) {
       const key = /^\d{17}[xX]$/.test(raw) ? raw.toUpperCase() : raw;
