@@ -283,7 +283,8 @@ export const auditCommand: CommandSpec = {
     const findings =
       result.units.some((u) => !u.compliant) ||
       result.person_checks.some((c) => c.status === "fail") ||
-      result.targets.some((t) => t.status === "fail" && t.overdue);
+      // a target not met is not met, due or not: `overdue` says how late, not whether
+      result.targets.some((t) => t.status === "fail");
     return deliver(
       {
         presentation: lazyPresentation({

@@ -4,7 +4,8 @@
  * run of the tool: if one disagrees, re-read the rule book before touching either side.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT, json, swtalent } from "../helpers/cli.js";
@@ -320,7 +321,7 @@ describe("audit, ningbo-2018 at 2021-12-31 (社会工作员 is not certified; �
     expect(auditJson("--policy", "ningbo-2018").grades).toEqual({ senior: 2, intermediate: 6, assistant: 12, staff: 8, none: 45 });
   });
 
-  it("--check exits 1 (failing units, a failed person check, overdue targets)", () => {
+  it("--check exits 1 (failing units, a failed person check, targets not met)", () => {
     expect(swtalent(["audit", ROSTER, "--units", UNITS, ...AS_OF, "--policy", "ningbo-2018", "--format", "json", "--check"]).code).toBe(1);
   });
 });
@@ -411,7 +412,7 @@ describe("audit, liaoning-2013 at 2021-12-31 (region targets only)", () => {
     ]);
   });
 
-  it("--check exits 1 on the overdue targets alone", () => {
+  it("--check exits 1 on the targets not met alone", () => {
     expect(swtalent(["audit", ROSTER, "--units", UNITS, ...AS_OF, "--policy", "liaoning-2013", "--format", "json", "--check"]).code).toBe(1);
   });
 });
@@ -433,5 +434,38 @@ describe("audit reports under every profile are the reviewed golden files", () =
     const r = swtalent(["audit", ROSTER, "--units", UNITS, ...AS_OF, "--policy", policy, "--format", format, "--lang", lang]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe(readFileSync(join(ROOT, "tests", "golden", golden), "utf8"));
+  });
+});
+
+describe("--check and region targets", () => {
+  // one urban community meeting both of its rules: 2 certified, an office
+  const roster = ["身份证号,姓名,单位,单位类型,街镇,社会工作室,证书等级,取证日期", "G1,王芳,滨河社区,社区,古南街道,是,社会工作师,2019-01-01", "G2,李强,滨河社区,社区,古南街道,是,助理社会工作师,2019-01-01"].join("\n");
+
+  function run(extra: string[], policyYaml?: string) {
+    const dir = mkdtempSync(join(tmpdir(), "swtalent-check-"));
+    writeFileSync(join(dir, "roster.csv"), roster);
+    const args = ["audit", "roster.csv", "--as-of", "2021-06-30", "--format", "json", "--check", ...extra];
+    if (policyYaml !== undefined) {
+      writeFileSync(join(dir, "p.yaml"), policyYaml);
+      args.push("--policy", "p.yaml");
+    }
+    return swtalent(args, { cwd: dir });
+  }
+
+  it("every unit compliant, but the targets (due 2021-12-31) not met yet: exit 1, as a target not met is non-compliant", () => {
+    const r = run([]);
+    const out = json(r);
+    expect(out.units.map((x: any) => x.compliant)).toEqual([true]);
+    expect(out.targets.map((t: any) => [t.rule, t.status, t.overdue])).toEqual([
+      ["QJ-TARGET-CERTIFIED", "fail", false],
+      ["QJ-TARGET-AGENCIES", "fail", false],
+    ]);
+    expect(r.code).toBe(1);
+  });
+
+  it("the same with targets the district meets: exit 0", () => {
+    const r = run([], "extends: qijiang-2020\ntargets:\n  QJ-TARGET-CERTIFIED: { min: 2 }\n  QJ-TARGET-AGENCIES: { min: 0 }\n");
+    expect(json(r).targets.map((t: any) => t.status)).toEqual(["pass", "pass"]);
+    expect(r.code, r.stderr).toBe(0);
   });
 });
