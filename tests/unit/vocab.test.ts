@@ -151,9 +151,18 @@ describe("social-work degree (社会工作专业学历)", () => {
     ["博士", "doctor"],
     [" 本科 ", "bachelor"],
     ["Bachelor", "bachelor"],
+    ["大学专科", "associate"],
+    ["大学本科", "bachelor"],
+    ["硕士研究生", "master"],
+    ["博士研究生", "doctor"],
+    // below 大专: no social-work degree in POLICY.md's order, so none rather than a rejected row
+    ["中专", "none"],
+    ["中职", "none"],
+    ["高中", "none"],
+    ["初中", "none"],
   ])("%j -> %s", (cell, code) => expect(norm.degree(cell)).toBe(code));
 
-  it.each(["高中", "本科在读", "中专"])("%j is not a degree", (cell) => expect(norm.degree(cell)).toBeNull());
+  it.each(["本科在读", "大学", "本"])("%j is not a degree", (cell) => expect(norm.degree(cell)).toBeNull());
 
   it("ranks none < associate < bachelor < master < doctor", () => {
     const ranks = (["none", "associate", "bachelor", "master", "doctor"] as const).map(norm.degreeRank);
@@ -167,6 +176,8 @@ describe("post tier (专业技术岗位层级)", () => {
     ["高级", "senior"],
     ["正高级", "senior"],
     ["副高级", "senior"],
+    ["正高", "senior"],
+    ["副高", "senior"],
     ["中级", "intermediate"],
     ["初级", "junior"],
     ["Junior", "junior"],
@@ -195,14 +206,14 @@ describe("post level (专业技术岗位等级): 1 to 13", () => {
   });
 });
 
-describe("yes/no: 是/否/有/无/Y/N/yes/no/true/false/1/0", () => {
-  it.each(["是", "有", "Y", "y", "yes", "YES", "true", "TRUE", "1", " 是 ", "１", "Ｙ"])("%j is yes", (cell) => {
+describe("yes/no: 是/否/有/无/Y/N/yes/no/true/false/1/0, and 专职/兼职, √/×", () => {
+  it.each(["是", "有", "Y", "y", "yes", "YES", "true", "TRUE", "1", " 是 ", "１", "Ｙ", "专职", "√", "✓"])("%j is yes", (cell) => {
     expect(norm.yesNo(cell)).toBe(true);
   });
-  it.each(["否", "无", "N", "n", "no", "No", "false", "False", "0", "\u3000否"])("%j is no", (cell) => {
+  it.each(["否", "无", "N", "n", "no", "No", "false", "False", "0", "\u3000否", "兼职", "×", "✗"])("%j is no", (cell) => {
     expect(norm.yesNo(cell)).toBe(false);
   });
-  it.each(["", "是的", "不是", "2", "ok", "√"])("%j is neither", (cell) => expect(norm.yesNo(cell)).toBeNull());
+  it.each(["", "是的", "不是", "2", "ok", "专兼职"])("%j is neither", (cell) => expect(norm.yesNo(cell)).toBeNull());
 });
 
 describe("counts (岗位数): whole numbers, 0 or more", () => {
