@@ -35,7 +35,7 @@ export async function main(argv: readonly string[], rt: Runtime = defaultRuntime
   const program = new Command()
     .name("swtalent")
     .description(
-      "Audit social-work talent rosters (社会工作专业人才) against policy: certification ratios,\n" +
+      "Audit social-work talent rosters (社会工作专业人才) against policy: certification ratios, " +
         "the month-end allowance payroll, and training compliance, citing the clause behind every verdict.",
     )
     .version(version(), "-V, --version")
