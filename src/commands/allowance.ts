@@ -257,7 +257,7 @@ export const allowanceCommand: CommandSpec = {
     const policy = loadPolicy(o.policy);
     const a = requireAllowance(policy);
     // allowance has no --as-of: a certificate dated after today is an error in the roster
-    const inputs = await readInputs(roster, o, rt.today, { required: ["role"], futureCert: "month" });
+    const inputs = await readInputs(roster, o, rt.today, { required: ["role"], futureCert: "month", roleWarnings: true });
     const { people, units } = inputs.roster;
     const files = [...inputs.files];
     const rejected = [...inputs.rejected];

@@ -176,6 +176,8 @@ export interface RosterReading {
   readonly required?: readonly string[];
   /** what a certificate dated after latestCertDate is told to do (default: a later --as-of) */
   readonly futureCert?: FutureCertAdvice;
+  /** warn about role texts the vocabulary does not know: only where roles decide something (allowance, validate) */
+  readonly roleWarnings?: boolean;
 }
 
 export async function readInputs(rosterPath: string, o: CommonOptions, latestCertDate: Day, reading: RosterReading = {}): Promise<Inputs> {
@@ -205,6 +207,7 @@ export async function readInputs(rosterPath: string, o: CommonOptions, latestCer
         width: cells.length,
         latestCertDate,
         futureCertAdvice: reading.futureCert,
+        roleWarnings: reading.roleWarnings ?? false,
         knownUnits,
       });
     },

@@ -35,7 +35,7 @@ export const validateCommand: CommandSpec = {
     const [roster, o] = args as [string, ValidateOptions];
     const lang: Lang = langOf(o, rt.env);
     // validate has no --as-of: a certificate dated after today is a date to check
-    const inputs = await readInputs(roster, o, rt.today, { futureCert: "check_date" });
+    const inputs = await readInputs(roster, o, rt.today, { futureCert: "check_date", roleWarnings: true });
     const files = [...inputs.files];
     const rejected = [...inputs.rejected];
     const warnings = [...inputs.warnings];

@@ -95,6 +95,8 @@ export interface RosterOptions {
   readonly latestCertDate: Day;
   /** what that day is, so the rejection can say what to do (default: an --as-of date) */
   readonly futureCertAdvice?: FutureCertAdvice;
+  /** list role texts the vocabulary does not know (POLICY.md §1), where roles matter; default yes */
+  readonly roleWarnings?: boolean;
   /** units from a units file, which win over roster columns */
   readonly knownUnits: ReadonlyMap<string, Unit> | null;
 }
@@ -293,7 +295,7 @@ export class RosterBuilder {
     const people = [...this.byId.values()];
     // counted over the people kept, so a rejected or duplicate row does not inflate the count
     const unrecognisedRoles = new Map<string, number>();
-    for (const p of people) {
+    if (this.o.roleWarnings !== false) for (const p of people) {
       if (!this.norm.role(p.roleText).recognised) unrecognisedRoles.set(p.roleText, (unrecognisedRoles.get(p.roleText) ?? 0) + 1);
     }
     for (const [text, n] of [...unrecognisedRoles].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
