@@ -150,3 +150,15 @@ describe("policy check, and a custom policy in use", () => {
     expect(changed).toEqual([["滨河社区", "QJ-COMMUNITY-CERT", "pass", "fail"]]);
   });
 });
+
+describe("extending a profile that has no allowance", () => {
+  it("giving only the amounts is refused with the missing keys and a line saying the whole rule is needed", () => {
+    const dir = mkdtempSync(join(tmpdir(), "swtalent-policy-"));
+    const file = join(dir, "nb.yaml");
+    writeFileSync(file, "extends: ningbo-2018\nallowance:\n  monthly: { senior: 300, intermediate: 150, assistant: 80 }\n");
+    const r = swtalent(["policy", "check", file]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain("allowance.basis: expected text, got nothing");
+    expect(r.stderr).toContain("allowance: ningbo-2018 sets no allowance, so a file extending it gives the whole allowance rule");
+  });
+});

@@ -43,7 +43,7 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[], data: unknown)
     const got = issue.code === "too_small" || issue.code === "too_big" || issue.code === "custom"
       ? ""
       : `, got ${describe(found)}`;
-    const message = issue.message.replace(/^Invalid input: (expected [^,]+), received .*$/, "$1");
+    const message = issue.message.replace(/^Invalid input: (expected [^,]+), received .*$/, "$1").replace(/^Invalid option: /, "");
     return `${path}: ${message}${got}`;
   });
 }
@@ -101,6 +101,17 @@ export function resolvePolicy(
     }
     tree = mergePolicy(base, rest);
     if (!("id" in rest)) (tree as Tree).id = `${parent}+${defaultId}`;
+    try {
+      return validatePolicy(tree, where);
+    } catch (e) {
+      // a part the base profile does not have cannot be overridden piece by piece: say so
+      const missing = (["allowance", "training"] as const).filter((k) => isTree(rest[k]) && isTree(base) && !isTree((base as Tree)[k]));
+      if (!(e instanceof DataError) || missing.length === 0) throw e;
+      const hints = missing.map(
+        (k) => `${k}: ${String(parent)} sets no ${k}, so a file extending it gives the whole ${k} rule, not only some keys (see \`swtalent policy show qijiang-2020 --format json\` for one)`,
+      );
+      throw new DataError(e.message, [...e.details, ...hints]);
+    }
   }
   return validatePolicy(tree, where);
 }
