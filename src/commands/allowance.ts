@@ -124,9 +124,7 @@ function payrollSections(r: Payroll, policy: Policy, lang: Lang, o: AllowanceOpt
   const v = policy.vocabulary;
   const zh = lang === "zh";
   const sections: Section[] = [];
-  // the printable forms (Markdown, HTML) carry an empty signature column: a 发放花名册
-  const fmt = o.format?.toLowerCase() ?? (/\.(md|html?)$/i.test(o.out ?? "") ? "md" : "");
-  const md = fmt === "md" || fmt === "html";
+  const md = o.format === "md" || (o.format === undefined && o.out?.toLowerCase().endsWith(".md"));
   const title = zh
     ? `社会工作职业津贴发放表 ${r.months[0]}${r.months.length > 1 ? ` 至 ${r.months.at(-1)}` : ""}（${policy.allowance!.id}，${policy.allowance!.basis}）`
     : `Social-work allowance payroll ${r.months[0]}${r.months.length > 1 ? ` to ${r.months.at(-1)}` : ""} (${policy.allowance!.id}, ${policy.allowance!.basis})`;

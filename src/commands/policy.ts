@@ -222,7 +222,7 @@ async function output(p: Presentation, o: PolicyOptions, rt: Runtime, defaultFor
 
 function policyOptions(cmd: Command): Command {
   return cmd
-    .option("--format <fmt>", "table | json | md | csv | html | xlsx (default: table)")
+    .option("--format <fmt>", "table | json | md | csv (default: table)")
     .option("--out <file>", "write to this file")
     .option("--lang <zh|en>", "language of titles")
     .option("--no-bom", "CSV output without the UTF-8 byte-order mark");

@@ -12,8 +12,7 @@ import { maskId } from "../core/records/ids.js";
 import { type FutureCertAdvice, ROSTER_REQUIRED, RosterBuilder, type RosterResult } from "../core/records/roster.js";
 import type { FileCount, Rejection, Warning } from "../core/records/types.js";
 import { UNITS_REQUIRED, UnitsBuilder } from "../core/records/units.js";
-import { renderXlsx } from "../render/xlsx.js";
-import { type Format, type Presentation, formatOption, renderCsv, renderCsvChunks, renderHtml, renderJson, renderMarkdown, renderTable } from "../render/format.js";
+import { type Format, type Presentation, formatOption, renderCsv, renderCsvChunks, renderJson, renderMarkdown, renderTable } from "../render/format.js";
 import { type Lang, oneLine, reasonText, warningText } from "../render/messages.js";
 import { type Encoding, encodingName } from "../io/decode.js";
 import { loadPolicy } from "../io/policies.js";
@@ -98,7 +97,7 @@ export function addCommonOptions(cmd: Command, with_: { policy?: boolean; units?
   if (with_.units !== false) cmd.option("--units <file>", "units file (单位信息): unit type, town, office, posts");
   if (with_.policy !== false) cmd.option("--policy <id|file>", "policy profile id or a policy file (default qijiang-2020)");
   return cmd
-    .option("--format <fmt>", "table | csv | json | md | html | xlsx (default: table on a terminal, csv otherwise)")
+    .option("--format <fmt>", "table | csv | json | md (default: table on a terminal, csv otherwise)")
     .option("--out <file>", "write to this file (atomically; never an input)")
     .option("--lang <zh|en>", "language of headers and messages (default from the locale)")
     .option("--no-mask", "show resident ID numbers in full")
@@ -288,8 +287,6 @@ function formatFor(o: CommonOptions, rt: Runtime): Format {
     const ext = o.out.toLowerCase().split(".").pop();
     if (ext === "json") return "json";
     if (ext === "md") return "md";
-    if (ext === "html" || ext === "htm") return "html";
-    if (ext === "xlsx") return "xlsx";
     if (ext === "txt") return "table";
     return "csv";
   }
@@ -297,7 +294,7 @@ function formatFor(o: CommonOptions, rt: Runtime): Format {
 }
 
 /** The output text; CSV in pieces, so a payroll of any length is never held whole. */
-export function render(p: Presentation, format: Format, o: CommonOptions, color: boolean): string | Buffer | Iterable<string> {
+export function render(p: Presentation, format: Format, o: CommonOptions, color: boolean): string | Iterable<string> {
   switch (format) {
     case "json":
       return renderJson(p);
@@ -305,10 +302,6 @@ export function render(p: Presentation, format: Format, o: CommonOptions, color:
       return renderCsvChunks(p, o.bom);
     case "md":
       return renderMarkdown(p);
-    case "html":
-      return renderHtml(p, "swtalent");
-    case "xlsx":
-      return renderXlsx(p.csv, "swtalent");
     default:
       return renderTable(p, color);
   }
@@ -332,9 +325,6 @@ export async function deliver(outcome: Outcome, o: CommonOptions, rt: Runtime, l
   const allInputs = [...outcome.inputs];
   if (o.out !== undefined) checkNotInput(o.out, allInputs);
   if (o.rejects !== undefined) checkNotInput(o.rejects, allInputs);
-  if (format === "xlsx" && o.out === undefined && rt.stdoutIsTTY) {
-    throw new UsageError("--format xlsx writes a binary workbook, not text for a terminal: add --out FILE.xlsx");
-  }
   const color = format === "table" && o.out === undefined && rt.stdoutIsTTY && !rt.env.NO_COLOR;
   const text = render(outcome.presentation, format, o, color);
   const show = idShown(o);

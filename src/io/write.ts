@@ -77,7 +77,7 @@ export function writeAtomic(path: string, data: Output): void {
 }
 
 /** Writes to stdout, ending quietly when the reader has gone away (`| head`). */
-export function writeStdout(data: string | Buffer | Iterable<string>): Promise<void> {
+export function writeStdout(data: string | Iterable<string>): Promise<void> {
   return new Promise((done) => {
     let gone = false;
     process.stdout.on("error", (e: NodeJS.ErrnoException) => {
@@ -86,7 +86,7 @@ export function writeStdout(data: string | Buffer | Iterable<string>): Promise<v
         done();
       }
     });
-    if (typeof data === "string" || Buffer.isBuffer(data)) {
+    if (typeof data === "string") {
       process.stdout.write(data, () => done());
       return;
     }

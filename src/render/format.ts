@@ -31,7 +31,10 @@ export type Format = (typeof FORMATS)[number];
 
 export function formatOption(s: string): Format {
   const f = s.toLowerCase() as Format;
-  if (!FORMATS.includes(f)) throw new UsageError(`unknown format "${s}": use table, csv, json, md, html or xlsx`);
+  if (!FORMATS.includes(f)) throw new UsageError(`unknown format "${s}": use table, csv, json or md`);
+  if (f === "html" || f === "xlsx") {
+    throw new UsageError(`--format ${f} is planned but not available yet: use table, csv, json or md`);
+  }
   return f;
 }
 
@@ -96,50 +99,6 @@ export function renderMarkdown(p: Presentation): string {
     if (s.notes && s.notes.length > 0) out.push(...s.notes.map((n) => `${n}  `), "");
   }
   return `${out.join("\n").trimEnd()}\n`;
-}
-
-function htmlEscape(v: string | number): string {
-  return String(v).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-const HTML_STYLE = [
-  "body{font-family:system-ui,'PingFang SC','Microsoft YaHei',sans-serif;margin:2em;color:#222}",
-  "h2{font-size:1.1em;margin:1.5em 0 .5em}",
-  "table{border-collapse:collapse;margin-bottom:.5em}",
-  "th,td{border:1px solid #999;padding:.25em .6em;text-align:left;vertical-align:top}",
-  "th{background:#eee}",
-  "td.num{text-align:right}",
-  ".good{color:#176b1e}.bad{color:#b00020;font-weight:bold}.warn{color:#8a5a00}.dim{color:#777}",
-  "p{margin:.2em 0}",
-  "@media print{body{margin:0}}",
-].join("");
-
-/** One self-contained page (UTF-8, no scripts, no outside resources), for printing or mail. */
-export function renderHtml(p: Presentation, title: string): string {
-  const cell = (c: Cell): string => {
-    if (c === null) return "<td></td>";
-    if (typeof c === "number") return `<td class="num">${c}</td>`;
-    if (typeof c === "object") return `<td class="${c.tone}">${htmlEscape(c.text)}</td>`;
-    return `<td>${htmlEscape(c).replace(/\r?\n/g, "<br>")}</td>`;
-  };
-  const out = [
-    "<!DOCTYPE html>",
-    '<html><head><meta charset="utf-8">',
-    `<title>${htmlEscape(title)}</title>`,
-    `<style>${HTML_STYLE}</style>`,
-    "</head><body>",
-  ];
-  for (const s of p.sections) {
-    if (s.title) out.push(`<h2>${htmlEscape(s.title)}</h2>`);
-    if (s.header.length > 0) {
-      out.push("<table>", `<thead><tr>${s.header.map((h) => `<th>${htmlEscape(h)}</th>`).join("")}</tr></thead>`, "<tbody>");
-      for (const r of s.rows) out.push(`<tr>${r.map(cell).join("")}</tr>`);
-      out.push("</tbody></table>");
-    }
-    for (const n of s.notes ?? []) out.push(`<p>${htmlEscape(n)}</p>`);
-  }
-  out.push("</body></html>");
-  return `${out.join("\n")}\n`;
 }
 
 export function renderTable(p: Presentation, color: boolean): string {

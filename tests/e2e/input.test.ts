@@ -181,6 +181,8 @@ describe("exit codes", () => {
     ["a bad --lang", ["validate", "roster.csv", "--lang", "fr"], /--lang takes zh or en/],
     ["a bad --delimiter", ["validate", "roster.csv", "--delimiter", "ab"], /--delimiter takes one character/],
     ["an .xlsx roster (planned)", ["validate", "roster.xlsx"], /planned/],
+    ["--format html (planned, SPEC.md Inputs)", ["validate", "roster.csv", "--format", "html"], /--format html is planned/],
+    ["--format xlsx (planned, SPEC.md Inputs)", ["validate", "roster.csv", "--format", "xlsx"], /--format xlsx is planned/],
   ])("2 for %s", (_name, args, message) => {
     const r = run(dir, args as string[]);
     expect(r.code).toBe(2);

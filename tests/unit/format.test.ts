@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { UNIT_TYPES } from "../../src/core/policy/schema.js";
 import { loadPolicy } from "../../src/io/policies.js";
-import { guardCell, renderCsv, renderCsvChunks, renderHtml } from "../../src/render/format.js";
+import { guardCell, renderCsv, renderCsvChunks } from "../../src/render/format.js";
 import { unitTypeWord } from "../../src/render/words.js";
 
 describe("formula-injection guard (SPEC.md Privacy and safety)", () => {
@@ -75,38 +75,5 @@ describe("unit types in Chinese tables (POLICY.md §1 单位类型)", () => {
   it("every unit type has a Chinese name, whatever alias a custom policy lists first", () => {
     const english = { ...v, unit_types: Object.fromEntries(UNIT_TYPES.map((t) => [t, [t]])) } as typeof v;
     for (const t of UNIT_TYPES) expect(unitTypeWord(t, english, "zh"), t).toMatch(/^[\u4e00-\u9fff]+$/);
-  });
-});
-
-describe("HTML page", () => {
-  const page = renderHtml(
-    {
-      json: null,
-      sections: [
-        { title: "A & B <units>", header: ["unit", "n", "status"], rows: [['<script>alert("x")</script>', 3, { text: "FAIL", tone: "bad" }], ["two\nlines", null, "it's"]], notes: ["1 < 2"] },
-      ],
-      csv: { header: [], rows: [] },
-    },
-    "swtalent",
-  );
-
-  it("escapes every text, so no roster cell can become markup", () => {
-    expect(page).not.toContain("<script>");
-    expect(page).toContain("<td>&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62;</td>");
-    expect(page).toContain("<h2>A &#38; B &#60;units&#62;</h2>");
-    expect(page).toContain("<td>it&#39;s</td>");
-    expect(page).toContain("<p>1 &#60; 2</p>");
-  });
-
-  it("numbers right-aligned, tones as classes, line breaks kept, an empty cell for null", () => {
-    expect(page).toContain('<td class="num">3</td>');
-    expect(page).toContain('<td class="bad">FAIL</td>');
-    expect(page).toContain("<td>two<br>lines</td><td></td>");
-  });
-
-  it("is one self-contained UTF-8 page: no scripts, nothing fetched", () => {
-    expect(page.startsWith('<!DOCTYPE html>\n<html><head><meta charset="utf-8">')).toBe(true);
-    expect(page).not.toMatch(/<script|<link|src=|https?:/);
-    expect(page.endsWith("</body></html>\n")).toBe(true);
   });
 });
