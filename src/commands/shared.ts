@@ -3,6 +3,7 @@
  * path, the JSON envelope, and delivering the rendered output (atomic file or stdout,
  * rejections and warnings on stderr, the exit code).
  */
+import { resolve } from "node:path";
 import type { Command } from "commander";
 import { type Day, formatDay, parseDay } from "../core/dates.js";
 import { UsageError } from "../core/errors.js";
@@ -278,7 +279,8 @@ export function envelope(
 
 /** Resident IDs inside a warning's words are masked like any other output. */
 function maskWarning(text: string, o: CommonOptions): string {
-  return o.mask ? text.replace(/(?<![\dX])\d{17}[\dX](?![\dX])|(?<!\d)\d{15}(?!\d)/g, (m) => maskId(m)) : text;
+  // half- or full-width digits, an upper- or lower-case X: as a cell may have been typed
+  return o.mask ? text.replace(/(?<![\dXx０-９Ｘｘ])[\d０-９]{17}[\dXx０-９Ｘｘ](?![\dXx０-９Ｘｘ])|(?<![\d０-９])[\d０-９]{15}(?![\d０-９])/g, (m) => maskId(m)) : text;
 }
 
 function formatFor(o: CommonOptions, rt: Runtime): Format {
@@ -324,7 +326,10 @@ export async function deliver(outcome: Outcome, o: CommonOptions, rt: Runtime, l
   const format = formatFor(o, rt);
   const allInputs = [...outcome.inputs];
   if (o.out !== undefined) checkNotInput(o.out, allInputs);
-  if (o.rejects !== undefined) checkNotInput(o.rejects, allInputs);
+  if (o.rejects !== undefined) checkNotInput(o.rejects, allInputs, "--rejects");
+  if (o.rejects !== undefined && o.out !== undefined && resolve(o.rejects) === resolve(o.out)) {
+    throw new UsageError(`--rejects and --out name the same file ${o.out}: give each its own`);
+  }
   const color = format === "table" && o.out === undefined && rt.stdoutIsTTY && !rt.env.NO_COLOR;
   const text = render(outcome.presentation, format, o, color);
   const show = idShown(o);
@@ -351,7 +356,7 @@ export async function deliver(outcome: Outcome, o: CommonOptions, rt: Runtime, l
     (n) => (lang === "zh" ? `……另有 ${n} 个问题：见 --rejects FILE 或 --format json` : `... and ${plural(n, "more problem", "more problems")}: see --rejects FILE or --format json`),
   );
   if (o.rejects !== undefined) {
-    const header = ["file", "row", "field", "value", "reason"];
+    const header = lang === "zh" ? ["文件", "行号", "列", "内容", "问题"] : ["file", "row", "field", "value", "reason"];
     const rows = outcome.rejected.map((r) => [r.file, r.row, r.field, r.field === "id" ? show(r.value) : r.value, reasonText(r, lang, v)]);
     writeAtomic(o.rejects, renderCsv({ json: null, sections: [], csv: { header, rows } }, o.bom));
   }

@@ -2,7 +2,7 @@
  * Writing outputs: to a temporary file beside the target, then renamed into place, so an
  * interrupted run leaves the old file intact; never over an input.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { OutputError, UsageError } from "../core/errors.js";
 
@@ -16,7 +16,7 @@ function identity(path: string): string | null {
 }
 
 /** Refuses an output path that is one of the inputs (same path, or the same file by link). */
-export function checkNotInput(out: string, inputs: readonly string[]): void {
+export function checkNotInput(out: string, inputs: readonly string[], option = "--out"): void {
   const outPath = resolve(out);
   const outId = identity(out);
   for (const input of inputs) {
@@ -30,14 +30,25 @@ export function checkNotInput(out: string, inputs: readonly string[]): void {
         // the output folder does not exist yet: it cannot be an input
       }
     }
-    if (same) throw new UsageError(`--out ${out} is an input file; inputs are never written: choose another output path`);
+    if (same) throw new UsageError(`${option} ${out} is an input file; inputs are never written: choose another output path`);
   }
 }
 
 /** Creates an output folder and any missing parents; one that exists is fine. */
 export function ensureDir(path: string): void {
   try {
-    mkdirSync(path, { recursive: true });
+    // one level at a time from the deepest folder that exists: Node's recursive mkdir can
+    // spin forever under a pseudo-filesystem such as /proc instead of failing
+    const missing: string[] = [];
+    let at = resolve(path);
+    while (!existsSync(at)) {
+      missing.unshift(at);
+      const up = dirname(at);
+      if (up === at) break;
+      at = up;
+    }
+    for (const dir of missing) mkdirSync(dir);
+    if (!statSync(resolve(path)).isDirectory()) throw Object.assign(new Error("not a folder"), { code: "ENOTDIR" });
   } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
     throw new OutputError(`cannot create the folder ${path} (${reason}): check the path, and that it is not a file`);

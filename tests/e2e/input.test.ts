@@ -138,6 +138,11 @@ describe("a GBK roster saved from Excel, read without any flag", () => {
     expect(lines[0]).toMatch(new RegExp(`^人员名册\\.csv,4,id,${BAD_CHECK.slice(0, 6)}\\*{8}${BAD_CHECK.slice(-4)},.*check digit`));
     expect(lines.map((l) => Number(l.split(",")[1]))).toEqual(EXPECTED_REJECTS.map(([row]) => row));
     expect(text).not.toContain(BAD_CHECK);
+    // headers and reasons follow --lang, as every CSV does
+    run(dir, ["validate", roster, "--rejects", "rejects-zh.csv", "--format", "json", "--lang", "zh"]);
+    const zh = readFileSync(join(dir, "rejects-zh.csv"), "utf8");
+    expect(zh.startsWith("\uFEFF文件,行号,列,内容,问题\r\n")).toBe(true);
+    expect(zh).toContain("校验位错误");
   });
 
   it("--encoding utf-8 on the GBK file is a data error saying what to do", () => {
@@ -225,8 +230,16 @@ describe("exit codes", () => {
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/is an input file/);
     }
-    expect(run(dir, ["validate", "roster.csv", "--rejects", "roster.csv"]).code).toBe(2);
+    const rejects = run(dir, ["validate", "roster.csv", "--rejects", "roster.csv"]);
+    expect(rejects.code).toBe(2);
+    expect(rejects.stderr).toMatch(/^swtalent: --rejects roster\.csv is an input file/);
     expect(readFileSync(join(dir, "roster.csv"))).toEqual(before);
+  });
+
+  it("--rejects and --out naming the same file is refused", () => {
+    const r = run(dir, ["validate", "roster.csv", "--out", "same.csv", "--rejects", "same.csv"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--rejects and --out name the same file/);
   });
 
   it("--out writes the file atomically and nothing else is left behind", () => {
@@ -399,6 +412,19 @@ describe("privacy and encoding of outputs", () => {
     // a 15-digit old ID too
     expect(json.stdout).toContain("500222*****1001");
     expect(json.stdout + json.stderr).not.toContain("500222800101001");
+  });
+
+  it("an ID typed with a lower-case x or full-width digits is masked in the rejection too (stderr, JSON, --rejects)", () => {
+    const lower = `${BAD_CHECK.slice(0, 17)}x`;
+    const wide = ID1.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+    const sub = scratch();
+    writeFileSync(join(sub, "roster.csv"), ["身份证号,姓名,单位,单位类型,街镇,证书等级", `${lower},甲,新桥村,村,东溪镇,社会工作师`, `${wide},乙,新桥村,村,东溪镇,未知等级`].join("\n"));
+    const r = run(sub, ["validate", "roster.csv", "--format", "json", "--allow-rejects", "--rejects", "rejects.csv"]);
+    const all = r.stdout + r.stderr + readFileSync(join(sub, "rejects.csv"), "utf8");
+    expect(all).not.toContain(lower);
+    expect(all).not.toContain(wide);
+    expect(all).not.toContain(wide.normalize("NFKC"));
+    expect(all).toContain(`${lower.slice(0, 6)}********${lower.slice(14, 17)}X`);
   });
 
   it("--no-mask shows them in full", () => {

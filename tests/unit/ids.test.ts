@@ -62,6 +62,12 @@ describe("masking: first 6 and last 4 with * between (SPEC.md Privacy)", () => {
     ["110105491231002", "110105*****1002"],
     ["G0012", "G0012"], // 工号 shown as they are
     ["", ""],
+    // as a rejected cell may hold it: a lower-case x (even with a wrong check digit), full-width digits, spaces
+    ["50022219900101003x", "500222********003X"],
+    ["５００２２２１９８００１０１００１０", "500222********0010"],
+    [" 500222198001010010 ", "500222********0010"],
+    ["１１０１０５４９１２３１００２", "110105*****1002"],
+    ["g0012", "g0012"],
   ])("%j -> %j", (id, masked) => expect(maskId(id)).toBe(masked));
 
   it("a masked id matches the id it came from and no other of the same shape", () => {

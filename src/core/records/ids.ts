@@ -29,8 +29,10 @@ export function birthDateOf(id: string): Day | null {
 
 /** First 6 and last 4 characters with `*` between, for resident IDs; other ids as they are. */
 export function maskId(id: string): string {
-  if (!isResidentId(id)) return id;
-  return id.slice(0, 6) + "*".repeat(id.length - 10) + id.slice(-4);
+  if (isResidentId(id)) return id.slice(0, 6) + "*".repeat(id.length - 10) + id.slice(-4);
+  // a resident ID as typed in a rejected cell: a lower-case x, full-width digits, spaces
+  const half = id.normalize("NFKC").trim().toUpperCase();
+  return half !== id && isResidentId(half) ? maskId(half) : id;
 }
 
 /** Whether `masked` (as `maskId` writes it) could be `id`. */
