@@ -79,6 +79,16 @@ export function createDecoder(file: string, forced?: Encoding): Decoder {
   let heldText = "";
   let offset = 0;
 
+  /** Where the first byte that is not UTF-8 is in `bytes` (the valid text before it re-encodes to the same bytes). */
+  const firstBadByte = (bytes: Buffer): number => {
+    // bytes that finish a character begun in the piece before are not the fault
+    let skip = 0;
+    while (skip < 3 && skip < bytes.length && (bytes[skip]! & 0xc0) === 0x80) skip++;
+    const text = new TextDecoder("utf-8").decode(bytes.subarray(skip));
+    const i = text.indexOf("\uFFFD");
+    return skip + (i < 0 ? 0 : Buffer.byteLength(text.slice(0, i), "utf8"));
+  };
+
   const fail = (at: number): never => {
     throw new DataError(
       `${file}: not valid UTF-8 near byte ${at}: the file mixes encodings or is damaged; save it again as "CSV UTF-8", or force one with --encoding gb18030`,
@@ -139,12 +149,12 @@ export function createDecoder(file: string, forced?: Encoding): Decoder {
       held = [];
       return out;
     } catch {
-      if (settled || encoding === "utf-8") return fail(at);
+      if (settled || encoding === "utf-8") return fail(at + firstBadByte(chunk));
       const undecided = Buffer.concat([...held, chunk]);
       // clean UTF-8 text, then bytes that are not: a file that mixes encodings, not GBK
       const probe = new TextDecoder("utf-8").decode(undecided);
       const bad = probe.indexOf("\uFFFD");
-      if (nonAsciiChars(bad < 0 ? probe : probe.slice(0, bad)) >= SETTLE_CHARS) return fail(at);
+      if (nonAsciiChars(bad < 0 ? probe : probe.slice(0, bad)) >= SETTLE_CHARS) return fail(at - heldBytes + firstBadByte(undecided));
       // not UTF-8, and nothing but ASCII (identical in GB18030) has been handed on: GB18030 from here
       encoding = "gb18030";
       inner = iconvDecoder("gb18030");

@@ -128,6 +128,11 @@ describe("a file that is neither", () => {
     const bytes = Buffer.concat([Buffer.from("身份证号,姓名,单位\r\nG1,王芳,", "utf8"), iconv.encode("滨河社区\r\n", "gbk")]);
     for (const size of [bytes.length, 64, 4, 1]) expect(() => decode(bytes, size)).toThrow(/roster\.csv: not valid UTF-8.*--encoding gb18030/);
   });
+  it.each([1 << 16, 4096, 64])("the message names the byte where UTF-8 stops, deep in the file (pieces of %i bytes)", (size) => {
+    const good = Buffer.from(`身份证号,姓名,单位\r\n${"G1,王芳,滨河社区\r\n".repeat(200)}G2,`, "utf8");
+    const bytes = Buffer.concat([good, iconv.encode("李强,新桥村\r\n", "gbk")]);
+    expect(() => decode(bytes, size)).toThrow(new RegExp(`not valid UTF-8 near byte ${good.length}:`));
+  });
   it("UTF-8 cut off inside its last character", () => {
     const bytes = Buffer.from("身份证号,姓名,单位\r\nG1,王芳", "utf8");
     expect(() => decode(bytes.subarray(0, bytes.length - 1))).toThrow(DataError);
