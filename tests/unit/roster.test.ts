@@ -206,6 +206,16 @@ describe("duplicate ids: both rejected unless the rows are identical", () => {
     expect(r.warnings.filter((w) => w.code === "identical_rows")).toEqual([]);
   });
 
+  it("a row of the wrong width with the same id: both rejected, the short row with its one problem", () => {
+    const h = mapHeader("roster.csv", HEADER, policy.vocabulary.columns.roster, [...ROSTER_REQUIRED, "unit_type", "town"]);
+    const b = new RosterBuilder({ file: "roster.csv", policy, columns: h.columns, width: HEADER.length, latestCertDate: parseDay("2021-07-05")!, knownUnits: null });
+    b.add(row({ ...base, 身份证号: ID1 }), 2);
+    b.add([ID1, "王芳", "滨河社区"], 3);
+    const r = b.finish();
+    expect(reasons(r)).toEqual(["2 id duplicate_id", "3 (row) cell_count"]);
+    expect(r.people).toEqual([]);
+  });
+
   it("a row rejected for its id itself (a bad check digit) names no person: another row is kept", () => {
     const bad = ID1.slice(0, 17) + (ID1[17] === "0" ? "1" : "0");
     const r = read([{ ...base, 身份证号: ID1 }, { ...base, 身份证号: bad }]);

@@ -136,7 +136,10 @@ export class RosterBuilder {
     if (parsed === null || r.problems.length > 0) {
       // the id of a row rejected for another cell still names a person: remembered, so that
       // another row of theirs is not kept as if it were the only one (SPEC.md "Bad input")
+      const known = r.problems.length;
       const id = r.problems.some((p) => p.field === "id") ? null : r.id();
+      // a row of the wrong width was not read further: its id is looked at, not judged again
+      r.problems.length = known;
       if (id !== null) {
         const rows = this.rejectedIdRows.get(id);
         if (rows) rows.push(row);
