@@ -64,8 +64,12 @@ describe("QJ-TRAINING window (綦江民发〔2020〕60号 二（二）)", () => 
     ["inside the first cycle", "2015-06-01", "2017-12-31", "2015-06-01"],
     ["the third cycle", "2015-06-01", "2021-12-31", "2021-06-01"],
     ["the day before a cycle starts", "2015-06-01", "2021-05-31", "2018-06-01"],
-    ["a cycle starts on the as-of date", "2015-06-01", "2021-06-01", "2021-06-01"],
-    ["a 29 February certificate: cycles start on 28 February in common years", "2016-02-29", "2022-02-28", "2022-02-28"],
+    // on cert + 6 years the second cycle is complete and judged, not the third that starts that day
+    ["the as-of date ends a cycle", "2015-06-01", "2021-06-01", "2018-06-01"],
+    ["the day after a cycle ends", "2015-06-01", "2021-06-02", "2021-06-01"],
+    ["the as-of date ends the first cycle", "2018-12-31", "2021-12-31", "2018-12-31"],
+    ["the certificate date itself", "2018-12-31", "2018-12-31", "2018-12-31"],
+    ["a 29 February certificate: cycles start on 28 February in common years", "2016-02-29", "2022-03-01", "2022-02-28"],
     ["a 29 February certificate: ... and on 29 February in leap years", "2016-02-29", "2028-03-01", "2028-02-29"],
   ])("certificate cycle: %s", (_name, cert, asOf, start) => {
     const w = certificateCycle(d(cert), d(asOf), 3);
@@ -158,6 +162,13 @@ describe("QJ-TRAINING days, status and deadline at the edges (as of 2021-12-31)"
     expect(shown(r.v)).toEqual({ days: 7, status: "noncompliant", shortfall: 8, deadline: null });
     // the same records in the rolling window: all but the last
     expect(judge(person({ unit: "U", grade: "intermediate", cert: "2015-06-01" }), records).v.days100).toBe(1900);
+  });
+
+  it("certificate window on cert + 3 years itself: the first cycle is complete and judged whole", () => {
+    const records = (p: Person) => [rec(p, "2019-03-01", "2019-03-15", { days: 15 })];
+    const r = judge(person({ unit: "U", grade: "intermediate", cert: "2018-12-31" }), records, AS_OF, "certificate");
+    expect([formatDay(r.v.window.start), formatDay(r.v.window.end)]).toEqual(["2018-12-31", "2021-12-31"]);
+    expect(shown(r.v)).toEqual({ days: 15, status: "compliant", shortfall: 0, deadline: null });
   });
 
   it("certificate window in the first cycle: in progress until cert + 3 years", () => {

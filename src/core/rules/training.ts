@@ -34,11 +34,13 @@ export function rollingWindow(asOf: Day, years: number): Window {
 
 /**
  * Consecutive cycles of `years` starting on the certificate date; the cycle that contains
- * the as-of date is judged, counting its days up to the as-of date.
+ * the as-of date is judged, counting its days up to the as-of date. On a cycle's last day,
+ * cert + k × years, that cycle is complete and is the one judged (POLICY.md §2 "Status": on
+ * cert_date + 3 years itself the window is complete), not the cycle that starts that day.
  */
 export function certificateCycle(cert: Day, asOf: Day, years: number): Window {
   let k = Math.max(0, Math.floor((partsOf(asOf).year - partsOf(cert).year) / years));
-  while (k > 0 && addYears(cert, k * years) > asOf) k--;
+  while (k > 0 && addYears(cert, k * years) >= asOf) k--;
   return { start: addYears(cert, k * years), end: asOf };
 }
 
