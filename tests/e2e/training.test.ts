@@ -86,7 +86,7 @@ describe("swtalent training on a small roster (worked by hand in tests/fixtures/
       王芳: ["2021-05-01", 5, "noncompliant"], // cycles from 2015-05-01: only the 30 hours of 2021-09
       李强: ["2019-01-01", 12, "compliant"],
       张敏: ["2020-06-01", 8, "noncompliant"], // 48 hours in 2021-05
-      周婷: ["2021-12-31", 0, "noncompliant"],
+      周婷: ["2018-12-31", 0, "noncompliant"], // certificate 2018-12-31: on 2021-12-31 her first cycle ends and is judged whole
     });
     expect(out.warnings).toContain("1 person has a grade but no certificate date: their training is counted over the 3 years ending on the as-of date, not by certificate cycle");
   });
