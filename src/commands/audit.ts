@@ -39,7 +39,13 @@ function yes(b: boolean, lang: Lang): string {
 
 function missingWords(c: Check, lang: Lang): string {
   if (c.status === "unknown") {
+    if (c.scopeUnknown) {
+      return lang === "zh"
+        ? "未填是否从事专业社会服务等单位信息，无法判断是否适用：请在单位信息中填写"
+        : "whether the rule applies is not known (e.g. social_service not given): fill it in the units file";
+    }
     if (c.measure === "posts") return lang === "zh" ? "岗位数未填：请在单位信息中填写" : "post counts not given: fill them in the units file";
+    if (c.measure === "sw_office" || c.sw_office === null) return lang === "zh" ? "未填是否设立社会工作室：请在单位信息中填写" : "social-work office not given: fill it in the units file";
     return lang === "zh" ? "单位信息未填：请补充后再核查" : "unit attribute not given: fill it in the units file";
   }
   if (c.status !== "fail") return "";

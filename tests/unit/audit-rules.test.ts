@@ -63,6 +63,14 @@ describe("qijiang-2020 unit rules at their edges", () => {
     const u = unit({ name: "O", type: "organ" });
     expect(check("qijiang-2020", u, staffOf("O", 3, 0), "QJ-CERT-SOCIAL-SERVICE")!.status).toBe("unknown");
     expect(check("qijiang-2020", u, staffOf("O", 3, 0), "QJ-CERT-OTHER")!.status).toBe("unknown");
+    // unknown has no shortfall, whatever the count would have given
+    expect(check("qijiang-2020", u, staffOf("O", 3, 0), "QJ-CERT-SOCIAL-SERVICE")!.shortfall).toBeNull();
+  });
+
+  it("an institution with post counts but no social_service: unknown, no shortfall, and marked as a scope that cannot be told", () => {
+    const u = unit({ name: "I", type: "institution", professionalPosts: 10, swPosts: 1 });
+    const c = check("qijiang-2020", u, staffOf("I", 2, 1), "QJ-INST-SW-POSTS")!;
+    expect([c.status, c.value, c.shortfall, c.scopeUnknown]).toEqual(["unknown", 1, null, true]);
   });
 
   it("a certificate dated after the as-of date does not count", () => {

@@ -24,6 +24,8 @@ export interface Check {
   readonly measure: string;
   /** for a ratio: what the value is a share of (people counted, or the posts it is measured against) */
   readonly of?: number | null;
+  /** unknown because the unit's attributes do not say whether the rule applies to it */
+  readonly scopeUnknown?: boolean;
   /** for a count rule that also needs a social-work office: whether the unit has one */
   readonly sw_office?: boolean | null;
 }
@@ -203,8 +205,10 @@ export function evaluateUnit(policy: Policy, unit: Unit, people: readonly Person
       if (applies === "yes" && e.status === "pass") flags.push(id);
       continue;
     }
-    const status = applies === "unknown" ? "unknown" : e.status;
-    checks.push({ rule: id, ...e, status, basis: rule.basis, ...(rule.due ? { due: rule.due } : {}) });
+    // in scope or not cannot be told (an attribute such as social_service not given): unknown,
+    // with no shortfall, as for any check whose inputs are missing
+    const scope = applies === "unknown" ? { status: "unknown" as const, shortfall: null, scopeUnknown: true } : {};
+    checks.push({ rule: id, ...e, ...scope, basis: rule.basis, ...(rule.due ? { due: rule.due } : {}) });
   }
   return {
     unit: unit.name,
