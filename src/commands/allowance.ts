@@ -75,6 +75,14 @@ const REASON_WORDS: Record<string, { zh: string; en: string }> = {
   grade: { zh: "证书不符", en: "grade" },
 };
 
+/** The condition each reason code stands for, as --explain names it next to its outcome. */
+const CONDITION_WORDS: Record<string, { zh: string; en: string }> = {
+  not_in_service: { zh: "在岗", en: "in service" },
+  unit: { zh: "单位", en: "unit" },
+  role: { zh: "岗位", en: "role" },
+  grade: { zh: "证书", en: "certificate" },
+};
+
 function detailText(d: Detail, policy: Policy, lang: Lang): string {
   const p = d.params;
   const v = policy.vocabulary;
@@ -198,7 +206,7 @@ function presentExplain(verdicts: MonthVerdict[], person: { id: string; name: st
     v.conditions.forEach((c, i) => {
       rows.push([
         i === 0 ? v.month : "",
-        REASON_WORDS[c.condition]![lang],
+        CONDITION_WORDS[c.condition]![lang],
         { text: c.passed ? (zh ? "符合" : "yes") : zh ? "不符合" : "NO", tone: c.passed ? "good" : "bad" },
         detailText(c.detail, policy, lang),
         i === v.conditions.length - 1 ? yuan(v.dueFen) : "",
@@ -245,7 +253,7 @@ export const allowanceCommand: CommandSpec = {
           "\nExamples:\n  swtalent allowance fixtures/人员名册.csv --units fixtures/单位信息.csv --month 2021-06\n" +
             "  swtalent allowance roster.csv --units units.csv --month last --out payroll-$(date +%Y%m).csv\n" +
             "  swtalent allowance roster.csv --units units.csv --from 2021-01 --to 2021-06 --paid paid.csv\n" +
-            "  swtalent allowance roster.csv --units units.csv --month 2021-06 --explain 500222199001010023",
+            "  swtalent allowance roster.csv --units units.csv --month 2021-06 --explain 500222198602113955",
         ),
     ),
   async run(args, rt: Runtime) {

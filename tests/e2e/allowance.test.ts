@@ -95,6 +95,13 @@ describe("swtalent allowance on a small roster (worked by hand in tests/fixtures
     expect(json(bad).rejected).toEqual([expect.objectContaining({ row: 2, field: "id", value: "NOBODY" })]);
   });
 
+  it("--explain's table names each condition beside its outcome (in service: yes), not the reason code", () => {
+    const md = swtalent(["allowance", ROSTER, "--month", "2021-06", "--explain", "500222198502020022", "--format", "md", "--lang", "en"]).stdout;
+    expect(md).toMatch(/\| 2021-06 \| in service \| yes \|/);
+    expect(md).toMatch(/\|  \| certificate \| NO \|/);
+    expect(md).not.toContain("not in service");
+  });
+
   it("--explain shows each condition month by month with the basis", () => {
     const out = json(swtalent(["allowance", ROSTER, "--from", "2021-06", "--to", "2021-07", "--explain", "500222198502020022", "--format", "json"]));
     expect(out.explain.months.map((m: any) => [m.month, m.reason, m.amount])).toEqual([["2021-06", "grade", 0], ["2021-07", null, 100]]);
