@@ -139,7 +139,7 @@ function auditSections(r: AuditResult, policy: Policy, asOf: string, lang: Lang,
           statusCell(c.status, lang),
           valueCell(c, lang),
           missingWords(c, lang),
-          c.basis,
+          c.due ? (lang === "zh" ? `${c.basis}（期限 ${c.due}）` : `${c.basis} (due ${c.due})`) : c.basis,
         ]);
       });
       if (u.flags.length > 0) rows.push([...blank, u.flags.join(", "), lang === "zh" ? "标记" : "flag", "", "", ""]);
