@@ -10,7 +10,7 @@ import { type AuditResult, type Check, type PersonCheck, type UnitVerdict, audit
 import type { Cell, Section } from "../render/format.js";
 import { lazyPresentation } from "../render/lazy.js";
 import type { Lang } from "../render/messages.js";
-import { gradeWord, shortfallWords, statusCell, unitTypeWord } from "../render/words.js";
+import { gradeWord, shortfallWords, statusCell, unitTypeWord, yesWord } from "../render/words.js";
 import type { CommandSpec } from "./index.js";
 import { type CommonOptions, type Runtime, addCommonOptions, deliver, envelope, idShown, langOf, parseAsOf, readInputs } from "./shared.js";
 
@@ -33,10 +33,6 @@ const H = {
   },
 };
 
-function yes(b: boolean, lang: Lang): string {
-  return lang === "zh" ? (b ? "是" : "否") : b ? "yes" : "no";
-}
-
 function missingWords(c: Check, lang: Lang): string {
   if (c.status === "unknown") {
     if (c.scopeUnknown) {
@@ -58,7 +54,7 @@ function missingWords(c: Check, lang: Lang): string {
 
 function shown(v: Check["value"] | Check["required"], lang: Lang): string {
   if (v === null) return lang === "zh" ? "未填" : "not given";
-  if (typeof v === "boolean") return yes(v, lang);
+  if (typeof v === "boolean") return yesWord(v, lang);
   return String(v);
 }
 
@@ -161,7 +157,7 @@ function auditSections(r: AuditResult, policy: Policy, asOf: string, lang: Lang,
     sections.push({
       title: lang === "zh" ? "区域目标" : "Region targets",
       header: [h.rule, h.value, h.required, h.due, h.overdue, h.status, h.basis],
-      rows: r.targets.map((t) => [t.rule, t.value, t.required, t.due, yes(t.overdue, lang), statusCell(t.status, lang), t.basis]),
+      rows: r.targets.map((t) => [t.rule, t.value, t.required, t.due, yesWord(t.overdue, lang), statusCell(t.status, lang), t.basis]),
     });
   }
   if (r.exam) {
@@ -206,7 +202,7 @@ function auditCsv(r: AuditResult, lang: Lang) {
   const h = H[lang];
   const csvRows = function* (): Generator<Cell[]> {
     for (const u of r.units) {
-      const head = [u.town, u.unit, u.unit_type, u.headcount, u.certified, u.sw_professional, yes(u.compliant, "en")];
+      const head = [u.town, u.unit, u.unit_type, u.headcount, u.certified, u.sw_professional, yesWord(u.compliant, "en")];
       if (u.checks.length === 0) yield [...head, "", "not_applicable", "", "", "", ""];
       for (const c of u.checks) {
         yield [...head, c.rule, c.status, c.value === null ? "" : String(c.value), String(c.required), c.shortfall ?? "", c.basis];

@@ -7,7 +7,7 @@ import type { Command } from "commander";
 import type { Policy, Rule } from "../core/policy/schema.js";
 import type { Cell, Presentation, Section } from "../render/format.js";
 import type { Lang } from "../render/messages.js";
-import { gradeWord, unitTypeWord } from "../render/words.js";
+import { gradeWord, unitTypeWord, yesWord } from "../render/words.js";
 import { builtinIds, loadPolicy } from "../io/policies.js";
 import type { CommandSpec } from "./index.js";
 import { type CommonOptions, type Runtime, langOf, render } from "./shared.js";
@@ -33,7 +33,6 @@ interface Words {
 }
 
 const zhOr = (w: Words, table: Record<string, string>, code: string) => (w.lang === "zh" ? (table[code] ?? code) : code);
-const yesNo = (w: Words, b: boolean) => (w.lang === "zh" ? (b ? "是" : "否") : b ? "yes" : "no");
 const grades = (w: Words, list: readonly string[]) => list.map((g) => gradeWord(g, w.v, w.lang)).join("/");
 const unitTypes = (w: Words, list: readonly string[]) => list.map((t) => unitTypeWord(t, w.v, w.lang)).join("/");
 
@@ -42,8 +41,8 @@ function scope(r: Rule, w: Words): string {
   return r.applies
     .map((s) => {
       const extra = [
-        s.social_service !== undefined ? `${zhOr(w, ZH.attribute, "social_service")}=${yesNo(w, s.social_service)}` : "",
-        s.sw_office !== undefined ? `${zhOr(w, ZH.attribute, "sw_office")}=${yesNo(w, s.sw_office)}` : "",
+        s.social_service !== undefined ? `${zhOr(w, ZH.attribute, "social_service")}=${yesWord(s.social_service, w.lang)}` : "",
+        s.sw_office !== undefined ? `${zhOr(w, ZH.attribute, "sw_office")}=${yesWord(s.sw_office, w.lang)}` : "",
       ].filter(Boolean);
       return unitTypes(w, s.unit_types) + (extra.length ? (w.lang === "zh" ? `（${extra.join("，")}）` : ` (${extra.join(", ")})`) : "");
     })
@@ -131,15 +130,15 @@ export function presentPolicy(p: Policy, lang: Lang): Presentation {
       notes: zh
         ? [
             `文件：${p.document}`,
-            `社会工作员计入持证人员（staff_counts_as_certified）：${yesNo(w, params.staff_counts_as_certified)}`,
+            `社会工作员计入持证人员（staff_counts_as_certified）：${yesWord(params.staff_counts_as_certified, w.lang)}`,
             `专业人才的最低社会工作专业学历（professional_degree_min）：${ZH.degree[params.professional_degree_min] ?? params.professional_degree_min}`,
-            `名册未填是否专职时按专职计（full_time_default）：${yesNo(w, params.full_time_default)}`,
+            `名册未填是否专职时按专职计（full_time_default）：${yesWord(params.full_time_default, w.lang)}`,
           ]
         : [
             `document: ${p.document}`,
-            `staff_counts_as_certified: ${yesNo(w, params.staff_counts_as_certified)}`,
+            `staff_counts_as_certified: ${yesWord(params.staff_counts_as_certified, w.lang)}`,
             `professional_degree_min: ${params.professional_degree_min}`,
-            `full_time_default: ${yesNo(w, params.full_time_default)} (when the roster does not say)`,
+            `full_time_default: ${yesWord(params.full_time_default, w.lang)} (when the roster does not say)`,
           ],
     },
     { title: zh ? "单位与人员规则" : "Rules", header: [h.id, h.title, h.applies, h.passes, h.due, h.basis], rows: ruleRows },

@@ -14,7 +14,7 @@ import { type FutureCertAdvice, ROSTER_REQUIRED, RosterBuilder, type RosterResul
 import type { FileCount, Rejection, Warning } from "../core/records/types.js";
 import { UNITS_REQUIRED, UnitsBuilder } from "../core/records/units.js";
 import { type Format, type Presentation, formatOption, renderCsv, renderCsvChunks, renderJson, renderMarkdown, renderTable } from "../render/format.js";
-import { type Lang, oneLine, reasonText, warningText } from "../render/messages.js";
+import { type Lang, oneLine, plural, reasonText, warningText } from "../render/messages.js";
 import { type Encoding, encodingName } from "../io/decode.js";
 import { loadPolicy } from "../io/policies.js";
 import { type ReadOptions, delimiterOption, displayName, readTable } from "../io/table.js";
@@ -319,8 +319,6 @@ function printCapped<T>(rt: Runtime, items: readonly T[], line: (item: T) => str
   if (items.length > shown) rt.stderr(more(items.length - shown));
 }
 
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
-
 /** Writes the output and the messages; returns the exit code. */
 export async function deliver(outcome: Outcome, o: CommonOptions, rt: Runtime, lang: Lang): Promise<0 | 1 | 3> {
   const format = formatFor(o, rt);
@@ -365,7 +363,7 @@ export async function deliver(outcome: Outcome, o: CommonOptions, rt: Runtime, l
 
   if (outcome.rejected.length > 0 && !o.allowRejects) {
     const rows = new Set(outcome.rejected.map((r) => `${r.file}:${r.row}`)).size;
-    rt.stderr(`${rows} row${rows === 1 ? "" : "s"} rejected and left out of the results: fix them, or pass --allow-rejects to accept results without them`);
+    rt.stderr(`${plural(rows, "row", "rows")} rejected and left out of the results: fix them, or pass --allow-rejects to accept results without them`);
     return 3;
   }
   return o.check && outcome.findings ? 1 : 0;

@@ -12,7 +12,7 @@ import type { Warning } from "../core/records/types.js";
 import { type PersonVerdict, type TrainingResult, type UnitRate, type Window as TrainingWindow, TrainingTally, WINDOW_KINDS, type WindowKind } from "../core/rules/training.js";
 import type { Cell, Section } from "../render/format.js";
 import { lazyPresentation } from "../render/lazy.js";
-import type { Lang } from "../render/messages.js";
+import { type Lang, plural } from "../render/messages.js";
 import { gradeWord, statusCell } from "../render/words.js";
 import { builtinIds, loadPolicy } from "../io/policies.js";
 import { displayName } from "../io/table.js";
@@ -69,7 +69,7 @@ export function shortfallInWords(v: PersonVerdict, lang: Lang): string {
   const n = days(v.shortfall100);
   const by = v.deadline === null ? "" : formatDay(v.deadline);
   if (lang === "zh") return by ? `还需 ${n} 天，截止 ${by}` : `还需 ${n} 天`;
-  const more = `needs ${n} more ${n === 1 ? "day" : "days"}`;
+  const more = `needs ${plural(n, "more day", "more days")}`;
   return by ? `${more} by ${by}` : more;
 }
 

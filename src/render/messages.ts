@@ -13,9 +13,14 @@ const firstAliases = (groups: Record<string, readonly string[]>): string =>
     .filter(Boolean)
     .join(", ");
 
+/** "1 row", "2 rows": a count with the English word that agrees with it. */
+export function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 /** "1 person", "2 people". */
 export function peopleCount(n: number): string {
-  return `${n} ${n === 1 ? "person" : "people"}`;
+  return plural(n, "person", "people");
 }
 
 const REASONS: Record<string, { en: Phrase; zh: Phrase }> = {
@@ -134,7 +139,7 @@ const WARNINGS: Record<string, { en: Phrase; zh: Phrase }> = {
     zh: (p) => `岗位“${p.role}”（${p.people} 人）不可识别：按其他岗位处理，不发放津贴`,
   },
   blank_rows: {
-    en: (p) => `${p.file}: ${Number(p.rows) === 1 ? "1 blank row" : `${p.rows} blank rows`} skipped`,
+    en: (p) => `${p.file}: ${plural(Number(p.rows), "blank row", "blank rows")} skipped`,
     zh: (p) => `${p.file}：跳过 ${p.rows} 个空行`,
   },
   identical_units: {

@@ -19,6 +19,11 @@ export function statusCell(status: Status | string, lang: Lang): Cell {
   return s ? { text: s[lang], tone: s.tone } : status;
 }
 
+/** 是 / 否, yes / no. */
+export function yesWord(b: boolean, lang: Lang): string {
+  return lang === "zh" ? (b ? "是" : "否") : b ? "yes" : "no";
+}
+
 /** A code shown as the vocabulary's first alias in Chinese, the code itself in English. */
 export function codeWord(code: string, groups: Readonly<Record<string, readonly string[]>>, lang: Lang): string {
   if (lang === "en") return code;
