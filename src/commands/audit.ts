@@ -66,6 +66,11 @@ export function valueCell(c: Pick<Check, "value" | "required" | "of">, lang: Lan
   return lang === "zh" ? `${share}（应 ≥ ${c.required}）` : `${share} (≥ ${c.required})`;
 }
 
+/** "a, b or c": the items joined, the last one by `last`. */
+function joinList(items: readonly string[], sep: string, last: string): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(sep)}${last}${items.at(-1)}` : (items[0] ?? "");
+}
+
 function personDetail(c: Pick<PersonCheck, "status" | "detail">, p: Policy, lang: Lang): string {
   const v = p.vocabulary;
   const d = c.detail;
@@ -73,7 +78,7 @@ function personDetail(c: Pick<PersonCheck, "status" | "detail">, p: Policy, lang
     const tier = lang === "zh" ? (v.tiers[d.params.tier as "senior"]?.[0] ?? d.params.tier) : d.params.tier;
     const words = String(d.params.allowed).split("|").map((g) => gradeWord(g, v, lang));
     // "intermediate or senior" / "社会工作师或高级社会工作师"
-    const allowed = words.length > 1 ? `${words.slice(0, -1).join(lang === "zh" ? "、" : ", ")}${lang === "zh" ? "或" : " or "}${words.at(-1)}` : (words[0] ?? "");
+    const allowed = lang === "zh" ? joinList(words, "、", "或") : joinList(words, ", ", " or ");
     const held = gradeWord(String(d.params.grade), v, lang);
     return lang === "zh" ? `${tier}岗位需 ${allowed}；持有 ${held}` : `${tier} post needs ${allowed}; holds ${held}`;
   }
@@ -101,8 +106,7 @@ function postLevelDetail(c: Pick<PersonCheck, "status" | "detail">, p: Policy, l
       const list = pairs.map(([g, r]) => `${gradeWord(g, v, lang)}（${levels(r)} 级）`).join("、");
       return `岗位等级 ${level} 级：证书等级为“${held}”，本政策只为 ${list}规定了岗位等级`;
     }
-    const names = pairs.map(([g, r]) => `${g} (${levels(r)})`);
-    const list = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : names[0];
+    const list = joinList(pairs.map(([g, r]) => `${g} (${levels(r)})`), ", ", " and ");
     return `post level ${level}: grade is ${held}, and the policy sets post levels only for ${list}`;
   }
   const inside = c.status === "pass";
