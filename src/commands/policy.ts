@@ -4,7 +4,7 @@
  * or a custom policy file checked.
  */
 import type { Command } from "commander";
-import type { Policy, Rule } from "../core/policy/schema.js";
+import type { Degree, Policy, Rule } from "../core/policy/schema.js";
 import type { Cell, Presentation, Section } from "../render/format.js";
 import type { Lang } from "../render/messages.js";
 import { gradeWord, unitTypeWord, yesWord } from "../render/words.js";
@@ -20,7 +20,7 @@ interface PolicyOptions extends CommonOptions {}
 /** Words for the codes of a policy, so a clerk can read `policy show` against the document. */
 const ZH = {
   holds: { anyone: "人员", certified: "持证人员", certified_national: "持全国证书人员", sw_professional: "社会工作专业人才" } as Record<string, string>,
-  degree: { associate: "大专", bachelor: "本科", master: "硕士", doctorate: "博士" } as Record<string, string>,
+  degree: ({ none: "无", associate: "大专", bachelor: "本科", master: "硕士", doctor: "博士" } satisfies Record<Degree, string>) as Record<string, string>,
   posts: { professional_posts: "专业技术岗位数", sw_posts: "社会工作专业岗位数", total_posts: "岗位总数" } as Record<string, string>,
   attribute: { sw_office: "设立社会工作室（站）", social_service: "从事专业社会服务" } as Record<string, string>,
   tier: { senior: "高级岗位", intermediate: "中级岗位", junior: "初级岗位" } as Record<string, string>,

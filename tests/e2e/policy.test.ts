@@ -162,3 +162,13 @@ describe("extending a profile that has no allowance", () => {
     expect(r.stderr).toContain("allowance: ningbo-2018 sets no allowance, so a file extending it gives the whole allowance rule");
   });
 });
+
+describe("policy show in Chinese names every degree in words", () => {
+  it("a rule that asks for a doctorate reads 博士, not the code", () => {
+    const dir = mkdtempSync(join(tmpdir(), "swtalent-policy-"));
+    const file = join(dir, "doctor.yaml");
+    writeFileSync(file, "extends: qijiang-2020\nrules:\n  QJ-AGENCY-STAFF:\n    who: { holds: certified_national, or_degree: doctor }\n");
+    const line = swtalent(["policy", "show", file, "--format", "md", "--lang", "zh"]).stdout.split("\n").find((l) => l.startsWith("| QJ-AGENCY-STAFF |"));
+    expect(line).toContain("专职持全国证书人员或博士及以上学历者");
+  });
+});
