@@ -15,7 +15,7 @@ import { type Detail, type MonthVerdict, type PayLine, type Payroll, allowanceFo
 import type { Cell, Section } from "../render/format.js";
 import { lazyPresentation } from "../render/lazy.js";
 import { type Lang, peopleCount } from "../render/messages.js";
-import { gradeWord, unitTypeWord } from "../render/words.js";
+import { gradeWord, townWord, unitTypeWord } from "../render/words.js";
 import { builtinIds, loadPolicy } from "../io/policies.js";
 import { displayName, readTable } from "../io/table.js";
 import type { CommandSpec } from "./index.js";
@@ -137,7 +137,7 @@ function payrollSections(r: Payroll, policy: Policy, lang: Lang, o: AllowanceOpt
     ? `社会工作职业津贴发放表 ${r.months[0]}${r.months.length > 1 ? ` 至 ${r.months.at(-1)}` : ""}（${policy.allowance!.id}，${policy.allowance!.basis}）`
     : `Social-work allowance payroll ${r.months[0]}${r.months.length > 1 ? ` to ${r.months.at(-1)}` : ""} (${policy.allowance!.id}, ${policy.allowance!.basis})`;
   sections.push({ title, header: [], rows: [], notes: withLedger ? [zh ? "金额为扣除已发记录后仍应补发的金额。" : "Amounts are what is still owed after the ledger of payments already made."] : [] });
-  const payeesOf = new Map<string, PayLine[]>();
+  const payeesOf = new Map<string | null, PayLine[]>();
   for (const l of r.payees) {
     const list = payeesOf.get(l.town);
     if (list) list.push(l);
@@ -146,13 +146,13 @@ function payrollSections(r: Payroll, policy: Policy, lang: Lang, o: AllowanceOpt
   for (const t of r.byTown) {
     const rows: Cell[][] = (payeesOf.get(t.town) ?? []).map((l) => [show(l.id), l.name, l.unit, gradeWord(l.grade, v, lang), l.month, yuan(l.fen), ...(md ? [""] : [])]);
     rows.push([zh ? "小计" : "subtotal", zh ? `${t.payees} 人` : peopleCount(t.payees), "", "", "", yuan(t.fen), ...(md ? [""] : [])]);
-    sections.push({ title: `${h.town}: ${t.town}`, header: [h.id, h.name, h.unit, h.grade, h.month, h.amount, ...(md ? [h.sign] : [])], rows });
+    sections.push({ title: `${h.town}: ${townWord(t.town, lang)}`, header: [h.id, h.name, h.unit, h.grade, h.month, h.amount, ...(md ? [h.sign] : [])], rows });
   }
   const people = new Set(r.payees.map((l) => l.id)).size;
   sections.push({
     title: zh ? "合计" : "Totals",
     header: [h.town, h.payees, h.total],
-    rows: [...r.byTown.map((t) => [t.town, t.payees, yuan(t.fen)] as Cell[]), [zh ? "总计" : "all", people, yuan(r.totalFen)]],
+    rows: [...r.byTown.map((t) => [townWord(t.town, lang), t.payees, yuan(t.fen)] as Cell[]), [zh ? "总计" : "all", people, yuan(r.totalFen)]],
   });
   if (r.notPaid.length > 0) {
     sections.push({
@@ -196,7 +196,7 @@ function payrollJson(r: Payroll, policy: Policy, lang: Lang, o: AllowanceOptions
   };
 }
 
-function presentExplain(verdicts: MonthVerdict[], person: { id: string; name: string; unit: string; town: string }, policy: Policy, lang: Lang, o: AllowanceOptions) {
+function presentExplain(verdicts: MonthVerdict[], person: { id: string; name: string; unit: string; town: string | null }, policy: Policy, lang: Lang, o: AllowanceOptions) {
   const h = H[lang];
   const show = idShown(o);
   const zh = lang === "zh";
@@ -223,7 +223,7 @@ function presentExplain(verdicts: MonthVerdict[], person: { id: string; name: st
   return {
     sections: [
       {
-        title: `${show(person.id)} ${person.name}, ${person.unit} (${person.town}) — ${a.id}, ${a.basis}`,
+        title: `${show(person.id)} ${person.name}, ${person.unit} (${townWord(person.town, lang)}) — ${a.id}, ${a.basis}`,
         header: [h.month, h.condition, h.outcome, h.detail, h.amount],
         rows,
       },

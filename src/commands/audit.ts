@@ -10,7 +10,7 @@ import { type AuditResult, type Check, type PersonCheck, type UnitVerdict, audit
 import type { Cell, Section } from "../render/format.js";
 import { lazyPresentation } from "../render/lazy.js";
 import type { Lang } from "../render/messages.js";
-import { gradeWord, shortfallWords, statusCell, unitTypeWord, yesWord } from "../render/words.js";
+import { gradeWord, shortfallWords, statusCell, townWord, unitTypeWord, yesWord } from "../render/words.js";
 import type { CommandSpec } from "./index.js";
 import { type CommonOptions, type Runtime, addCommonOptions, deliver, envelope, idShown, langOf, parseAsOf, readInputs } from "./shared.js";
 
@@ -120,7 +120,7 @@ function auditSections(r: AuditResult, policy: Policy, asOf: string, lang: Lang,
   const show = idShown(o);
   const sections: Section[] = [];
   // units come sorted by town: each run of one town is a section
-  const towns = new Map<string, UnitVerdict[]>();
+  const towns = new Map<string | null, UnitVerdict[]>();
   for (const u of r.units) {
     const list = towns.get(u.town);
     if (list) list.push(u);
@@ -145,7 +145,7 @@ function auditSections(r: AuditResult, policy: Policy, asOf: string, lang: Lang,
       if (u.flags.length > 0) rows.push([...blank, u.flags.join(", "), lang === "zh" ? "标记" : "flag", "", "", ""]);
     }
     sections.push({
-      title: `${h.town}: ${town}`,
+      title: `${h.town}: ${townWord(town, lang)}`,
       header: [h.unit, h.type, h.headcount, h.certified, h.pro, h.rule, h.status, `${h.value} / ${h.required}`, h.what, h.basis],
       rows,
     });

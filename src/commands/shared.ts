@@ -10,7 +10,7 @@ import { UsageError } from "../core/errors.js";
 import type { Policy } from "../core/policy/schema.js";
 import { mapHeader } from "../core/records/header.js";
 import { maskId } from "../core/records/ids.js";
-import { type FutureCertAdvice, ROSTER_REQUIRED, RosterBuilder, type RosterResult } from "../core/records/roster.js";
+import { type FutureCertAdvice, RosterBuilder, type RosterResult, rosterColumnsRequired } from "../core/records/roster.js";
 import type { FileCount, Rejection, Warning } from "../core/records/types.js";
 import { UNITS_REQUIRED, UnitsBuilder } from "../core/records/units.js";
 import { type Format, type Presentation, formatOption, renderCsv, renderCsvChunks, renderJson, renderMarkdown, renderTable } from "../render/format.js";
@@ -197,7 +197,7 @@ export async function readInputs(rosterPath: string, o: CommonOptions, latestCer
   let builder: RosterBuilder | null = null;
   const summary = await withProgress(o, rosterPath, ro, (r) => readTable(rosterPath, r, {
     header(cells) {
-      const required = [...ROSTER_REQUIRED, ...(knownUnits ? [] : ["unit_type", "town"]), ...(reading.required ?? [])];
+      const required = rosterColumnsRequired(knownUnits !== null, reading.required);
       const h = mapHeader(file, cells, policy.vocabulary.columns.roster, required);
       appendAll(warnings, h.warnings);
       builder = new RosterBuilder({

@@ -13,7 +13,7 @@ import { type PersonVerdict, type TrainingResult, type UnitRate, type Window as 
 import type { Cell, Section } from "../render/format.js";
 import { lazyPresentation } from "../render/lazy.js";
 import { type Lang, plural } from "../render/messages.js";
-import { gradeWord, statusCell } from "../render/words.js";
+import { gradeWord, statusCell, townWord } from "../render/words.js";
 import { builtinIds, loadPolicy } from "../io/policies.js";
 import { displayName } from "../io/table.js";
 import type { CommandSpec } from "./index.js";
@@ -106,7 +106,7 @@ function trainingSections(r: TrainingResult, policy: Policy, kind: WindowKind, a
   for (const [unit, people] of byUnit) {
     const u = rateBy.get(unit)!;
     sections.push({
-      title: zh ? `${unit}（${u.town}）` : `${unit} (${u.town})`,
+      title: zh ? `${unit}（${townWord(u.town, lang)}）` : `${unit} (${townWord(u.town, lang)})`,
       header: [h.id, h.name, h.grade, ...(perCertificate ? [h.window] : []), h.required, h.days, h.status, h.missing],
       rows: people.map((v) => [
         show(v.id),
@@ -131,6 +131,13 @@ function trainingSections(r: TrainingResult, policy: Policy, kind: WindowKind, a
       header: [h.id, h.name, h.unit, h.deadline, h.missing],
       rows: r.dueSoon.map((v) => [show(v.id), v.name, v.unit, formatDay(v.deadline!), shortfallInWords(v, lang)]),
       notes: r.dueSoon.length === 0 ? [zh ? "无。" : "None."] : [],
+    });
+    const overdue = r.people.filter((v) => v.status === "noncompliant");
+    sections.push({
+      title: zh ? "已逾期未达标" : "Overdue: window complete and still short",
+      header: [h.id, h.name, h.unit, h.missing],
+      rows: overdue.map((v) => [show(v.id), v.name, v.unit, shortfallInWords(v, lang)]),
+      notes: overdue.length === 0 ? [zh ? "无。" : "None."] : [],
     });
   }
   const count = (s: string) => r.people.filter((v) => v.status === s).length;
@@ -204,6 +211,7 @@ function trainingJson(r: TrainingResult, asOf: Day, o: CommonOptions) {
       id: show(v.id),
       name: v.name,
       unit: v.unit,
+      town: v.town,
       grade: v.grade,
       window_start: formatDay(v.window.start),
       window_end: formatDay(v.window.end),
@@ -213,7 +221,7 @@ function trainingJson(r: TrainingResult, asOf: Day, o: CommonOptions) {
       status: v.status,
       deadline: v.deadline === null ? null : formatDay(v.deadline),
     })),
-    units: r.units.map((u) => ({ unit: u.unit, judged: u.judged, compliant: u.compliant, rate: rateOf(u) })),
+    units: r.units.map((u) => ({ unit: u.unit, town: u.town, judged: u.judged, compliant: u.compliant, rate: rateOf(u) })),
     ...(r.dueSoon !== null
       ? {
           due_soon: r.dueSoon.map((v) => ({
@@ -223,6 +231,10 @@ function trainingJson(r: TrainingResult, asOf: Day, o: CommonOptions) {
             deadline: formatDay(v.deadline!),
             shortfall: days(v.shortfall100!),
           })),
+          // late already: the window is complete and the person is short (SPEC.md, training)
+          overdue: r.people
+            .filter((v) => v.status === "noncompliant")
+            .map((v) => ({ id: show(v.id), name: v.name, unit: v.unit, shortfall: days(v.shortfall100!) })),
         }
       : {}),
   };

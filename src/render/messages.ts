@@ -27,7 +27,7 @@ const REASONS: Record<string, { en: Phrase; zh: Phrase }> = {
   missing: { en: () => "required cell is empty: fill it in", zh: () => "必填项为空：请填写" },
   missing_unit_attr: {
     en: (p) => `the unit's ${p.field} is not given: fill in this column, or list the unit in the units file (--units)`,
-    zh: () => "未给出单位的该项信息：请填写本列，或在单位信息文件（--units）中列出该单位",
+    zh: () => "未填写单位类型：请填写本列，或在单位信息文件（--units）中列出该单位",
   },
   bad_grade: {
     en: (_p, v) => `not a known certificate grade: use one of ${firstAliases(v.grades)} (or leave it empty for none)`,

@@ -19,6 +19,11 @@ export function statusCell(status: Status | string, lang: Lang): Cell {
   return s ? { text: s[lang], tone: s.tone } : status;
 }
 
+/** A town's name; a unit with none is at district or city level (SPEC.md "Units"). */
+export function townWord(town: string | null, lang: Lang): string {
+  return town ?? (lang === "zh" ? "区（市）直属" : "district/city level");
+}
+
 /** 是 / 否, yes / no. */
 export function yesWord(b: boolean, lang: Lang): string {
   return lang === "zh" ? (b ? "是" : "否") : b ? "yes" : "no";

@@ -36,7 +36,7 @@ function auditJson(...extra: string[]) {
 type CheckRow = [string, string, number | boolean | null, number | string | boolean, number | null];
 
 interface UnitFigures {
-  town: string;
+  town: string | null;
   type: string;
   headcount: number;
   certified: number;
@@ -65,7 +65,7 @@ function unitsOf(out: any): Record<string, UnitFigures> {
 }
 
 const u = (
-  town: string,
+  town: string | null,
   type: string,
   headcount: number,
   certified: number,
@@ -93,13 +93,13 @@ const QIJIANG: Record<string, UnitFigures> = {
     ["QJ-COMMUNITY-CERT", "pass", 3, 2, 0],
     ["QJ-COMMUNITY-OFFICE", "fail", false, true, null],
   ]),
-  綦江区民政局: u("文龙街道", "organ", 8, 2, 3, false, [["QJ-CERT-SOCIAL-SERVICE", "fail", 2, "1/3", 1]]),
-  綦江区发展和改革委员会: u("文龙街道", "organ", 5, 1, 1, true, [["QJ-CERT-OTHER", "pass", 1, "1/5", 0]]),
-  綦江区社会福利院: u("文龙街道", "institution", 7, 4, 5, true, [
+  綦江区民政局: u(null, "organ", 8, 2, 3, false, [["QJ-CERT-SOCIAL-SERVICE", "fail", 2, "1/3", 1]]),
+  綦江区发展和改革委员会: u(null, "organ", 5, 1, 1, true, [["QJ-CERT-OTHER", "pass", 1, "1/5", 0]]),
+  綦江区社会福利院: u(null, "institution", 7, 4, 5, true, [
     ["QJ-CERT-SOCIAL-SERVICE", "pass", 4, "1/3", 0],
     ["QJ-INST-SW-POSTS", "pass", 14, "7/10", 0],
   ]),
-  綦江区同心社会工作服务中心: u("文龙街道", "sw_agency", 7, 3, 4, false, [
+  綦江区同心社会工作服务中心: u(null, "sw_agency", 7, 3, 4, false, [
     ["QJ-AGENCY-STAFF", "pass", 2, "1/3", 0],
     ["QJ-AGENCY-POSTS", "fail", 6, "7/10", 1],
   ]),
@@ -151,10 +151,13 @@ function sortedValues(m: Record<string, string[]>): Record<string, string[]> {
 }
 
 /** SPEC.md: lists are sorted by town, then unit (code-point order, as every list of the tool) */
-function expectSortedByTownUnit(units: { town: string; unit: string }[]) {
-  const keys = units.map((x) => [x.town, x.unit] as const);
+/** Sorted by town, then unit; units with no town (district or city level) after every town (SPEC.md). */
+function expectSortedByTownUnit(units: { town: string | null; unit: string }[]) {
+  const keys = units.map((x) => [x.town ?? "\u{10FFFF}", x.unit] as const);
   const sorted = [...keys].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
   expect(keys).toEqual(sorted);
+  const firstNull = units.findIndex((x) => x.town === null);
+  if (firstNull >= 0) expect(units.slice(firstNull).every((x) => x.town === null)).toBe(true);
 }
 
 describe("audit, qijiang-2020 (the default) at 2021-12-31", () => {
@@ -258,8 +261,8 @@ describe("audit, ningbo-2018 at 2021-12-31 (社会工作员 is not certified; �
     东溪社区: u("东溪镇", "urban_community", 4, 2, 2, false, [["NB-COMMUNITY-PRO", "fail", 2, 3, 1]]),
     红岩村: u("三江街道", "village", 3, 0, 1, true, [["NB-VILLAGE-PRO", "pass", 1, 1, 0]]),
     福林村: u("东溪镇", "village", 2, 0, 0, false, [["NB-VILLAGE-PRO", "fail", 0, 1, 1]]),
-    綦江区社会福利院: u("文龙街道", "institution", 7, 3, 4, true, [["NB-INST-SW-POSTS", "pass", 14, "1/2", 0]]),
-    綦江区同心社会工作服务中心: u("文龙街道", "sw_agency", 7, 2, 4, true, [], ["NB-PURCHASE-PRIORITY"]),
+    綦江区社会福利院: u(null, "institution", 7, 3, 4, true, [["NB-INST-SW-POSTS", "pass", 14, "1/2", 0]]),
+    綦江区同心社会工作服务中心: u(null, "sw_agency", 7, 2, 4, true, [], ["NB-PURCHASE-PRIORITY"]),
     綦江区阳光社会工作服务中心: u("三江街道", "sw_agency", 0, 0, 0, true, []),
     古南街道办事处: u("古南街道", "town", 6, 1, 2, true, []),
     綦江中学: u("古南街道", "school", 2, 1, 2, true, []),

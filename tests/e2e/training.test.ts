@@ -19,28 +19,34 @@ describe("swtalent training on a small roster (worked by hand in tests/fixtures/
     expect(out.people).toEqual([
       // 东溪镇 before 古南街道; within a town by unit, then id
       // span 2018-12-28..2019-01-04 counts Jan 1-4 (4); 5 days over 2018-12-30..2019-01-02 count its 2 days inside
-      { id: "500222197504040049", name: "赵刚", unit: "新桥村", grade: "senior", ...w, required_days: 15, days: 6, shortfall: 9, status: "noncompliant", deadline: null },
+      { id: "500222197504040049", name: "赵刚", unit: "新桥村", town: "东溪镇", grade: "senior", ...w, required_days: 15, days: 6, shortfall: 9, status: "noncompliant", deadline: null },
       // 20 hours = 3.333 days: shown 3.33 (down), short 8.67 (up); certificate 2020-03-15, so in progress until 2023-03-15
-      { id: "500222199206060067", name: "陈静", unit: "新桥村", grade: "assistant", ...w, required_days: 12, days: 3.33, shortfall: 8.67, status: "in_progress", deadline: "2023-03-15" },
+      { id: "500222199206060067", name: "陈静", unit: "新桥村", town: "东溪镇", grade: "assistant", ...w, required_days: 12, days: 3.33, shortfall: 8.67, status: "in_progress", deadline: "2023-03-15" },
       // compliant with a certificate younger than 3 years: the deadline is still shown
-      { id: "500222199507070074", name: "杨帆", unit: "新桥村", grade: "intermediate", ...w, required_days: 15, days: 15, shortfall: 0, status: "compliant", deadline: "2022-06-01" },
-      { id: "500222198808080087", name: "黄丽", unit: "石佛社区", grade: "none", ...w, required_days: null, days: 2, shortfall: null, status: "not_applicable", deadline: null },
+      { id: "500222199507070074", name: "杨帆", unit: "新桥村", town: "东溪镇", grade: "intermediate", ...w, required_days: 15, days: 15, shortfall: 0, status: "compliant", deadline: "2022-06-01" },
+      { id: "500222198808080087", name: "黄丽", unit: "石佛社区", town: "东溪镇", grade: "none", ...w, required_days: null, days: 2, shortfall: null, status: "not_applicable", deadline: null },
       // 5 days + 5 days + 30 hours
-      { id: "500222198001010010", name: "王芳", unit: "滨河社区", grade: "intermediate", ...w, required_days: 15, days: 15, shortfall: 0, status: "compliant", deadline: null },
+      { id: "500222198001010010", name: "王芳", unit: "滨河社区", town: "古南街道", grade: "intermediate", ...w, required_days: 15, days: 15, shortfall: 0, status: "compliant", deadline: null },
       // spans 01-01..01-06 and 01-04..01-10 overlap: 10 days; 2 days repeated exactly count once
-      { id: "500222198502020022", name: "李强", unit: "滨河社区", grade: "assistant", ...w, required_days: 12, days: 12, shortfall: 0, status: "compliant", deadline: null },
+      { id: "500222198502020022", name: "李强", unit: "滨河社区", town: "古南街道", grade: "assistant", ...w, required_days: 12, days: 12, shortfall: 0, status: "compliant", deadline: null },
       // 2018-12-31 is outside (start exclusive), 2019-01-01 inside: 3 days + 48 hours
-      { id: "500222199003030036", name: "张敏", unit: "滨河社区", grade: "staff", ...w, required_days: 12, days: 11, shortfall: 1, status: "noncompliant", deadline: null },
+      { id: "500222199003030036", name: "张敏", unit: "滨河社区", town: "古南街道", grade: "staff", ...w, required_days: 12, days: 11, shortfall: 1, status: "noncompliant", deadline: null },
       // certificate 2018-12-31: on the as-of date the window is complete
-      { id: "500222199309090090", name: "周婷", unit: "滨河社区", grade: "intermediate", ...w, required_days: 15, days: 0, shortfall: 15, status: "noncompliant", deadline: null },
+      { id: "500222199309090090", name: "周婷", unit: "滨河社区", town: "古南街道", grade: "intermediate", ...w, required_days: 15, days: 0, shortfall: 15, status: "noncompliant", deadline: null },
     ]);
     // 刘洋 left on 2021-06-30: not in service, not listed, though his record is read
     expect(out.units).toEqual([
-      { unit: "新桥村", judged: 1, compliant: 0, rate: 0 },
-      { unit: "石佛社区", judged: 0, compliant: 0, rate: null },
-      { unit: "滨河社区", judged: 4, compliant: 2, rate: 0.5 },
+      { unit: "新桥村", town: "东溪镇", judged: 1, compliant: 0, rate: 0 },
+      { unit: "石佛社区", town: "东溪镇", judged: 0, compliant: 0, rate: null },
+      { unit: "滨河社区", town: "古南街道", judged: 4, compliant: 2, rate: 0.5 },
     ]);
     expect(out.due_soon).toEqual([{ id: "500222199206060067", name: "陈静", unit: "新桥村", deadline: "2023-03-15", shortfall: 8.67 }]);
+    // late already: the window complete and short (SPEC.md training, --warn-days)
+    expect(out.overdue).toEqual([
+      { id: "500222197504040049", name: "赵刚", unit: "新桥村", shortfall: 9 },
+      { id: "500222199003030036", name: "张敏", unit: "滨河社区", shortfall: 1 },
+      { id: "500222199309090090", name: "周婷", unit: "滨河社区", shortfall: 15 },
+    ]);
   });
 
   it("files: roster, then training records; input counts the roster; each rejected row with its reason", () => {

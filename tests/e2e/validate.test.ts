@@ -89,7 +89,7 @@ describe("validate on the example district", () => {
     const r = swtalent(["validate", ROSTER, "--format", "json"], { env: TODAY });
     expect(r.code).toBe(3);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toMatch(/missing required columns: unit_type, town/);
+    expect(r.stderr).toMatch(/missing required column unit_type: add a column headed one of 单位类型/);
   });
 
   it("run on 2021-06-15, 傅琳's certificate of 2021/6/30 is in the future: row 75 rejected (exit 3; 0 with --allow-rejects)", () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { formatDay, parseDay } from "../../src/core/dates.js";
 import { mapHeader } from "../../src/core/records/header.js";
 import { checkDigit } from "../../src/core/records/ids.js";
-import { type FutureCertAdvice, ROSTER_REQUIRED, RosterBuilder, type RosterResult } from "../../src/core/records/roster.js";
+import { type FutureCertAdvice, RosterBuilder, rosterColumnsRequired, type RosterResult } from "../../src/core/records/roster.js";
 import type { Unit } from "../../src/core/records/types.js";
 import { reasonText, warningText } from "../../src/render/messages.js";
 import { loadPolicy } from "../../src/io/policies.js";
@@ -22,7 +22,7 @@ const base: Cells = { 姓名: "王芳", 单位: "滨河社区", 单位类型: "�
 /** Reads rows as a roster would be read: the header is row 1, the first data row is row 2. */
 function read(rows: Cells[], opts: { asOf?: string; knownUnits?: Map<string, Unit>; header?: string[]; advice?: FutureCertAdvice } = {}): RosterResult {
   const header = opts.header ?? HEADER;
-  const required = [...ROSTER_REQUIRED, ...(opts.knownUnits ? [] : ["unit_type", "town"])];
+  const required = rosterColumnsRequired(opts.knownUnits !== undefined);
   const h = mapHeader("roster.csv", header, policy.vocabulary.columns.roster, required);
   const b = new RosterBuilder({
     file: "roster.csv",
@@ -74,7 +74,6 @@ describe("bad input: each row is rejected with its reason (SPEC.md Bad input)", 
     ["unknown grade", { 证书等级: "社工" }, "grade bad_grade"],
     ["unknown unit type", { 单位类型: "居委" }, "unit_type bad_unit_type"],
     ["no unit type and no units file", { 单位类型: "" }, "unit_type missing_unit_attr"],
-    ["no town and no units file", { 街镇: "" }, "town missing_unit_attr"],
     ["unparseable date", { 入职日期: "2021-02-30" }, "start_date bad_date"],
     ["wrong check digit", { 身份证号: ID1.slice(0, 17) + (ID1[17] === "9" ? "8" : "9") }, "id bad_check_digit"],
     ["end before start", { 入职日期: "2021-06-02", 离职日期: "2021-06-01" }, "end_date end_before_start"],
@@ -120,7 +119,7 @@ describe("bad input: each row is rejected with its reason (SPEC.md Bad input)", 
   });
 
   it("a row with the wrong number of cells is rejected for that alone", () => {
-    const h = mapHeader("roster.csv", HEADER, policy.vocabulary.columns.roster, ROSTER_REQUIRED);
+    const h = mapHeader("roster.csv", HEADER, policy.vocabulary.columns.roster, rosterColumnsRequired(true));
     const b = new RosterBuilder({ file: "roster.csv", policy, columns: h.columns, width: HEADER.length, latestCertDate: 0, knownUnits: null });
     b.add([ID1, "王芳", "滨河社区"], 2);
     b.add([...row({ ...base, 身份证号: ID2 }), "溢出"], 3);
@@ -207,7 +206,7 @@ describe("duplicate ids: both rejected unless the rows are identical", () => {
   });
 
   it("a row of the wrong width with the same id: both rejected, the short row with its one problem", () => {
-    const h = mapHeader("roster.csv", HEADER, policy.vocabulary.columns.roster, [...ROSTER_REQUIRED, "unit_type", "town"]);
+    const h = mapHeader("roster.csv", HEADER, policy.vocabulary.columns.roster, rosterColumnsRequired(false));
     const b = new RosterBuilder({ file: "roster.csv", policy, columns: h.columns, width: HEADER.length, latestCertDate: parseDay("2021-07-05")!, knownUnits: null });
     b.add(row({ ...base, 身份证号: ID1 }), 2);
     b.add([ID1, "王芳", "滨河社区"], 3);
@@ -253,7 +252,31 @@ describe("unit attributes", () => {
     const knownUnits = new Map([["滨河社区", unit({ name: "滨河社区", type: "urban_community" })]]);
     const header = ["身份证号", "姓名", "单位", "证书等级"];
     const r = read([{ ...base, 身份证号: ID1 }, { ...base, 身份证号: ID2, 单位: "新桥村" }], { knownUnits, header });
-    expect(reasons(r)).toEqual(["3 unit_type missing_unit_attr", "3 town missing_unit_attr"]);
+    expect(reasons(r)).toEqual(["3 unit_type missing_unit_attr"]);
+  });
+
+  it("a unit with no town cell is at district or city level: accepted, with town null (SPEC.md Units)", () => {
+    const r = read([{ ...base, 身份证号: ID1, 单位: "綦江区民政局", 单位类型: "机关", 街镇: "" }]);
+    expect(r.rejected).toEqual([]);
+    expect(r.people.map((p) => p.unit)).toEqual(["綦江区民政局"]);
+    expect(r.units.get("綦江区民政局")).toMatchObject({ type: "organ", town: null });
+  });
+
+  it("a roster with no town column at all: every unit is at district or city level", () => {
+    const header = ["身份证号", "姓名", "单位", "单位类型", "证书等级"];
+    const r = read([{ ...base, 身份证号: ID1, 单位: "市社会福利院", 单位类型: "事业单位" }], { header });
+    expect(r.rejected).toEqual([]);
+    expect(r.units.get("市社会福利院")).toMatchObject({ type: "institution", town: null });
+  });
+
+  it("a town given on one row of a unit and empty on another: the unit has that town", () => {
+    const r = read([
+      { ...base, 身份证号: ID1, 街镇: "" },
+      { ...base, 身份证号: ID2, 街镇: "古南街道" },
+    ]);
+    expect(r.rejected).toEqual([]);
+    expect(r.units.get("滨河社区")!.town).toBe("古南街道");
+    expect(r.warnings.filter((w) => w.code.startsWith("unit_attr_conflict"))).toEqual([]);
   });
 
   it("a town office with no town cell belongs to itself", () => {

@@ -32,10 +32,26 @@ describe("units file rows (单位信息)", () => {
     });
   });
 
+  it("a unit with no town is at district or city level: read, with town null (SPEC.md Units)", () => {
+    const r = read([
+      ["区民政局", "机关", "", "是", "", "", "", ""],
+      ["区社会工作服务中心", "社会工作服务机构", "", "", "", "", "6", "10"],
+    ]);
+    expect(r.rejected).toEqual([]);
+    expect(r.count).toEqual({ file: "units.csv", rows: 2, accepted: 2, rejected: 0 });
+    expect(r.units.get("区民政局")).toMatchObject({ type: "organ", town: null, socialService: true });
+    expect(r.units.get("区社会工作服务中心")).toMatchObject({ type: "sw_agency", town: null, swPosts: 6, totalPosts: 10 });
+  });
+
+  it("a street office with no town cell is its own town", () => {
+    const r = read([["古南街道办事处", "街道办事处", "", "", "是", "", "", ""]]);
+    expect(r.rejected).toEqual([]);
+    expect(r.units.get("古南街道办事处")).toMatchObject({ type: "town", town: "古南街道办事处" });
+  });
+
   it.each([
     [["", "社区", "古南街道", "", "", "", "", ""], "2 unit missing"],
     [["滨河社区", "", "古南街道", "", "", "", "", ""], "2 unit_type missing"],
-    [["滨河社区", "社区", "", "", "", "", "", ""], "2 town missing"],
     [["滨河社区", "小区", "古南街道", "", "", "", "", ""], "2 unit_type bad_unit_type"],
     [["滨河社区", "社区", "古南街道", "也许", "", "", "", ""], "2 social_service bad_yes_no"],
     [["滨河社区", "社区", "古南街道", "", "", "-1", "", ""], "2 professional_posts bad_count"],

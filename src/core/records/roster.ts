@@ -11,6 +11,14 @@ import type { FileCount, Person, Rejection, Unit, UnitAttributes, Warning } from
 import { type Normalisers, normalisers, parsePostLevel } from "./vocab.js";
 
 export const ROSTER_REQUIRED = ["id", "name", "unit", "grade"] as const;
+
+/**
+ * The roster's required columns (SPEC.md "Inputs"): the unit type too when no units file gives
+ * it. The town never is: a unit at district or city level has none.
+ */
+export function rosterColumnsRequired(unitsFile: boolean, more: readonly string[] = []): string[] {
+  return [...ROSTER_REQUIRED, ...(unitsFile ? [] : ["unit_type"]), ...more];
+}
 const UNIT_FIELDS = [
   "unit_type",
   "town",
@@ -45,12 +53,13 @@ export function readUnitAttributes(r: RowReader, norm: Normalisers): UnitAttribu
   return a;
 }
 
+/** A unit from its attributes: the type is needed; a unit with no town is at district or city level. */
 export function unitFromAttributes(name: string, a: UnitAttributes): Unit | null {
-  if (a.unit_type === undefined || a.town === undefined) return null;
+  if (a.unit_type === undefined) return null;
   return {
     name,
     type: a.unit_type,
-    town: a.town,
+    town: a.town ?? null,
     district: a.district ?? null,
     socialService: a.social_service ?? null,
     swOffice: a.sw_office ?? null,
@@ -204,7 +213,6 @@ export class RosterBuilder {
     const known = unit === null ? undefined : this.o.knownUnits?.get(unit);
     if (!known) {
       if (attrs.unit_type === undefined && r.text("unit_type") === "") r.reject("unit_type", "", "missing_unit_attr");
-      if (attrs.town === undefined) r.reject("town", "", "missing_unit_attr");
     }
     const roleText = r.text("role");
     const role = norm.role(roleText);

@@ -37,7 +37,8 @@ export interface UnitAttributes {
 export interface Unit {
   readonly name: string;
   readonly type: UnitType;
-  readonly town: string;
+  /** null for a unit at district or city level (区（市）直属), which belongs to no town */
+  readonly town: string | null;
   readonly district: string | null;
   readonly socialService: boolean | null;
   readonly swOffice: boolean | null;

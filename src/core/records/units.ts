@@ -5,7 +5,7 @@ import { readUnitAttributes, unitFromAttributes } from "./roster.js";
 import type { FileCount, Rejection, Unit, Warning } from "./types.js";
 import { type Normalisers, normalisers } from "./vocab.js";
 
-export const UNITS_REQUIRED = ["unit", "unit_type", "town"] as const;
+export const UNITS_REQUIRED = ["unit", "unit_type"] as const;
 
 export interface UnitsResult {
   readonly units: Map<string, Unit>;
@@ -42,7 +42,6 @@ export class UnitsBuilder {
     const name = r.problems.length > 0 ? null : r.required("unit");
     const attrs = readUnitAttributes(r, this.norm);
     if (attrs.unit_type === undefined && r.text("unit_type") === "") r.reject("unit_type", "", "missing");
-    if (attrs.town === undefined) r.reject("town", "", "missing");
     const unit = name === null ? null : unitFromAttributes(name, attrs);
     if (unit === null || r.problems.length > 0) {
       this.rejected.push(...r.problems);

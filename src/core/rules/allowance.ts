@@ -7,7 +7,7 @@
 import { type Day, type Month, addMonths, firstDayOf, formatDay, formatMonth } from "../dates.js";
 import type { AllowancePolicy, Grade } from "../policy/schema.js";
 import type { Person, Unit } from "../records/types.js";
-import { compareText } from "./audit.js";
+import { compareText, compareTown } from "./audit.js";
 import { inServiceOn } from "./predicates.js";
 
 /** The conditions of POLICY.md's allowance rule, in the order they are tested. */
@@ -132,7 +132,7 @@ export interface PayLine {
   readonly id: string;
   readonly name: string;
   readonly unit: string;
-  readonly town: string;
+  readonly town: string | null;
   readonly grade: Grade;
   readonly month: string;
   readonly fen: number;
@@ -142,14 +142,14 @@ export interface NotPaidLine {
   readonly id: string;
   readonly name: string;
   readonly unit: string;
-  readonly town: string;
+  readonly town: string | null;
   readonly month: string;
   readonly reason: Reason;
   readonly detail: Detail;
 }
 
 export interface TownTotal {
-  readonly town: string;
+  readonly town: string | null;
   /** distinct people paid */
   readonly payees: number;
   readonly fen: number;
@@ -183,12 +183,12 @@ export function payroll(
     else byUnit.set(p.unit, [p]);
   }
   const unitOrder = [...byUnit.keys()].map((name) => units.get(name)!);
-  unitOrder.sort((x, y) => compareText(x.town, y.town) || compareText(x.name, y.name));
+  unitOrder.sort((x, y) => compareTown(x.town, y.town) || compareText(x.name, y.name));
   const monthNames = months.map(formatMonth);
   const payees: PayLine[] = [];
   const notPaid: NotPaidLine[] = [];
   const overpaid: PayLine[] = [];
-  const towns = new Map<string, { payees: number; fen: number }>();
+  const towns = new Map<string | null, { payees: number; fen: number }>();
   let totalFen = 0;
   for (const unit of unitOrder) {
     const list = byUnit.get(unit.name)!.sort((x, y) => compareText(x.id, y.id));

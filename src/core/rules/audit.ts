@@ -33,7 +33,7 @@ export interface Check {
 export interface UnitVerdict {
   readonly unit: string;
   readonly unit_type: UnitType;
-  readonly town: string;
+  readonly town: string | null;
   readonly headcount: number;
   readonly certified: number;
   readonly sw_professional: number;
@@ -188,6 +188,14 @@ export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Towns in order, then the units at district or city level (no town: 区（市）直属) after them (SPEC.md "Units"). */
+export function compareTown(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return compareText(a, b);
+}
+
 function isUnitRule(r: Rule): r is UnitRule {
   return r.kind !== "post_tier" && r.kind !== "post_level";
 }
@@ -232,7 +240,7 @@ export function audit(policy: Policy, people: readonly Person[], units: Readonly
     if (list) list.push(p);
     else byUnit.set(p.unit, [p]);
   }
-  const sortedUnits = [...units.values()].sort((a, b) => compareText(a.town, b.town) || compareText(a.name, b.name));
+  const sortedUnits = [...units.values()].sort((a, b) => compareTown(a.town, b.town) || compareText(a.name, b.name));
   const unitVerdicts = sortedUnits.map((u) => evaluateUnit(policy, u, byUnit.get(u.name) ?? [], is));
 
   // people in the order of their units, then by id: each unit's list sorted on its own

@@ -12,7 +12,7 @@ import { type Day, addYears, partsOf } from "../dates.js";
 import type { Grade, TrainingPolicy } from "../policy/schema.js";
 import type { TrainingRecord } from "../records/training.js";
 import type { Person, Unit } from "../records/types.js";
-import { compareText } from "./audit.js";
+import { compareText, compareTown } from "./audit.js";
 import { inServiceOn } from "./predicates.js";
 
 export type WindowKind = TrainingPolicy["window"];
@@ -111,7 +111,7 @@ export interface PersonVerdict {
   readonly id: string;
   readonly name: string;
   readonly unit: string;
-  readonly town: string;
+  readonly town: string | null;
   readonly grade: Grade;
   readonly window: Window;
   /** hundredths of a day; null when the grade has no requirement */
@@ -129,7 +129,7 @@ export interface PersonVerdict {
 
 export interface UnitRate {
   readonly unit: string;
-  readonly town: string;
+  readonly town: string | null;
   /** people with a requirement whose window is complete */
   readonly judged: number;
   /** of those, the compliant */
@@ -400,7 +400,7 @@ export class TrainingTally {
   /** The verdicts, sorted by town, unit and id; `warnDays` adds the due-soon list. */
   finish(units: ReadonlyMap<string, Unit>, warnDays: number | null = null): TrainingResult {
     const all = this.index.people;
-    const townOf = (unit: string) => units.get(unit)?.town ?? "";
+    const townOf = (unit: string) => units.get(unit)?.town ?? null;
     // by town, unit and id: the units sorted once, each unit's people among themselves
     const byUnit = new Map<string, number[]>();
     for (const u of units.values()) byUnit.set(u.name, []);
@@ -413,10 +413,10 @@ export class TrainingTally {
     }
     const unitRates: UnitRate[] = [...byUnit.keys()]
       .map((unit) => ({ unit, town: townOf(unit), judged: 0, compliant: 0 }))
-      .sort((a, b) => compareText(a.town, b.town) || compareText(a.unit, b.unit));
+      .sort((a, b) => compareTown(a.town, b.town) || compareText(a.unit, b.unit));
     const people: PersonVerdict[] = [];
     const byId = (a: number, b: number) => compareText(all[a]!.id, all[b]!.id);
-    for (const rate of unitRates as { unit: string; town: string; judged: number; compliant: number }[]) {
+    for (const rate of unitRates as { unit: string; town: string | null; judged: number; compliant: number }[]) {
       for (const i of byUnit.get(rate.unit)!.sort(byId)) {
         const v = this.verdict(i, rate.town);
         people.push(v);
@@ -434,7 +434,7 @@ export class TrainingTally {
     return { people, units: unitRates, dueSoon };
   }
 
-  private verdict(i: number, town: string): PersonVerdict {
+  private verdict(i: number, town: string | null): PersonVerdict {
     const p = this.index.people[i]!;
     const spans = this.spans.get(i);
     const ticks = this.ticks.of(this.days100[i]!, this.hours100[i]!, spans === undefined ? 0 : intervalDays(spans));
