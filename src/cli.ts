@@ -9,6 +9,7 @@ import { SwtalentError } from "./core/errors.js";
 import { type Runtime, useTerminal } from "./commands/shared.js";
 import { COMMANDS } from "./commands/index.js";
 import { oneLine } from "./render/messages.js";
+import { maskText } from "./core/records/ids.js";
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
@@ -77,8 +78,10 @@ export async function main(argv: readonly string[], rt: Runtime = defaultRuntime
       return e.code === "commander.help" && e.exitCode === 0 ? 0 : 2;
     }
     if (e instanceof SwtalentError) {
-      rt.stderr(oneLine(`swtalent: ${e.message}`));
-      for (const d of e.details) rt.stderr(oneLine(`  ${d}`));
+      // a message may quote an argument or a cell: resident IDs in it are masked like any output
+      const shown = argv.includes("--no-mask") ? (s: string) => s : maskText;
+      rt.stderr(oneLine(shown(`swtalent: ${e.message}`)));
+      for (const d of e.details) rt.stderr(oneLine(shown(`  ${d}`)));
       return e.exitCode;
     }
     rt.stderr(`swtalent: unexpected error: ${(e as Error).message}${debug ? `\n${(e as Error).stack}` : " (run with --debug for details)"}`);

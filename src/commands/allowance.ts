@@ -8,9 +8,9 @@ import { type Month, formatMonth, monthIndex, monthRange, parseMonth } from "../
 import { UsageError } from "../core/errors.js";
 import type { Policy } from "../core/policy/schema.js";
 import { mapHeader } from "../core/records/header.js";
-import { maskId } from "../core/records/ids.js";
+import { maskId, normaliseId } from "../core/records/ids.js";
 import { LEDGER_REQUIRED, LedgerReader } from "../core/records/ledger.js";
-import type { Warning } from "../core/records/types.js";
+import type { Person, Warning } from "../core/records/types.js";
 import { type Detail, type MonthVerdict, type PayLine, type Payroll, allowanceFor, payroll } from "../core/rules/allowance.js";
 import type { Cell, Section } from "../render/format.js";
 import { lazyPresentation } from "../render/lazy.js";
@@ -73,6 +73,7 @@ const REASON_WORDS: Record<string, { zh: string; en: string }> = {
   unit: { zh: "单位不符", en: "unit" },
   role: { zh: "岗位不符", en: "role" },
   grade: { zh: "证书不符", en: "grade" },
+  ledger_rejected: { zh: "已发记录有误，暂停发放", en: "ledger row rejected" },
 };
 
 /** The condition each reason code stands for, as --explain names it next to its outcome. */
@@ -91,6 +92,10 @@ function detailText(d: Detail, policy: Policy, lang: Lang): string {
   switch (d.code) {
     case "in_service":
       return zh ? `${p.day} 在岗` : `in service on ${p.day}`;
+    case "ledger_rejected":
+      return zh
+        ? `应发 ${p.yuan} 元，但已发记录（--paid）中此人有一行未通过校验，无法确定已发金额：暂停发放，请修正该行后重新运行`
+        : `${p.yuan} yuan due, but a row of the ledger (--paid) for this person was rejected, so what was already paid is not known: held until that row is fixed`;
     case "starts_later":
       return zh ? `${p.day} 尚未到岗（入职日期 ${p.start}）` : `not in service on ${p.day}: starts ${p.start}`;
     case "left":
@@ -236,6 +241,24 @@ function presentExplain(verdicts: MonthVerdict[], person: { id: string; name: st
   };
 }
 
+/**
+ * The person --explain names (SPEC.md): an id in any spelling the roster accepts, a masked id,
+ * or a name when only one accepted person has it; several matches are listed.
+ */
+function explainee(people: readonly Person[], asked: string, show: (id: string) => string): Person {
+  const id = normaliseId(asked);
+  const byId = people.find((p) => p.id === id);
+  if (byId) return byId;
+  const name = asked.trim();
+  const matches = id.includes("*") ? people.filter((p) => maskId(p.id) === id) : people.filter((p) => p.name === name);
+  if (matches.length === 1) return matches[0]!;
+  if (matches.length > 1) {
+    const list = matches.map((p) => `${show(p.id)} ${p.name} (${p.unit})`);
+    throw new UsageError(`--explain ${show(name)}: ${matches.length} people match; give one of their ids`, list);
+  }
+  throw new UsageError(`--explain ${show(name)}: no accepted person in the roster has this id or name (a rejected row is listed with its reason by validate)`);
+}
+
 export const allowanceCommand: CommandSpec = {
   name: "allowance",
   define: (cmd: Command) =>
@@ -247,7 +270,7 @@ export const allowanceCommand: CommandSpec = {
         .option("--from <month>", "first month of a range")
         .option("--to <month>", "last month of a range")
         .option("--paid <ledger>", "CSV of id, month, amount already paid (e.g. earlier payrolls): pay only what is still owed")
-        .option("--explain <id>", "for one person, each condition month by month, with the amount and basis")
+        .option("--explain <id|name>", "for one person (an id, a masked id, or a unique name), each condition month by month, with the amount and basis")
         .addHelpText(
           "after",
           "\nExamples:\n  swtalent allowance fixtures/人员名册.csv --units fixtures/单位信息.csv --month 2021-06\n" +
@@ -271,9 +294,7 @@ export const allowanceCommand: CommandSpec = {
     const paths = [...inputs.paths];
 
     if (o.explain !== undefined) {
-      const wanted = o.explain.trim();
-      const person = people.find((p) => p.id === wanted || p.id === wanted.toUpperCase()) ?? people.find((p) => maskId(p.id) === wanted && wanted.includes("*"));
-      if (!person) throw new UsageError(`--explain ${wanted}: no accepted person in the roster has this id (a rejected row is listed with its reason by validate)`);
+      const person = explainee(people, o.explain, idShown(o));
       const unit = units.get(person.unit)!;
       const verdicts = months.map((m) => allowanceFor(person, unit, m, a));
       const p = presentExplain(verdicts, { ...person, town: unit.town }, policy, lang, o);
@@ -287,6 +308,7 @@ export const allowanceCommand: CommandSpec = {
     }
 
     let paid: Map<string, Map<string, number>> | null = null;
+    let held: ReadonlySet<string> | undefined;
     if (o.paid !== undefined) {
       const file = displayName(o.paid);
       let reader: LedgerReader | null = null;
@@ -306,11 +328,12 @@ export const allowanceCommand: CommandSpec = {
       if (summary.blankRows > 0) warnings.push({ code: "blank_rows", params: { file, rows: summary.blankRows } });
       paths.push(o.paid);
       paid = l.paid;
+      held = l.held;
     }
 
     const format = o.format ?? (o.out ? "" : rt.stdoutIsTTY ? "table" : "csv");
     const needNotPaid = !(format === "csv" || (format === "" && !/\.(json|md|txt)$/i.test(o.out ?? "")));
-    const r = payroll(a, people, units, months, paid, { notPaid: needNotPaid });
+    const r = payroll(a, people, units, months, paid, { notPaid: needNotPaid, ...(held ? { held } : {}) });
     const withLedger = paid !== null;
     return deliver(
       {

@@ -9,7 +9,7 @@ import { type Day, formatDay, parseDay } from "../core/dates.js";
 import { UsageError } from "../core/errors.js";
 import type { Policy } from "../core/policy/schema.js";
 import { mapHeader } from "../core/records/header.js";
-import { maskId } from "../core/records/ids.js";
+import { maskCell, maskId, maskText } from "../core/records/ids.js";
 import { type FutureCertAdvice, RosterBuilder, type RosterResult, rosterColumnsRequired } from "../core/records/roster.js";
 import type { FileCount, Rejection, Warning } from "../core/records/types.js";
 import { UNITS_REQUIRED, UnitsBuilder } from "../core/records/units.js";
@@ -250,6 +250,11 @@ export function idShown(o: CommonOptions): (id: string) => string {
   return o.mask ? maskId : (id) => id;
 }
 
+/** A rejected cell as every output shows it: any resident ID in it masked, in any column. */
+export function cellShown(o: Pick<CommonOptions, "mask">): (value: string) => string {
+  return o.mask ? maskCell : (value) => value;
+}
+
 export function envelope(
   command: string,
   policy: Policy,
@@ -259,7 +264,7 @@ export function envelope(
   lang: Lang,
   o: CommonOptions,
 ): Envelope {
-  const show = idShown(o);
+  const show = cellShown(o);
   const main = files[0] ?? { rows: 0, accepted: 0, rejected: 0 };
   return {
     command,
@@ -270,7 +275,7 @@ export function envelope(
       file: r.file,
       row: r.row,
       field: r.field,
-      value: r.field === "id" ? show(r.value) : r.value,
+      value: show(r.value),
       reason: reasonText(r, lang, policy.vocabulary),
     })),
     warnings: warnings.map((w) => maskWarning(warningText(w, lang, policy.vocabulary), o)),
@@ -279,8 +284,7 @@ export function envelope(
 
 /** Resident IDs inside a warning's words are masked like any other output. */
 function maskWarning(text: string, o: CommonOptions): string {
-  // half- or full-width digits, an upper- or lower-case X: as a cell may have been typed
-  return o.mask ? text.replace(/(?<![\dXx０-９Ｘｘ])[\d０-９]{17}[\dXx０-９Ｘｘ](?![\dXx０-９Ｘｘ])|(?<![\d０-９])[\d０-９]{15}(?![\d０-９])/g, (m) => maskId(m)) : text;
+  return o.mask ? maskText(text) : text;
 }
 
 function formatFor(o: CommonOptions, rt: Runtime): Format {
@@ -309,6 +313,26 @@ export function render(p: Presentation, format: Format, o: CommonOptions, color:
   }
 }
 
+/**
+ * Every ID-shaped run of an output masked, piece by piece: each piece is cut after its last
+ * line break and the rest carried over, so an ID is never split between two pieces.
+ */
+export function maskOutput(text: string | Iterable<string>): string | Iterable<string> {
+  if (typeof text === "string") return maskText(text);
+  return {
+    *[Symbol.iterator]() {
+      let carry = "";
+      for (const piece of text) {
+        const all = carry + piece;
+        const cut = all.lastIndexOf("\n") + 1;
+        carry = all.slice(cut);
+        if (cut > 0) yield maskText(all.slice(0, cut));
+      }
+      if (carry !== "") yield maskText(carry);
+    },
+  };
+}
+
 /** Problems and warnings each print this many lines at most on stderr; JSON and --rejects carry all. */
 const MAX_STDERR_LINES = 50;
 
@@ -329,8 +353,10 @@ export async function deliver(outcome: Outcome, o: CommonOptions, rt: Runtime, l
     throw new UsageError(`--rejects and --out name the same file ${o.out}: give each its own`);
   }
   const color = format === "table" && o.out === undefined && rt.stdoutIsTTY && !rt.env.NO_COLOR;
-  const text = render(outcome.presentation, format, o, color);
-  const show = idShown(o);
+  const rendered = render(outcome.presentation, format, o, color);
+  // an ID typed into a unit name, a role or a note is masked too, in every format (SPEC.md Privacy)
+  const text = o.mask ? maskOutput(rendered) : rendered;
+  const show = cellShown(o);
   const v = outcome.policy.vocabulary;
 
   if (!o.quiet) {
@@ -345,7 +371,7 @@ export async function deliver(outcome: Outcome, o: CommonOptions, rt: Runtime, l
     rt,
     outcome.rejected,
     (r) => {
-      const value = r.field === "id" ? show(r.value) : r.value;
+      const value = show(r.value);
       const column = r.column && r.column !== r.field ? `${r.column} (${r.field})` : r.field;
       return lang === "zh"
         ? `${r.file}：第 ${r.row} 行，列 ${column}，内容“${value}”：${reasonText(r, lang, v)}`
@@ -355,8 +381,9 @@ export async function deliver(outcome: Outcome, o: CommonOptions, rt: Runtime, l
   );
   if (o.rejects !== undefined) {
     const header = lang === "zh" ? ["文件", "行号", "列", "内容", "问题"] : ["file", "row", "field", "value", "reason"];
-    const rows = outcome.rejected.map((r) => [r.file, r.row, r.field, r.field === "id" ? show(r.value) : r.value, reasonText(r, lang, v)]);
-    writeAtomic(o.rejects, renderCsv({ json: null, sections: [], csv: { header, rows } }, o.bom));
+    const rows = outcome.rejected.map((r) => [r.file, r.row, r.field, show(r.value), reasonText(r, lang, v)]);
+    const csv = renderCsv({ json: null, sections: [], csv: { header, rows } }, o.bom);
+    writeAtomic(o.rejects, o.mask ? maskText(csv) : csv);
   }
   if (o.out !== undefined) writeAtomic(o.out, text);
   else await writeStdout(text);

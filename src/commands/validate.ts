@@ -9,7 +9,7 @@ import { displayName } from "../io/table.js";
 import { type Lang, reasonText } from "../render/messages.js";
 import type { Section } from "../render/format.js";
 import type { CommandSpec } from "./index.js";
-import { type CommonOptions, type Runtime, addCommonOptions, appendAll, deliver, envelope, idShown, langOf, readInputs } from "./shared.js";
+import { type CommonOptions, type Runtime, addCommonOptions, appendAll, cellShown, deliver, envelope, langOf, readInputs } from "./shared.js";
 import { readTrainingFile } from "./training-input.js";
 
 interface ValidateOptions extends CommonOptions {
@@ -59,9 +59,9 @@ export const validateCommand: CommandSpec = {
       paths.push(o.training);
     }
     const h = H[lang];
-    const show = idShown(o);
+    const show = cellShown(o);
     const v = inputs.policy.vocabulary;
-    const problemRows = rejected.map((r) => [r.file, r.row, r.field, r.field === "id" ? show(r.value) : r.value, reasonText(r, lang, v)]);
+    const problemRows = rejected.map((r) => [r.file, r.row, r.field, show(r.value), reasonText(r, lang, v)]);
     const sections: Section[] = [
       {
         title: lang === "zh" ? "输入检查" : "Input check",

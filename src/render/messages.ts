@@ -1,4 +1,5 @@
 /** Words for codes, in Chinese and English: rejection reasons, warnings, person-check details. */
+import { visible } from "../core/text.js";
 import type { Rejection, Warning } from "../core/records/types.js";
 import type { Vocabulary } from "../core/policy/schema.js";
 
@@ -56,6 +57,10 @@ const REASONS: Record<string, { en: Phrase; zh: Phrase }> = {
     en: (p) => `resident ID check digit is wrong (expected ${p.expected}): check the number against the ID card`,
     zh: (p) => `身份证号校验位错误（应为 ${p.expected}）：请对照身份证核对号码`,
   },
+  id_extra_chars: {
+    en: () => "a resident ID with other characters in the cell: leave only the 18 (or 15) characters of the ID",
+    zh: () => "身份证号单元格中含有号码以外的字符：请只保留 18 位（或 15 位）身份证号码",
+  },
   bad_id_birth: { en: () => "resident ID holds no valid birth date: check the number", zh: () => "身份证号中的出生日期无效：请核对号码" },
   id_scientific: {
     en: () => "the id was turned into a number by Excel and has lost digits: format the column as text and enter the id again",
@@ -106,7 +111,14 @@ const REASONS: Record<string, { en: Phrase; zh: Phrase }> = {
   },
   bad_number: { en: () => "not a number: use a number, 0 or more, e.g. 1.5", zh: () => "不是有效数字：请填写非负数，如 1.5" },
   bad_month: { en: () => "not a month: write it as 2021-06 or 2021年6月", zh: () => "不是有效月份：请写成 2021-06 或 2021年6月" },
-  bad_amount: { en: () => "not an amount in yuan: use a number such as 100 or 100.00", zh: () => "不是有效金额：请填写如 100 或 100.00 的数字" },
+  bad_amount: {
+    en: () => "not an amount in yuan: write it as 100, 100.00, 1,000.00 or 200元 (at most 2 decimals)",
+    zh: () => "不是有效金额：请写成 100、100.00、1,000.00 或 200元（最多两位小数）",
+  },
+  negative_amount: {
+    en: () => "a negative amount: a ledger lists what was paid, 0 or more; correct the earlier row instead",
+    zh: () => "金额为负数：已发记录只记实际发放的金额（0 或以上），请更正原记录",
+  },
   ambiguous_id: {
     en: () => "this masked id matches more than one person: use the full id (a payroll written with --no-mask)",
     zh: () => "该脱敏编号对应多人：请使用完整编号（用 --no-mask 生成的发放表）",
@@ -121,6 +133,10 @@ const WARNINGS: Record<string, { en: Phrase; zh: Phrase }> = {
   column_shadowed: {
     en: (p) => `${p.file}: both "${p.used}" and "${p.ignored}" give ${p.field}; "${p.used}" is used`,
     zh: (p) => `${p.file}：“${p.used}”和“${p.ignored}”都表示 ${p.field}；采用“${p.used}”`,
+  },
+  same_name_ids: {
+    en: (p) => `${p.name} of ${p.unit} appears under more than one id (${p.ids}): if this is one person, keep one row, or each is paid`,
+    zh: (p) => `${p.unit}的${p.name}以多个编号出现（${p.ids}）：如为同一人，请只保留一行，否则将分别发放`,
   },
   identical_rows: {
     en: (p) => `${p.file}: rows ${p.row} and ${p.other} are identical (id ${p.id}); one is kept`,
@@ -173,15 +189,12 @@ export function warningText(w: Warning, lang: Lang, v: Vocabulary): string {
   return phrase ? phrase[lang](w.params, v) : `${w.code} ${JSON.stringify(w.params)}`;
 }
 
-const LINE_BREAKS = /[\n\r\v\f\u0085\u2028\u2029]/g;
-const BREAK_ESCAPES: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\v": "\\v", "\f": "\\f" };
-
 /**
  * A message as exactly one stderr line: line breaks from a cell (a quoted cell over two lines,
  * a stray carriage return) are shown escaped, `\n` and `\r`, so each line is one whole message.
  */
 export function oneLine(text: string): string {
-  return text.replace(LINE_BREAKS, (c) => BREAK_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return visible(text);
 }
 
 /** Picks the word for the language. */

@@ -144,3 +144,90 @@ describe("swtalent allowance on a small roster (worked by hand in tests/fixtures
     expect(readFileSync(join(dir, files[0]!), "utf8")).toContain(",2021-06,200");
   });
 });
+
+describe("never pay twice (the example district, June 2021: 500 yuan to 4 payees)", () => {
+  const DISTRICT = ["fixtures/人员名册.csv", "--units", "fixtures/单位信息.csv"];
+  const dir = mkdtempSync(join(tmpdir(), "swtalent-twice-"));
+  const roster = readFileSync(join(ROOT, "fixtures/人员名册.csv"), "utf8");
+  const yinRow = roster.split(/\r?\n/).find((l) => l.includes("尹涛"))!;
+
+  it.each([
+    ["a space", "500222 196903039374"],
+    ["a zero-width space", "500222\u200B196903039374"],
+    ["a NUL", "500222\u0000196903039374"],
+    ["dashes", "500222-1969-0303-9374"],
+    ["full-width digits", "５００２２２１９６９０３０３９３７４"],
+  ])("尹涛 again under his id with %s is the same person: paid 200 once", (_what, spelled) => {
+    const path = join(dir, `roster-${spelled.length}-${_what.replace(/\W/g, "")}.csv`);
+    writeFileSync(path, `${roster}${yinRow.replace("500222196903039374", spelled)}\r\n`);
+    const out = json(swtalent(["allowance", path, ...DISTRICT.slice(1), "--month", "2021-06", "--format", "json", "--allow-rejects"]));
+    expect(out.total).toBe(500);
+    expect(out.payees.filter((p: any) => p.name === "尹涛").map((p: any) => p.amount)).toEqual([200]);
+  });
+
+  it("尹涛 again with 号 after his id: that row is rejected saying so, and he is paid once", () => {
+    const path = join(dir, "roster-hao.csv");
+    writeFileSync(path, `${roster}${yinRow.replace("500222196903039374", "500222196903039374号")}\r\n`);
+    const r = swtalent(["allowance", path, ...DISTRICT.slice(1), "--month", "2021-06", "--format", "json", "--allow-rejects"]);
+    const out = json(r);
+    expect(out.total).toBe(500);
+    expect(out.rejected.map((x: any) => [x.row, x.field, x.value])).toEqual([[80, "id", "500222********9374号"]]);
+    expect(out.rejected[0].reason).toMatch(/resident ID with other characters/);
+  });
+
+  it("one name in one unit under two ids is warned about", () => {
+    const path = join(dir, "roster-two-ids.csv");
+    writeFileSync(path, `${roster}${yinRow.replace("500222196903039374", "G0074")}\r\n`);
+    const r = swtalent(["allowance", path, ...DISTRICT.slice(1), "--month", "2021-06", "--format", "csv"]);
+    expect(r.stderr).toContain("warning: 尹涛 of 东溪社区 appears under more than one id (500222********9374, G0074)");
+  });
+
+  const ledger = (rows: string[]) => {
+    const path = join(dir, `paid-${rows.join("").length}-${Math.random().toString(36).slice(2)}.csv`);
+    writeFileSync(path, ["身份证号,月份,金额", ...rows].join("\n"));
+    return path;
+  };
+
+  it("a negative ledger amount is rejected, never owed back on top of the due", () => {
+    const r = swtalent(["allowance", ...DISTRICT, "--month", "2021-06", "--paid", ledger(["500222196903039374,2021-06,-200"]), "--format", "json", "--allow-rejects"]);
+    const out = json(r);
+    expect(out.rejected.map((x: any) => [x.field, x.value])).toEqual([["amount", "-200"]]);
+    expect(out.payees.filter((p: any) => p.name === "尹涛")).toEqual([]);
+    expect(out.not_paid.filter((n: any) => n.name === "尹涛").map((n: any) => n.reason)).toEqual(["ledger_rejected"]);
+    expect(out.total).toBe(300);
+    expect(r.code).toBe(0);
+    expect(swtalent(["allowance", ...DISTRICT, "--month", "2021-06", "--paid", ledger(["500222196903039374,2021-06,-200"]), "--format", "json"]).code).toBe(3);
+  });
+
+  it.each([
+    ["200元", 0],
+    ["1,000.00", 0],
+    ["200.00", 0],
+    ["¥200", 0],
+  ])("a ledger amount written %s is read: 尹涛 owes nothing more", (amount) => {
+    const out = json(swtalent(["allowance", ...DISTRICT, "--month", "2021-06", "--paid", ledger([`500222196903039374,2021-06,"${amount}"`]), "--format", "json"]));
+    expect(out.rejected).toEqual([]);
+    expect(out.total).toBe(300);
+  });
+
+  it.each([
+    ["an amount in words", "500222196903039374,2021-06,二百"],
+    ["an impossible month", "500222196903039374,2021-13,200"],
+    ["a fraction of a fen", "500222196903039374,2021-06,199.999"],
+  ])("a rejected ledger row (%s) holds 尹涛's payment instead of paying him in full again", (_what, row) => {
+    const out = json(swtalent(["allowance", ...DISTRICT, "--month", "2021-06", "--paid", ledger([row]), "--format", "json", "--allow-rejects"]));
+    expect(out.rejected).toHaveLength(1);
+    expect(out.payees.map((p: any) => p.name)).not.toContain("尹涛");
+    expect(out.not_paid.filter((n: any) => n.name === "尹涛").map((n: any) => [n.month, n.reason])).toEqual([["2021-06", "ledger_rejected"]]);
+    expect(out.total).toBe(300);
+  });
+
+  it.each([
+    ["full-width digits", "５００２２２１９６９０３０３９３７４"],
+    ["a space", "500222 196903039374"],
+  ])("a ledger id typed with %s is read as the roster's person", (_what, id) => {
+    const out = json(swtalent(["allowance", ...DISTRICT, "--month", "2021-06", "--paid", ledger([`${id},2021-06,200`]), "--format", "json"]));
+    expect(out.rejected).toEqual([]);
+    expect(out.total).toBe(300);
+  });
+});

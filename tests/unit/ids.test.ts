@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatDay } from "../../src/core/dates.js";
-import { birthDateOf, checkDigit, isResidentId, maskId, maskMatches } from "../../src/core/records/ids.js";
+import { birthDateOf, checkDigit, isResidentId, maskId, maskMatches, normaliseId, readId } from "../../src/core/records/ids.js";
 
 /** A well-formed 18-digit resident ID from its first 17 digits. */
 const id18 = (first17: string) => first17 + checkDigit(first17);
@@ -75,5 +75,53 @@ describe("masking: first 6 and last 4 with * between (SPEC.md Privacy)", () => {
     expect(maskMatches("500222********0010", "500222198501010010")).toBe(true); // same ends: ambiguous by design
     expect(maskMatches("500222********0010", "500223198001010010")).toBe(false);
     expect(maskMatches("500222*******0010", "500222198001010010")).toBe(false);
+  });
+});
+
+describe("one id normalisation in every file (SPEC.md Bad input)", () => {
+  const YIN = "500222196903039374";
+  it.each([
+    ["a space", "500222 196903039374"],
+    ["an ideographic space", "500222\u3000196903039374"],
+    ["a zero-width space", "500222\u200B196903039374"],
+    ["a NUL", "500222\u0000196903039374"],
+    ["a tab and a newline", "\t500222196903039374\n"],
+    ["dashes", "500222-19690303-9374"],
+    ["a full-width dash and an en dash", "500222－19690303–9374"],
+    ["full-width digits", "５００２２２１９６９０３０３９３７４"],
+    ["a soft hyphen and a BOM", "\uFEFF500222\u00AD196903039374"],
+  ])("%s: the same person as the plain id", (_what, cell) => {
+    expect(normaliseId(cell)).toBe(YIN);
+    expect(readId(cell)).toEqual({ id: YIN });
+  });
+
+  it("a final x is made X, typed half- or full-width", () => {
+    const first17 = "11010519491231002";
+    expect(checkDigit(first17)).toBe("X");
+    expect(readId(`${first17}x`)).toEqual({ id: `${first17}X` });
+    expect(readId(`${first17}ｘ`)).toEqual({ id: `${first17}X` });
+  });
+
+  it.each([
+    ["a trailing 号", "500222196903039374号"],
+    ["a name after it", "500222196903039374尹涛"],
+    ["a letter before it", "ID500222196903039374"],
+    ["a 15-digit ID with a note", "500222690303937（旧）"],
+  ])("a resident ID with %s is rejected, never taken for a staff number", (_what, cell) => {
+    expect(readId(cell)).toEqual({ problem: "id_extra_chars" });
+  });
+
+  it("a wrong check digit after normalisation is still caught", () => {
+    expect(readId("500222 196903039375")).toEqual({ problem: "bad_check_digit", expected: "4" });
+  });
+
+  it("staff numbers (工号) keep their letters; a masked id keeps its stars", () => {
+    expect(readId(" G-0012 ")).toEqual({ id: "G0012" });
+    expect(readId("QJ00１２")).toEqual({ id: "QJ0012" });
+    expect(readId("500222********9374")).toEqual({ id: "500222********9374" });
+  });
+
+  it("a number Excel shortened is rejected", () => {
+    expect(readId("5.00222E+17")).toEqual({ problem: "id_scientific" });
   });
 });

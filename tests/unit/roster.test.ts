@@ -234,16 +234,30 @@ describe("roles that match nothing are other, and each distinct text is warned a
       { ...base, 身份证号: "G3", 岗位: "居委会副主任" },
     ]);
     expect(r.people.find((p) => p.id === ID1)!.role).toBe("other");
-    expect(r.warnings.filter((w) => w.code === "unrecognised_role").map((w) => w.params)).toEqual([
+    const roles = r.warnings.filter((w) => w.code === "unrecognised_role");
+    expect(roles.map((w) => w.params)).toEqual([
       { role: "会计", people: 1 },
       { role: "保安", people: 2 },
     ]);
-    expect(warningText(r.warnings.at(-1)!, "en", policy.vocabulary)).toBe(
+    expect(warningText(roles.at(-1)!, "en", policy.vocabulary)).toBe(
       'role "保安" (2 people) is not a known role: counted as other, so not paid an allowance',
     );
-    expect(warningText(r.warnings[0]!, "en", policy.vocabulary)).toBe(
+    expect(warningText(roles[0]!, "en", policy.vocabulary)).toBe(
       'role "会计" (1 person) is not a known role: counted as other, so not paid an allowance',
     );
+  });
+});
+
+describe("one name in one unit under two ids (SPEC.md Bad input)", () => {
+  it("is warned about once, naming the ids; namesakes in other units are not", () => {
+    const r = read([
+      { ...base, 身份证号: ID1 },
+      { ...base, 身份证号: "G0001" },
+      { ...base, 身份证号: ID2, 单位: "新桥村", 单位类型: "村" },
+      { ...base, 身份证号: ID3, 姓名: "李强" },
+    ]);
+    expect(r.people).toHaveLength(4);
+    expect(r.warnings.filter((w) => w.code === "same_name_ids").map((w) => w.params)).toEqual([{ unit: "滨河社区", name: "王芳", ids: `${ID1}, G0001` }]);
   });
 });
 

@@ -5,7 +5,8 @@
 import { type Day, parseDay } from "../dates.js";
 import { headerNames } from "./header.js";
 import type { Rejection } from "./types.js";
-import { RESIDENT_ID_15, RESIDENT_ID_18, birthDateOf, checkDigit } from "./ids.js";
+import { readId } from "./ids.js";
+import { visible } from "../text.js";
 import { parseCount } from "./vocab.js";
 
 export class RowReader {
@@ -26,8 +27,13 @@ export class RowReader {
     return this.columns.has(field);
   }
 
-  /** The trimmed cell, or "" when the column is absent. */
+  /** The trimmed cell, control characters shown visibly (text.ts), or "" when the column is absent. */
   text(field: string): string {
+    return visible(this.raw(field));
+  }
+
+  /** The trimmed cell as the file has it: for ids, whose reader removes what is not the id. */
+  raw(field: string): string {
     const i = this.columns.get(field);
     return i === undefined ? "" : (this.cells[i] ?? "").trim();
   }
@@ -59,27 +65,11 @@ export class RowReader {
     return this.coded(field, parseCount, "bad_count");
   }
 
-  /**
-   * A person id: trimmed, full-width digits and letters made half-width (typed with a Chinese
-   * input method), a resident ID's x upper-cased and its check digit verified. A number Excel
-   * turned into 1.10105E+17 has lost digits and is rejected.
-   */
+  /** A person id, read by the one id reader of every file (ids.ts `readId`). */
   id(field = "id"): string | null {
-    const raw = this.required(field);
-    if (raw === null) return null;
-    let id = raw;
-    if (!RESIDENT_ID_18.test(raw)) {
-      const half = raw.normalize("NFKC");
-      id = /^\d{17}[xX]$/.test(half) ? half.toUpperCase() : half;
-    }
-    if (/^\d+(\.\d+)?[eE]\+?\d+$/.test(id)) return this.reject(field, raw, "id_scientific");
-    if (RESIDENT_ID_18.test(id)) {
-      const expected = checkDigit(id.slice(0, 17));
-      if (id[17] !== expected) return this.reject(field, raw, "bad_check_digit", { expected });
-      if (birthDateOf(id) === null) return this.reject(field, raw, "bad_id_birth");
-    } else if (RESIDENT_ID_15.test(id) && birthDateOf(id) === null) {
-      return this.reject(field, raw, "bad_id_birth");
-    }
-    return id;
+    const raw = this.raw(field);
+    const read = readId(raw);
+    if ("id" in read) return read.id === "" ? this.reject(field, visible(raw), "missing") : read.id;
+    return this.reject(field, visible(raw), read.problem, read.expected ? { expected: read.expected } : undefined);
   }
 }

@@ -2,6 +2,7 @@
 import { DataError } from "../errors.js";
 import type { Warning } from "./types.js";
 import { cellKey } from "./vocab.js";
+import { visible } from "../text.js";
 
 /** The header text each field was found under, by the column map it belongs to (for messages). */
 export const headerNames = new WeakMap<ReadonlyMap<string, number>, ReadonlyMap<string, string>>();
@@ -34,13 +35,13 @@ export function mapHeader(
   header.forEach((cell, i) => {
     const hit = byAlias.get(cellKey(cell));
     if (!hit) {
-      if (cell.trim() !== "") unknown.push(cell.trim());
+      if (cell.trim() !== "") unknown.push(visible(cell.trim()));
       return;
     }
     const prev = columns.get(hit.field);
     if (prev === undefined || hit.rank < rankOf.get(hit.field)!) {
       if (prev !== undefined) {
-        warnings.push({ code: "column_shadowed", params: { file, used: cell.trim(), ignored: header[prev]!.trim(), field: hit.field } });
+        warnings.push({ code: "column_shadowed", params: { file, used: visible(cell.trim()), ignored: visible(header[prev]!.trim()), field: hit.field } });
       }
       columns.set(hit.field, i);
       rankOf.set(hit.field, hit.rank);

@@ -27,15 +27,77 @@ export function birthDateOf(id: string): Day | null {
   return null;
 }
 
+/**
+ * What an id cell holds besides the id itself, removed before ids are compared in any file
+ * (SPEC.md "Bad input"): whitespace of any width, dashes, invisible and control characters.
+ */
+const ID_NOISE = /[\s\u00AD\u180E\u200B-\u200F\u2028-\u202F\u205F-\u206F\uFEFF\u0000-\u001F\u007F-\u009F\-\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
+
+/**
+ * The one normalisation of a person id, in every file (roster, training, ledger, --explain):
+ * noise removed, full-width forms made half-width, a resident ID's final x made X.
+ */
+export function normaliseId(cell: string): string {
+  const half = cell.normalize("NFKC").replace(ID_NOISE, "");
+  return /^\d{17}x$/.test(half) ? half.toUpperCase() : half;
+}
+
+/** A run of digits as long as a resident ID inside an id that is not one (500222196903039374号). */
+const ID_WITH_EXTRA = /\d{17}[\dXx]|\d{15}/;
+
+export type IdReading =
+  | { readonly id: string }
+  | { readonly problem: "id_scientific" | "bad_check_digit" | "bad_id_birth" | "id_extra_chars"; readonly expected?: string };
+
+/**
+ * Reads a person id cell: a resident ID (15 or 18 digits after normalisation) must carry a
+ * valid check digit and birth date; a number Excel turned into 1.10105E+17 has lost digits;
+ * a resident ID with something else around it is not taken for a staff number (工号).
+ */
+export function readId(cell: string): IdReading {
+  const id = normaliseId(cell);
+  if (/^\d+(\.\d+)?[eE]\+?\d+$/.test(id)) return { problem: "id_scientific" };
+  if (RESIDENT_ID_18.test(id)) {
+    const expected = checkDigit(id.slice(0, 17));
+    if (id[17] !== expected) return { problem: "bad_check_digit", expected };
+    if (birthDateOf(id) === null) return { problem: "bad_id_birth" };
+    return { id };
+  }
+  if (RESIDENT_ID_15.test(id)) return birthDateOf(id) === null ? { problem: "bad_id_birth" } : { id };
+  if (ID_WITH_EXTRA.test(id) && !id.includes("*")) return { problem: "id_extra_chars" };
+  return { id };
+}
+
 /** First 6 and last 4 characters with `*` between, for resident IDs; other ids as they are. */
 export function maskId(id: string): string {
   if (isResidentId(id)) return id.slice(0, 6) + "*".repeat(id.length - 10) + id.slice(-4);
   // a resident ID as typed in a rejected cell: a lower-case x, full-width digits, spaces
-  const half = id.normalize("NFKC").trim().toUpperCase();
+  const half = normaliseId(id).toUpperCase();
   return half !== id && isResidentId(half) ? maskId(half) : id;
 }
 
 /** Whether `masked` (as `maskId` writes it) could be `id`. */
 export function maskMatches(masked: string, id: string): boolean {
   return masked.length === id.length && maskId(id) === masked;
+}
+
+/** An ID-shaped run in any text: 18 characters (the last may be X) or 15 digits, half- or full-width. */
+const ID_RUN = /(?<![\dXx０-９Ｘｘ])[\d０-９]{17}[\dXx０-９Ｘｘ](?![\dXx０-９Ｘｘ])|(?<![\d０-９])[\d０-９]{15}(?![\d０-９])/g;
+
+/** Every ID-shaped run in a text masked (SPEC.md Privacy): messages, unit names, role texts. */
+export function maskText(text: string): string {
+  ID_RUN.lastIndex = 0;
+  return ID_RUN.test(text) ? text.replace(ID_RUN, (m) => maskId(m)) : text;
+}
+
+/**
+ * A cell as a rejection shows it: a resident ID typed with spaces, dashes or invisible
+ * characters in it, in whatever column, is masked in its normalised form, so no spelling of
+ * an ID slips past the mask.
+ */
+export function maskCell(value: string): string {
+  const masked = maskText(value);
+  if (masked !== value) return masked;
+  const n = normaliseId(value);
+  return n !== value && maskText(n) !== n ? maskText(n) : value;
 }

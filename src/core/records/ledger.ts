@@ -5,23 +5,35 @@
  */
 import { type Month, formatMonth, parseMonth } from "../dates.js";
 import { RowReader } from "./cells.js";
-import { maskId } from "./ids.js";
+import { maskId, readId } from "./ids.js";
+import { visible } from "../text.js";
 import type { FileCount, Person, Rejection } from "./types.js";
 
 export const LEDGER_REQUIRED = ["id", "month", "amount"] as const;
 
-/** Yuan with up to two decimals (100, 100.5, -50.00, ¥100) -> integer fen, exactly. */
+/**
+ * An amount in yuan as an office writes it (100, 100.5, 200.00, 200元, ¥1,000.00, full-width
+ * digits) -> integer fen, exactly. Null for anything else: a negative amount, a third decimal
+ * (a fraction of a fen), Chinese numerals, misplaced thousands separators.
+ */
 export function parseFen(cell: string): number | null {
-  const m = /^([-+]?)[¥￥]?(\d{1,9})(?:\.(\d{1,2}))?$/.exec(cell.normalize("NFKC").replace(/[¥￥]/, "").trim());
+  const text = cell.normalize("NFKC").replace(/\s/g, "");
+  const m = /^\+?[¥￥]?(\d{1,3}(?:,\d{3})+|\d{1,12})(?:\.(\d{1,2}))?(?:元)?$/.exec(text);
   if (!m) return null;
-  const fen = Number(m[2]) * 100 + Number((m[3] ?? "").padEnd(2, "0"));
-  return m[1] === "-" ? -fen : fen;
+  return Number(m[1]!.replace(/,/g, "")) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
+}
+
+/** Whether an amount cell is a negative number, which is named as such rather than "not an amount". */
+function isNegative(cell: string): boolean {
+  return /^-[¥￥]?\d/.test(cell.normalize("NFKC").replace(/\s/g, ""));
 }
 
 export class LedgerReader {
   readonly rejected: Rejection[] = [];
   readonly count: FileCount;
   readonly paid = new Map<string, Map<string, number>>();
+  /** people with a rejected row: what was already paid for them is not known */
+  readonly held = new Set<string>();
   outside = 0;
   private readonly ids: ReadonlySet<string>;
   private byMask: Map<string, string[]> | null = null;
@@ -56,37 +68,46 @@ export class LedgerReader {
   add(cells: readonly string[], row: number): void {
     this.count.rows++;
     const r = new RowReader(this.file, this.columns, cells, row, this.width);
-    const raw = r.problems.length > 0 ? null : r.required("id");
-    const monthCell = r.required("month");
-    const month: Month | null = monthCell === null ? null : (parseMonth(monthCell) ?? r.reject("month", monthCell, "bad_month"));
-    const amountCell = r.required("amount");
-    const fen = amountCell === null ? null : (parseFen(amountCell) ?? r.reject("amount", amountCell, "bad_amount"));
+    // a row of the wrong width is rejected for that alone; its id is still read below
+    const shapeOk = r.problems.length === 0;
+    const idCell = r.raw("id");
+    let month: Month | null = null;
+    let fen: number | null = null;
+    if (shapeOk) {
+      if (idCell === "") r.reject("id", "", "missing");
+      const monthCell = r.required("month");
+      month = monthCell === null ? null : (parseMonth(monthCell) ?? r.reject("month", monthCell, "bad_month"));
+      const amountCell = r.required("amount");
+      fen = amountCell === null ? null : (parseFen(amountCell) ?? r.reject("amount", amountCell, isNegative(amountCell) ? "negative_amount" : "bad_amount"));
+    }
     // a row for a month outside the range is ignored (SPEC.md), whoever it names: an old
     // ledger may name people since gone from the roster
-    if (raw !== null && month !== null && fen !== null && r.problems.length === 0 && !this.months.has(formatMonth(month))) {
+    if (r.problems.length === 0 && month !== null && fen !== null && !this.months.has(formatMonth(month))) {
       this.count.accepted++;
       this.outside++;
       return;
     }
+    // the id is read by the roster's id reader, also on a row rejected for another cell: that
+    // person's payment is then held rather than paid again in full
     let id: string | null = null;
-    if (raw !== null) {
-      const key = /^\d{17}[xX]$/.test(raw) ? raw.toUpperCase() : raw;
-      const found = this.resolve(key);
-      if (found.length === 0) r.reject("id", raw, "not_in_roster");
-      else if (found.length > 1) r.reject("id", raw, "ambiguous_id");
-      else id = found[0]!;
+    if (idCell !== "") {
+      const read = readId(idCell);
+      if (!("id" in read)) {
+        if (shapeOk) r.reject("id", visible(idCell), read.problem, read.expected ? { expected: read.expected } : undefined);
+      } else {
+        const found = this.resolve(read.id);
+        if (found.length === 1) id = found[0]!;
+        else if (shapeOk) r.reject("id", visible(idCell), found.length === 0 ? "not_in_roster" : "ambiguous_id");
+      }
     }
     if (r.problems.length > 0 || id === null || month === null || fen === null) {
+      if (id !== null) this.held.add(id);
       this.rejected.push(...r.problems);
       this.count.rejected++;
       return;
     }
     this.count.accepted++;
     const m = formatMonth(month);
-    if (!this.months.has(m)) {
-      this.outside++;
-      return;
-    }
     const perPerson = this.paid.get(id) ?? new Map<string, number>();
     perPerson.set(m, (perPerson.get(m) ?? 0) + fen);
     this.paid.set(id, perPerson);

@@ -266,6 +266,25 @@ export class RosterBuilder {
     }
   }
 
+  /**
+   * One name in one unit under two ids is most often one person typed twice (a 工号 on one row,
+   * a resident ID on the other): each would be paid. Warned, since namesakes exist.
+   */
+  private warnSameName(people: readonly Person[]): void {
+    const ids = new Map<string, string[]>();
+    for (const p of people) {
+      const key = `${p.unit}\u0000${p.name}`;
+      const list = ids.get(key);
+      if (list) list.push(p.id);
+      else ids.set(key, [p.id]);
+    }
+    for (const [key, list] of ids) {
+      if (list.length < 2) continue;
+      const [unit, name] = key.split("\u0000") as [string, string];
+      this.warnings.push({ code: "same_name_ids", params: { unit, name, ids: list.join(", ") } });
+    }
+  }
+
   private warnConflict(code: string, unit: string, field: string, kept: string, other: string): void {
     const key = `${code}\u0000${unit}\u0000${field}`;
     if (this.conflictsWarned.has(key)) return;
@@ -312,6 +331,7 @@ export class RosterBuilder {
     for (const [text, n] of [...unrecognisedRoles].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
       this.warnings.push({ code: "unrecognised_role", params: { role: text, people: n } });
     }
+    this.warnSameName(people);
     const withPeople = new Set(people.map((p) => p.unit));
     const units = new Map<string, Unit>();
     for (const [name, u] of this.o.knownUnits ?? []) {

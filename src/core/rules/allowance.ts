@@ -138,13 +138,20 @@ export interface PayLine {
   readonly fen: number;
 }
 
+/**
+ * Why a person-month is not paid: the first condition that failed, or `ledger_rejected` when a
+ * row of the ledger (--paid) naming this person was rejected, so what was already paid is not
+ * known and the payment is held until the ledger is fixed (SPEC.md allowance).
+ */
+export type NotPaidReason = Reason | "ledger_rejected";
+
 export interface NotPaidLine {
   readonly id: string;
   readonly name: string;
   readonly unit: string;
   readonly town: string | null;
   readonly month: string;
-  readonly reason: Reason;
+  readonly reason: NotPaidReason;
   readonly detail: Detail;
 }
 
@@ -173,8 +180,9 @@ export function payroll(
   units: ReadonlyMap<string, Unit>,
   months: readonly Month[],
   paid: Paid | null,
-  options: { notPaid: boolean } = { notPaid: true },
+  options: { notPaid: boolean; held?: ReadonlySet<string> } = { notPaid: true },
 ): Payroll {
+  const held = options.held;
   // by town, unit and id: units sorted once, and each unit's people among themselves
   const byUnit = new Map<string, Person[]>();
   for (const p of people) {
@@ -203,6 +211,13 @@ export function payroll(
         if (reason !== null && options.notPaid) {
           const detail = allowanceFor(p, unit, m, a).conditions.find((c) => !c.passed)!.detail;
           notPaid.push({ id: p.id, name: p.name, unit: p.unit, town: unit.town, month, reason, detail });
+        }
+        // what was already paid is not known: nothing is owed or recovered until the ledger is fixed
+        if (held?.has(p.id)) {
+          if (reason === null && options.notPaid) {
+            notPaid.push({ id: p.id, name: p.name, unit: p.unit, town: unit.town, month, reason: "ledger_rejected", detail: { code: "ledger_rejected", params: { yuan: dueFen(p, a) / 100 } } });
+          }
+          continue;
         }
         const owed = (reason === null ? dueFen(p, a) : 0) - (already?.get(month) ?? 0);
         if (owed === 0) continue;
