@@ -6,6 +6,7 @@ import { parse as parseYaml } from "yaml";
 import { DataError, UsageError } from "../core/errors.js";
 import { mergePolicy, resolvePolicy } from "../core/policy/load.js";
 import type { Policy } from "../core/policy/schema.js";
+import { createDecoder } from "./decode.js";
 
 export const DEFAULT_POLICY = "qijiang-2020";
 const POLICY_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "policies");
@@ -17,6 +18,19 @@ function parseText(text: string, where: string): unknown {
   } catch (e) {
     const msg = (e as Error).message.split("\n")[0];
     throw new DataError(`${where}: invalid policy, nothing was computed`, [`(file): not valid YAML or JSON: ${msg}`]);
+  }
+}
+
+/** A user's policy file is decoded as any input is: a BOM, else UTF-8, else GB18030 (GBK). */
+function decodePolicyText(bytes: Buffer, where: string): string {
+  const decoder = createDecoder(where);
+  try {
+    return decoder.write(bytes) + decoder.end();
+  } catch (e) {
+    if (!(e instanceof DataError)) throw e;
+    throw new DataError(`${where}: invalid policy, nothing was computed`, [
+      "(file): the text mixes encodings or is damaged: save it again as UTF-8",
+    ]);
   }
 }
 
@@ -56,12 +70,13 @@ export function loadPolicy(ref: string | undefined): Policy {
       `unknown policy "${name}": use a built-in id (${[...trees.keys()].join(", ")}) or the path of a policy file`,
     );
   }
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(name, "utf8");
+    bytes = readFileSync(name);
   } catch {
     throw new UsageError(`cannot read policy file ${name}: check the path`);
   }
+  const text = decodePolicyText(bytes, name);
   const vocabulary = (trees.get(DEFAULT_POLICY) as Record<string, unknown>).vocabulary;
   const doc = parseText(text, name);
   const withVocabulary =

@@ -6,6 +6,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import iconv from "iconv-lite";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT, json, swtalent } from "../helpers/cli.js";
 
@@ -170,5 +171,16 @@ describe("policy show in Chinese names every degree in words", () => {
     writeFileSync(file, "extends: qijiang-2020\nrules:\n  QJ-AGENCY-STAFF:\n    who: { holds: certified_national, or_degree: doctor }\n");
     const line = swtalent(["policy", "show", file, "--format", "md", "--lang", "zh"]).stdout.split("\n").find((l) => l.startsWith("| QJ-AGENCY-STAFF |"));
     expect(line).toContain("专职持全国证书人员或博士及以上学历者");
+  });
+});
+
+describe("a policy file saved by Notepad or Excel on Chinese Windows", () => {
+  it("in GB18030 (GBK) is read as such, with no flag", () => {
+    const dir = mkdtempSync(join(tmpdir(), "swtalent-policy-"));
+    const file = join(dir, "草案.yaml");
+    writeFileSync(file, iconv.encode("extends: qijiang-2020\nid: 綦江区2023草案\n", "gbk"));
+    const r = swtalent(["policy", "check", file, "--format", "json"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(json(r)).toEqual({ file, valid: true, id: "綦江区2023草案" });
   });
 });

@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { parseDay } from "../../src/core/dates.js";
 import { DataError } from "../../src/core/errors.js";
@@ -9,7 +10,7 @@ import { builtinIds, loadPolicy } from "../../src/io/policies.js";
 import { staffOf, unit } from "../helpers/records.js";
 
 const dir = mkdtempSync(join(tmpdir(), "swtalent-policy-"));
-function file(name: string, text: string): string {
+function file(name: string, text: string | Buffer): string {
   const p = join(dir, name);
   writeFileSync(p, text);
   return p;
@@ -90,5 +91,29 @@ describe("custom policies (POLICY.md §7)", () => {
 
   it("extends must name a built-in profile", () => {
     expect(problems(file("x.yaml", "extends: shanghai-2030\n"))[0]).toMatch(/^extends: expected a built-in profile id/);
+  });
+});
+
+describe("a policy file is decoded like any input", () => {
+  const TEXT = "extends: qijiang-2020\nid: 綦江区2023草案\nallowance:\n  basis: 四（三）修订稿\n";
+
+  it.each([
+    ["UTF-8", Buffer.from(TEXT, "utf8")],
+    ["UTF-8 with a BOM", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(TEXT, "utf8")])],
+    ["GB18030", iconv.encode(TEXT, "gb18030")],
+  ])("%s", (name, bytes) => {
+    const p = loadPolicy(file(`${name.replace(/\W/g, "")}.yaml`, bytes));
+    expect(p.id).toBe("綦江区2023草案");
+    expect(p.allowance!.basis).toBe("四（三）修订稿");
+  });
+
+  it("a JSON file with a BOM", () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"extends": "qijiang-2020", "id": "綦江-json"}', "utf8")]);
+    expect(loadPolicy(file("bom.json", bytes)).id).toBe("綦江-json");
+  });
+
+  it("a file that mixes UTF-8 and GBK is one line saying to save it again", () => {
+    const bytes = Buffer.concat([Buffer.from(TEXT, "utf8"), iconv.encode("  document: 綦江民发〔2020〕60号\n", "gbk")]);
+    expect(problems(file("mixed.yaml", bytes))).toEqual(["(file): the text mixes encodings or is damaged: save it again as UTF-8"]);
   });
 });
