@@ -184,3 +184,19 @@ describe("a policy file saved by Notepad or Excel on Chinese Windows", () => {
     expect(json(r)).toEqual({ file, valid: true, id: "綦江区2023草案" });
   });
 });
+
+describe("a policy file holds plain data", () => {
+  it("a YAML tag is one line naming where it is, exit 3, and nothing else on stderr", () => {
+    const dir = mkdtempSync(join(tmpdir(), "swtalent-policy-"));
+    const file = join(dir, "tagged.yaml");
+    writeFileSync(file, "extends: qijiang-2020\nallowance:\n  monthly: { senior: !!js/function 'function () { return 900 }' }\n");
+    for (const args of [["policy", "check", file], ["allowance", "fixtures/人员名册.csv", "--units", "fixtures/单位信息.csv", "--month", "2021-07", "--policy", file]]) {
+      const r = swtalent(args);
+      expect(r.code).toBe(3);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toBe(
+        `swtalent: ${file}: invalid policy, nothing was computed\n  allowance.monthly.senior: YAML tags are not accepted (found !!js/function): write the plain value\n`,
+      );
+    }
+  });
+});

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import iconv from "iconv-lite";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseDay } from "../../src/core/dates.js";
 import { DataError } from "../../src/core/errors.js";
 import { audit } from "../../src/core/rules/audit.js";
@@ -115,5 +115,34 @@ describe("a policy file is decoded like any input", () => {
   it("a file that mixes UTF-8 and GBK is one line saying to save it again", () => {
     const bytes = Buffer.concat([Buffer.from(TEXT, "utf8"), iconv.encode("  document: 綦江民发〔2020〕60号\n", "gbk")]);
     expect(problems(file("mixed.yaml", bytes))).toEqual(["(file): the text mixes encodings or is damaged: save it again as UTF-8"]);
+  });
+});
+
+describe("a policy file holds plain data: no YAML tags, no warnings from the YAML library", () => {
+  const warned = vi.spyOn(process, "emitWarning");
+  afterEach(() => warned.mockClear());
+
+  it.each([
+    ["allowance:\n  monthly: { senior: !!js/function 'function () { return 900 }' }", "allowance.monthly.senior", "!!js/function"],
+    ["id: !custom qijiang-x", "id", "!custom"],
+    ["allowance:\n  monthly: { senior: !!int 300 }", "allowance.monthly.senior", "!!int"],
+    ["rules: !!map\n  QJ-COMMUNITY-CERT: { min: 3 }", "rules", "!!map"],
+    ["exam:\n  unit_types: [town, !<tag:example.com,2024:unit> organ]", "exam.unit_types.1", "!<tag:example.com,2024:unit>"],
+  ])("%s is one problem naming the path and the tag", (body, path, tag) => {
+    expect(problems(file(`tag-${Math.random().toString(36).slice(2)}.yaml`, `extends: qijiang-2020\n${body}\n`))).toEqual([
+      `${path}: YAML tags are not accepted (found ${tag}): write the plain value`,
+    ]);
+    expect(warned).not.toHaveBeenCalled();
+  });
+
+  it("a warning of the YAML library is a problem of the file, in one line", () => {
+    expect(problems(file("directive.yaml", "%FOO bar\n---\nextends: qijiang-2020\n"))).toEqual(["(file): Unknown directive %FOO at line 1, column 1"]);
+    expect(problems(file("syntax.yaml", "extends: qijiang-2020\nid: [unclosed\n"))).toEqual([expect.stringMatching(/^\(file\): not valid YAML or JSON: .* at line \d+, column \d+$/)]);
+    expect(warned).not.toHaveBeenCalled();
+  });
+
+  it("a key whose value is a mapping is not stringified with a warning", () => {
+    expect(problems(file("mapkey.yaml", "extends: qijiang-2020\n? { a: 1 }\n: 2\n"))).toEqual([`{ a: 1 }: unknown key (check the spelling; unknown keys are not ignored)`]);
+    expect(warned).not.toHaveBeenCalled();
   });
 });
