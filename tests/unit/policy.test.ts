@@ -5,6 +5,7 @@ import iconv from "iconv-lite";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseDay } from "../../src/core/dates.js";
 import { DataError } from "../../src/core/errors.js";
+import { mergePolicy } from "../../src/core/policy/load.js";
 import { audit } from "../../src/core/rules/audit.js";
 import { builtinIds, loadPolicy } from "../../src/io/policies.js";
 import { staffOf, unit } from "../helpers/records.js";
@@ -144,5 +145,35 @@ describe("a policy file holds plain data: no YAML tags, no warnings from the YAM
   it("a key whose value is a mapping is not stringified with a warning", () => {
     expect(problems(file("mapkey.yaml", "extends: qijiang-2020\n? { a: 1 }\n: 2\n"))).toEqual([`{ a: 1 }: unknown key (check the spelling; unknown keys are not ignored)`]);
     expect(warned).not.toHaveBeenCalled();
+  });
+});
+
+describe("keys that name the object machinery are kept as data and reported", () => {
+  const UNKNOWN = "unknown key (check the spelling; unknown keys are not ignored)";
+
+  it.each([
+    ["allowance:\n  monthly: { __proto__: { senior: 900 } }", "allowance.monthly.__proto__"],
+    ["allowance:\n  monthly: { constructor: 900 }", "allowance.monthly.constructor"],
+    ["__proto__: { id: hijacked }", "__proto__"],
+    ["constructor: { id: hijacked }", "constructor"],
+    ["rules:\n  __proto__: { min: 9 }", "rules.__proto__"],
+    ["rules:\n  constructor: { min: 9 }", "rules.constructor"],
+    ["targets:\n  prototype: { min: 9 }", "targets.prototype"],
+  ])("%s is an unknown key", (body, path) => {
+    expect(problems(file(`proto-${Math.random().toString(36).slice(2)}.yaml`, `extends: qijiang-2020\n${body}\n`))).toEqual([`${path}: ${UNKNOWN}`]);
+    expect(({} as Record<string, unknown>).senior).toBeUndefined();
+    expect(({} as Record<string, unknown>).id).toBeUndefined();
+  });
+
+  it("merging an override keeps such a key as an own key and never sets a prototype", () => {
+    const merged = mergePolicy({ allowance: { monthly: { senior: 200 } } }, JSON.parse('{"allowance": {"monthly": {"__proto__": {"senior": 900}}}}')) as any;
+    expect(Object.getPrototypeOf(merged.allowance.monthly)).toBe(Object.prototype);
+    expect(Object.keys(merged.allowance.monthly)).toEqual(["senior", "__proto__"]);
+    expect(merged.allowance.monthly.senior).toBe(200);
+  });
+
+  it("in a JSON file too, beside a misspelt key", () => {
+    const path = file("proto.json", '{"extends": "qijiang-2020", "allowance": {"monthly": {"__proto__": {"senior": 900}, "senoir": 1}}}');
+    expect(problems(path)).toEqual([`allowance.monthly.__proto__: ${UNKNOWN}`, `allowance.monthly.senoir: ${UNKNOWN}`]);
   });
 });
