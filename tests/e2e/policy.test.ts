@@ -200,3 +200,31 @@ describe("a policy file holds plain data", () => {
     }
   });
 });
+
+describe("dates and fractions in a policy file", () => {
+  const dir = mkdtempSync(join(tmpdir(), "swtalent-policy-"));
+
+  it("an impossible due date is one line and nothing is computed, not a target that is never overdue", () => {
+    const file = join(dir, "feb30.yaml");
+    writeFileSync(file, "extends: qijiang-2020\ntargets:\n  QJ-TARGET-CERTIFIED: { min: 1200, due: 2021-02-30 }\n");
+    for (const args of [["policy", "check", file], ["audit", "fixtures/人员名册.csv", "--units", "fixtures/单位信息.csv", "--as-of", "2021-12-31", "--policy", file, "--format", "json"]]) {
+      const r = swtalent(args);
+      expect(r.code).toBe(3);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toBe(`swtalent: ${file}: invalid policy, nothing was computed\n  targets.QJ-TARGET-CERTIFIED.due: 2021-02-30 is not a date\n`);
+    }
+  });
+
+  it("policy show --format json writes them back as the file has them, and that JSON is itself a valid policy", () => {
+    const shown = swtalent(["policy", "show", "fixtures/policy-draft.yaml", "--format", "json"]);
+    expect(shown.code, shown.stderr).toBe(0);
+    const p = json(shown);
+    expect(p.rules["QJ-CERT-OTHER"].ratio).toBe("1/4");
+    expect(p.targets["QJ-TARGET-CERTIFIED"]).toMatchObject({ min: 1200, due: "2022-12-31" });
+    const copy = join(dir, "draft-copy.json");
+    writeFileSync(copy, shown.stdout);
+    expect(swtalent(["policy", "check", copy]).code).toBe(0);
+    const md = (ref: string) => swtalent(["policy", "show", ref, "--format", "md", "--lang", "zh"]).stdout;
+    expect(md(copy)).toBe(md("fixtures/policy-draft.yaml"));
+  });
+});

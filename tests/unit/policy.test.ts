@@ -5,7 +5,8 @@ import iconv from "iconv-lite";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseDay } from "../../src/core/dates.js";
 import { DataError } from "../../src/core/errors.js";
-import { mergePolicy } from "../../src/core/policy/load.js";
+import { mergePolicy, validatePolicy } from "../../src/core/policy/load.js";
+import { policyData } from "../../src/core/policy/schema.js";
 import { audit } from "../../src/core/rules/audit.js";
 import { builtinIds, loadPolicy } from "../../src/io/policies.js";
 import { staffOf, unit } from "../helpers/records.js";
@@ -56,7 +57,7 @@ describe("custom policies (POLICY.md §7)", () => {
     expect(custom.allowance!.monthly.senior).toBe(300);
     expect(custom.training!.window).toBe("certificate");
     expect(custom.training!.days.intermediate).toBe(15);
-    expect(custom.targets["QJ-TARGET-CERTIFIED"]).toMatchObject({ min: 1200, due: "2022-12-31" });
+    expect(custom.targets["QJ-TARGET-CERTIFIED"]).toMatchObject({ min: 1200, due: parseDay("2022-12-31") });
 
     const asOf = parseDay("2021-12-31")!;
     const units = new Map([
@@ -175,5 +176,39 @@ describe("keys that name the object machinery are kept as data and reported", ()
   it("in a JSON file too, beside a misspelt key", () => {
     const path = file("proto.json", '{"extends": "qijiang-2020", "allowance": {"monthly": {"__proto__": {"senior": 900}, "senoir": 1}}}');
     expect(problems(path)).toEqual([`allowance.monthly.__proto__: ${UNKNOWN}`, `allowance.monthly.senoir: ${UNKNOWN}`]);
+  });
+});
+
+describe("dates and fractions are parsed once, when the policy loads", () => {
+  it("a due date is a calendar day and a ratio an exact fraction", () => {
+    const p = loadPolicy(file("typed.yaml", 'extends: qijiang-2020\nrules:\n  QJ-CERT-OTHER: { ratio: " 1 / 4 ", due: 2020-02-29 }\ntargets:\n  QJ-TARGET-CERTIFIED: { due: 2022-12-31 }\n'));
+    expect(p.rules["QJ-CERT-OTHER"]).toMatchObject({ ratio: { num: 1, den: 4 }, due: parseDay("2020-02-29") });
+    expect(p.targets["QJ-TARGET-CERTIFIED"]!.due).toBe(parseDay("2022-12-31"));
+    expect(loadPolicy("qijiang-2020").rules["QJ-AGENCY-POSTS"]).toMatchObject({ ratio: { num: 7, den: 10 } });
+  });
+
+  it.each([
+    ["targets:\n  QJ-TARGET-CERTIFIED: { due: 2021-02-30 }", "targets.QJ-TARGET-CERTIFIED.due: 2021-02-30 is not a date"],
+    ["targets:\n  QJ-TARGET-CERTIFIED: { due: 2021-02-29 }", "targets.QJ-TARGET-CERTIFIED.due: 2021-02-29 is not a date"],
+    ["rules:\n  QJ-CERT-OTHER: { due: 2021-04-31 }", "rules.QJ-CERT-OTHER.due: 2021-04-31 is not a date"],
+    ["rules:\n  QJ-CERT-OTHER: { due: 2021-13-01 }", "rules.QJ-CERT-OTHER.due: 2021-13-01 is not a date"],
+    ['rules:\n  QJ-CERT-OTHER: { ratio: "5/4" }', 'rules.QJ-CERT-OTHER.ratio: expected a fraction of at most 1, got "5/4"'],
+    ['rules:\n  QJ-CERT-OTHER: { ratio: "1/99999999999999999999" }', 'rules.QJ-CERT-OTHER.ratio: expected a denominator of at most 1000000, got "1/99999999999999999999"'],
+  ])("%s is rejected in one line", (body, message) => {
+    expect(problems(file(`date-${Math.random().toString(36).slice(2)}.yaml`, `extends: qijiang-2020\n${body}\n`))).toEqual([message]);
+  });
+
+  it.each(builtinIds())("%s written back as data (policy show --format json) loads as the same policy", (id) => {
+    const p = loadPolicy(id);
+    const data = policyData(p) as any;
+    expect(data.targets).toSatisfy((ts: Record<string, { due: unknown }>) => Object.values(ts).every((t) => /^\d{4}-\d{2}-\d{2}$/.test(String(t.due))));
+    expect(validatePolicy(data, `${id}.json`)).toEqual(p);
+  });
+
+  it("a target is overdue from the day after its due date (QJ-TARGET-CERTIFIED)", () => {
+    const p = loadPolicy(file("due.yaml", "extends: qijiang-2020\ntargets:\n  QJ-TARGET-CERTIFIED: { due: 2024-02-29 }\n"));
+    const overdue = (asOf: string) => audit(p, [], new Map(), parseDay(asOf)!).targets.find((t) => t.rule === "QJ-TARGET-CERTIFIED")!;
+    expect(overdue("2024-02-29")).toMatchObject({ due: "2024-02-29", overdue: false });
+    expect(overdue("2024-03-01")).toMatchObject({ due: "2024-02-29", overdue: true });
   });
 });

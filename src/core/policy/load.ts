@@ -70,7 +70,7 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[], data: unknown)
 /**
  * Validates a merged policy tree. `where` names the file for the error message; `earlier`
  * holds problems already found in it, reported first.
- * Also checks what the schema cannot: fractions at most 1, level ranges in order.
+ * Also checks what the schema cannot: level ranges in order.
  */
 export function validatePolicy(tree: unknown, where: string, earlier: readonly string[] = []): Policy {
   const result = policySchema.safeParse(tree);
@@ -80,10 +80,6 @@ export function validatePolicy(tree: unknown, where: string, earlier: readonly s
   const policy = result.data;
   const problems: string[] = [...earlier];
   for (const [id, rule] of Object.entries(policy.rules)) {
-    if ("ratio" in rule) {
-      const [n, d] = rule.ratio.split("/").map((x) => Number(x.trim()));
-      if (n! > d!) problems.push(`rules.${id}.ratio: expected a fraction of at most 1, got "${rule.ratio}"`);
-    }
     if (rule.kind === "post_level") {
       for (const [g, [lo, hi]] of Object.entries(rule.levels)) {
         if (lo > hi) problems.push(`rules.${id}.levels.${g}: the first level must not exceed the second`);
