@@ -4,7 +4,8 @@
  * or a custom policy file checked.
  */
 import type { Command } from "commander";
-import type { Degree, Policy, Rule } from "../core/policy/schema.js";
+import { type Degree, type Policy, type Rule, formatFraction, policyData } from "../core/policy/schema.js";
+import { formatDay } from "../core/dates.js";
 import type { Cell, Presentation, Section } from "../render/format.js";
 import type { Lang } from "../render/messages.js";
 import { gradeWord, unitTypeWord, yesWord } from "../render/words.js";
@@ -68,10 +69,10 @@ function requirement(r: Rule, w: Words): string {
   switch (r.kind) {
     case "ratio":
       return zh
-        ? `${who(r.who, w)} / ${r.among?.full_time ? "专职" : ""}在岗人数 ≥ ${r.ratio}`
-        : `${who(r.who, w)} / ${r.among?.full_time ? "full-time " : ""}headcount ≥ ${r.ratio}`;
+        ? `${who(r.who, w)} / ${r.among?.full_time ? "专职" : ""}在岗人数 ≥ ${formatFraction(r.ratio)}`
+        : `${who(r.who, w)} / ${r.among?.full_time ? "full-time " : ""}headcount ≥ ${formatFraction(r.ratio)}`;
     case "post_ratio":
-      return `${zhOr(w, ZH.posts, r.numerator)} / ${zhOr(w, ZH.posts, r.denominator)} ≥ ${r.ratio}`;
+      return `${zhOr(w, ZH.posts, r.numerator)} / ${zhOr(w, ZH.posts, r.denominator)} ≥ ${formatFraction(r.ratio)}`;
     case "count":
       return zh
         ? `${who(r.who, w)} ≥ ${r.min} 人${r.also_sw_office ? "，且设立社会工作室" : ""}`
@@ -107,7 +108,7 @@ export function presentPolicy(p: Policy, lang: Lang): Presentation {
   const zh = lang === "zh";
   const h = HEAD[lang];
   const title = (t: { zh: string; en: string }) => t[lang];
-  const ruleRows: Cell[][] = Object.entries(p.rules).map(([id, r]) => [id, title(r.title), scope(r, w), requirement(r, w), r.due ?? "", r.basis]);
+  const ruleRows: Cell[][] = Object.entries(p.rules).map(([id, r]) => [id, title(r.title), scope(r, w), requirement(r, w), r.due === undefined ? "" : formatDay(r.due), r.basis]);
   const targetRows: Cell[][] = Object.entries(p.targets).map(([id, t]) => [
     id,
     title(t.title),
@@ -118,7 +119,7 @@ export function presentPolicy(p: Policy, lang: Lang): Presentation {
       : zh
         ? `${unitTypes(w, t.unit_types)}数量 ≥ ${t.min} 家`
         : `${t.unit_types.join("/")} units ≥ ${t.min}`,
-    t.due,
+    formatDay(t.due),
     t.basis,
   ]);
   const params = p.params;
@@ -208,7 +209,7 @@ export function presentPolicy(p: Policy, lang: Lang): Presentation {
   );
   const csvHeader = [h.id, h.title, h.applies, h.passes, h.due, h.basis];
   const region = zh ? "区域" : "region";
-  return { json: p, sections, csv: { header: csvHeader, rows: [...ruleRows, ...targetRows.map((r) => [r[0]!, r[1]!, region, r[2]!, r[3]!, r[4]!])] } };
+  return { json: policyData(p), sections, csv: { header: csvHeader, rows: [...ruleRows, ...targetRows.map((r) => [r[0]!, r[1]!, region, r[2]!, r[3]!, r[4]!])] } };
 }
 
 async function output(p: Presentation, o: PolicyOptions, rt: Runtime, defaultFormat: "table"): Promise<number> {

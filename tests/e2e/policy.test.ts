@@ -6,6 +6,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import iconv from "iconv-lite";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT, json, swtalent } from "../helpers/cli.js";
 
@@ -170,5 +171,60 @@ describe("policy show in Chinese names every degree in words", () => {
     writeFileSync(file, "extends: qijiang-2020\nrules:\n  QJ-AGENCY-STAFF:\n    who: { holds: certified_national, or_degree: doctor }\n");
     const line = swtalent(["policy", "show", file, "--format", "md", "--lang", "zh"]).stdout.split("\n").find((l) => l.startsWith("| QJ-AGENCY-STAFF |"));
     expect(line).toContain("专职持全国证书人员或博士及以上学历者");
+  });
+});
+
+describe("a policy file saved by Notepad or Excel on Chinese Windows", () => {
+  it("in GB18030 (GBK) is read as such, with no flag", () => {
+    const dir = mkdtempSync(join(tmpdir(), "swtalent-policy-"));
+    const file = join(dir, "草案.yaml");
+    writeFileSync(file, iconv.encode("extends: qijiang-2020\nid: 綦江区2023草案\n", "gbk"));
+    const r = swtalent(["policy", "check", file, "--format", "json"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(json(r)).toEqual({ file, valid: true, id: "綦江区2023草案" });
+  });
+});
+
+describe("a policy file holds plain data", () => {
+  it("a YAML tag is one line naming where it is, exit 3, and nothing else on stderr", () => {
+    const dir = mkdtempSync(join(tmpdir(), "swtalent-policy-"));
+    const file = join(dir, "tagged.yaml");
+    writeFileSync(file, "extends: qijiang-2020\nallowance:\n  monthly: { senior: !!js/function 'function () { return 900 }' }\n");
+    for (const args of [["policy", "check", file], ["allowance", "fixtures/人员名册.csv", "--units", "fixtures/单位信息.csv", "--month", "2021-07", "--policy", file]]) {
+      const r = swtalent(args);
+      expect(r.code).toBe(3);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toBe(
+        `swtalent: ${file}: invalid policy, nothing was computed\n  allowance.monthly.senior: YAML tags are not accepted (found !!js/function): write the plain value\n`,
+      );
+    }
+  });
+});
+
+describe("dates and fractions in a policy file", () => {
+  const dir = mkdtempSync(join(tmpdir(), "swtalent-policy-"));
+
+  it("an impossible due date is one line and nothing is computed, not a target that is never overdue", () => {
+    const file = join(dir, "feb30.yaml");
+    writeFileSync(file, "extends: qijiang-2020\ntargets:\n  QJ-TARGET-CERTIFIED: { min: 1200, due: 2021-02-30 }\n");
+    for (const args of [["policy", "check", file], ["audit", "fixtures/人员名册.csv", "--units", "fixtures/单位信息.csv", "--as-of", "2021-12-31", "--policy", file, "--format", "json"]]) {
+      const r = swtalent(args);
+      expect(r.code).toBe(3);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toBe(`swtalent: ${file}: invalid policy, nothing was computed\n  targets.QJ-TARGET-CERTIFIED.due: 2021-02-30 is not a date\n`);
+    }
+  });
+
+  it("policy show --format json writes them back as the file has them, and that JSON is itself a valid policy", () => {
+    const shown = swtalent(["policy", "show", "fixtures/policy-draft.yaml", "--format", "json"]);
+    expect(shown.code, shown.stderr).toBe(0);
+    const p = json(shown);
+    expect(p.rules["QJ-CERT-OTHER"].ratio).toBe("1/4");
+    expect(p.targets["QJ-TARGET-CERTIFIED"]).toMatchObject({ min: 1200, due: "2022-12-31" });
+    const copy = join(dir, "draft-copy.json");
+    writeFileSync(copy, shown.stdout);
+    expect(swtalent(["policy", "check", copy]).code).toBe(0);
+    const md = (ref: string) => swtalent(["policy", "show", ref, "--format", "md", "--lang", "zh"]).stdout;
+    expect(md(copy)).toBe(md("fixtures/policy-draft.yaml"));
   });
 });

@@ -12,14 +12,33 @@ function isTree(v: unknown): v is Tree {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-/** Objects merge key by key; lists, scalars and null replace what the base had. */
+/**
+ * Objects merge key by key; lists, scalars and null replace what the base had. Keys are data:
+ * the result is built from entries, so a key such as __proto__ never reaches a prototype.
+ */
 export function mergePolicy(base: unknown, override: unknown): unknown {
   if (!isTree(base) || !isTree(override)) return override;
-  const out: Tree = { ...base };
+  const out = new Map(Object.entries(base));
   for (const [k, v] of Object.entries(override)) {
-    out[k] = k in base ? mergePolicy(base[k], v) : v;
+    out.set(k, Object.hasOwn(base, k) ? mergePolicy(base[k], v) : v);
   }
-  return out;
+  return Object.fromEntries(out);
+}
+
+const UNKNOWN_KEY = "unknown key (check the spelling; unknown keys are not ignored)";
+/** Keys that name JavaScript's object machinery: no policy has them, and a schema could drop them silently. */
+const RESERVED_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+/** The tree without reserved keys, each of them reported as an unknown key at its path. */
+function withoutReservedKeys(v: unknown, path: readonly string[], problems: string[]): unknown {
+  if (Array.isArray(v)) return v.map((x, i) => withoutReservedKeys(x, [...path, String(i)], problems));
+  if (!isTree(v)) return v;
+  const kept: [string, unknown][] = [];
+  for (const [k, x] of Object.entries(v)) {
+    if (RESERVED_KEYS.has(k)) problems.push(`${[...path, k].join(".")}: ${UNKNOWN_KEY}`);
+    else kept.push([k, withoutReservedKeys(x, [...path, k], problems)]);
+  }
+  return Object.fromEntries(kept);
 }
 
 function describe(v: unknown): string {
@@ -36,7 +55,7 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[], data: unknown)
     const path = issue.path.map(String).join(".") || "(top level)";
     if (issue.code === "unrecognized_keys") {
       const keys = issue.keys.map((k) => (path === "(top level)" ? k : `${path}.${k}`));
-      return `${keys.join(", ")}: unknown key (check the spelling; unknown keys are not ignored)`;
+      return `${keys.join(", ")}: ${UNKNOWN_KEY}`;
     }
     let found: unknown = data;
     for (const p of issue.path) found = isTree(found) || Array.isArray(found) ? (found as Tree)[p as string] : undefined;
@@ -49,21 +68,18 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[], data: unknown)
 }
 
 /**
- * Validates a merged policy tree. `where` names the file for the error message.
- * Also checks what the schema cannot: fractions at most 1, level ranges in order.
+ * Validates a merged policy tree. `where` names the file for the error message; `earlier`
+ * holds problems already found in it, reported first.
+ * Also checks what the schema cannot: level ranges in order.
  */
-export function validatePolicy(tree: unknown, where: string): Policy {
+export function validatePolicy(tree: unknown, where: string, earlier: readonly string[] = []): Policy {
   const result = policySchema.safeParse(tree);
   if (!result.success) {
-    throw new DataError(`${where}: invalid policy, nothing was computed`, formatIssues(result.error.issues, tree));
+    throw new DataError(`${where}: invalid policy, nothing was computed`, [...earlier, ...formatIssues(result.error.issues, tree)]);
   }
   const policy = result.data;
-  const problems: string[] = [];
+  const problems: string[] = [...earlier];
   for (const [id, rule] of Object.entries(policy.rules)) {
-    if ("ratio" in rule) {
-      const [n, d] = rule.ratio.split("/").map((x) => Number(x.trim()));
-      if (n! > d!) problems.push(`rules.${id}.ratio: expected a fraction of at most 1, got "${rule.ratio}"`);
-    }
     if (rule.kind === "post_level") {
       for (const [g, [lo, hi]] of Object.entries(rule.levels)) {
         if (lo > hi) problems.push(`rules.${id}.levels.${g}: the first level must not exceed the second`);
@@ -90,7 +106,8 @@ export function resolvePolicy(
       "(top level): expected a mapping of keys such as extends, id, allowance, training, rules, targets",
     ]);
   }
-  const { extends: parent, ...rest } = doc;
+  const reserved: string[] = [];
+  const { extends: parent, ...rest } = withoutReservedKeys(doc, [], reserved) as Tree;
   let tree: unknown = rest;
   if (parent !== undefined) {
     const base = typeof parent === "string" ? builtin(parent) : undefined;
@@ -100,9 +117,9 @@ export function resolvePolicy(
       ]);
     }
     tree = mergePolicy(base, rest);
-    if (!("id" in rest)) (tree as Tree).id = `${parent}+${defaultId}`;
+    if (!Object.hasOwn(rest, "id")) (tree as Tree).id = `${parent}+${defaultId}`;
     try {
-      return validatePolicy(tree, where);
+      return validatePolicy(tree, where, reserved);
     } catch (e) {
       // a part the base profile does not have cannot be overridden piece by piece: say so
       const missing = (["allowance", "training"] as const).filter((k) => isTree(rest[k]) && isTree(base) && !isTree((base as Tree)[k]));
@@ -113,5 +130,5 @@ export function resolvePolicy(
       throw new DataError(e.message, [...e.details, ...hints]);
     }
   }
-  return validatePolicy(tree, where);
+  return validatePolicy(tree, where, reserved);
 }

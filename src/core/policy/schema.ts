@@ -1,9 +1,11 @@
 /**
  * The shape of a policy profile. Built-in profiles (policies/*.yaml) and users' custom
  * files are validated against it; every threshold, amount, date and alias the tool uses
- * comes from here, never from literals in the rule code.
+ * comes from here, never from literals in the rule code. Dates and fractions are parsed
+ * here, once: the rules get calendar days and exact fractions, never the text.
  */
 import { z } from "zod";
+import { type Day, formatDay, parseDay } from "../dates.js";
 
 export const GRADES = ["senior", "intermediate", "assistant", "staff", "none"] as const;
 export const UNIT_TYPES = [
@@ -33,12 +35,52 @@ export type PostField = (typeof POST_FIELDS)[number];
 
 const text = z.string({ error: "expected text" }).min(1, { error: "expected non-empty text" });
 const aliases = z.array(text, { error: "expected a list of texts" });
-const isoDate = z
-  .string({ error: "expected a date as YYYY-MM-DD" })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "expected a date as YYYY-MM-DD" });
-const fraction = z
-  .string({ error: 'expected a fraction such as "1/3"' })
-  .regex(/^\s*\d+\s*\/\s*[1-9]\d*\s*$/, { error: 'expected a fraction such as "1/3"' });
+
+/** A date written YYYY-MM-DD in the file; a calendar day in the policy. */
+const isoDate = z.codec(
+  z.string({ error: "expected a date as YYYY-MM-DD" }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: "expected a date as YYYY-MM-DD" }),
+  z.int(),
+  {
+    decode: (text, ctx): Day => {
+      const day = parseDay(text);
+      if (day !== null) return day;
+      ctx.issues.push({ code: "custom", message: `${text} is not a date`, input: text });
+      return z.NEVER;
+    },
+    encode: (day) => formatDay(day),
+  },
+);
+
+/** An exact fraction such as 1/3, compared by cross-multiplication (POLICY.md §1). */
+export interface Fraction {
+  readonly num: number;
+  readonly den: number;
+}
+
+export function formatFraction(f: Fraction): string {
+  return `${f.num}/${f.den}`;
+}
+
+const FRACTION = /^\s*(\d+)\s*\/\s*([1-9]\d*)\s*$/;
+/** Keeps people × denominator exact in cross-multiplication, with room for millions of people. */
+const MAX_DENOMINATOR = 1_000_000;
+/** A share written "1/3" in the file, at most 1; a {num, den} pair in the policy. */
+const fraction = z.codec(
+  z.string({ error: 'expected a fraction such as "1/3"' }).regex(FRACTION, { error: 'expected a fraction such as "1/3"' }),
+  z.strictObject({ num: z.int().min(0), den: z.int().min(1).max(MAX_DENOMINATOR) }),
+  {
+    decode: (text, ctx): Fraction => {
+      const [, num, den] = FRACTION.exec(text)!;
+      const f = { num: Number(num), den: Number(den) };
+      const problem =
+        f.num > f.den ? "expected a fraction of at most 1" : f.den > MAX_DENOMINATOR ? `expected a denominator of at most ${MAX_DENOMINATOR}` : null;
+      if (problem === null) return f;
+      ctx.issues.push({ code: "custom", message: `${problem}, got "${text}"`, input: text });
+      return z.NEVER;
+    },
+    encode: formatFraction,
+  },
+);
 const count = z
   .number({ error: "expected a whole number" })
   .int({ error: "expected a whole number" })
@@ -282,13 +324,7 @@ export type AllowancePolicy = NonNullable<Policy["allowance"]>;
 export type TrainingPolicy = NonNullable<Policy["training"]>;
 export type ExamPolicy = NonNullable<Policy["exam"]>;
 
-/** An exact fraction from "1/3". */
-export interface Fraction {
-  readonly num: number;
-  readonly den: number;
-}
-
-export function parseFraction(s: string): Fraction {
-  const [num, den] = s.split("/").map((x) => Number(x.trim()));
-  return { num: num!, den: den! };
+/** The policy as a file holds it (dates as YYYY-MM-DD, fractions as "1/3"): what `policy show` prints as JSON. */
+export function policyData(p: Policy): z.input<typeof policySchema> {
+  return z.encode(policySchema, p);
 }

@@ -3,8 +3,8 @@
  * of a policy, held against people and units on an as-of date. Pure: records in, verdicts out.
  * Adding a rule kind is a schema entry and one evaluator in UNIT_EVALUATORS or PERSON_EVALUATORS.
  */
-import { ageOn, type Day } from "../dates.js";
-import { GRADES, type Grade, type Policy, type Rule, type Selector, type UnitType, parseFraction } from "../policy/schema.js";
+import { ageOn, type Day, formatDay } from "../dates.js";
+import { GRADES, type Grade, type Policy, type Rule, type Selector, type UnitType, formatFraction } from "../policy/schema.js";
 import type { Person, Unit } from "../records/types.js";
 import { Predicates, inServiceOn, meetsRatio, ratioShortfall } from "./predicates.js";
 
@@ -115,24 +115,24 @@ const COUNT_MEASURE = { anyone: "people", certified: "certified", certified_nati
 
 const UNIT_EVALUATORS: { [K in UnitRule["kind"]]: (rule: Extract<UnitRule, { kind: K }>, c: UnitContext) => Evaluation } = {
   ratio(rule, { people, is }) {
-    const f = parseFraction(rule.ratio);
+    const required = formatFraction(rule.ratio);
     const among = rule.among?.full_time === undefined ? people : people.filter((p) => is.fullTime(p) === rule.among!.full_time);
     const value = among.filter((p) => is.qualifies(rule.who, p)).length;
     const measure = rule.who.or_degree ? `${COUNT_MEASURE[rule.who.holds]}_or_degree` : COUNT_MEASURE[rule.who.holds];
     const of = among.length;
-    if (of === 0) return { status: "not_applicable", value, required: rule.ratio, shortfall: 0, measure, of };
-    const status = meetsRatio(value, of, f) ? "pass" : "fail";
-    return { status, value, required: rule.ratio, shortfall: ratioShortfall(value, of, f), measure, of };
+    if (of === 0) return { status: "not_applicable", value, required, shortfall: 0, measure, of };
+    const status = meetsRatio(value, of, rule.ratio) ? "pass" : "fail";
+    return { status, value, required, shortfall: ratioShortfall(value, of, rule.ratio), measure, of };
   },
   post_ratio(rule, { unit }) {
-    const f = parseFraction(rule.ratio);
+    const required = formatFraction(rule.ratio);
     const posts = { professional_posts: unit.professionalPosts, sw_posts: unit.swPosts, total_posts: unit.totalPosts };
     const value = posts[rule.numerator];
     const total = posts[rule.denominator];
-    if (value === null || total === null) return { status: "unknown", value, required: rule.ratio, shortfall: null, measure: "posts", of: total };
-    if (total === 0) return { status: "not_applicable", value, required: rule.ratio, shortfall: 0, measure: "posts", of: total };
-    const status = meetsRatio(value, total, f) ? "pass" : "fail";
-    return { status, value, required: rule.ratio, shortfall: ratioShortfall(value, total, f), measure: "posts", of: total };
+    if (value === null || total === null) return { status: "unknown", value, required, shortfall: null, measure: "posts", of: total };
+    if (total === 0) return { status: "not_applicable", value, required, shortfall: 0, measure: "posts", of: total };
+    const status = meetsRatio(value, total, rule.ratio) ? "pass" : "fail";
+    return { status, value, required, shortfall: ratioShortfall(value, total, rule.ratio), measure: "posts", of: total };
   },
   count(rule, { unit, people, is }) {
     const value = people.filter((p) => is.qualifies(rule.who, p)).length;
@@ -216,7 +216,7 @@ export function evaluateUnit(policy: Policy, unit: Unit, people: readonly Person
     // in scope or not cannot be told (an attribute such as social_service not given): unknown,
     // with no shortfall, as for any check whose inputs are missing
     const scope = applies === "unknown" ? { status: "unknown" as const, shortfall: null, scopeUnknown: true } : {};
-    checks.push({ rule: id, ...e, ...scope, basis: rule.basis, ...(rule.due ? { due: rule.due } : {}) });
+    checks.push({ rule: id, ...e, ...scope, basis: rule.basis, ...(rule.due !== undefined ? { due: formatDay(rule.due) } : {}) });
   }
   return {
     unit: unit.name,
@@ -268,13 +268,12 @@ export function audit(policy: Policy, people: readonly Person[], units: Readonly
       t.kind === "people"
         ? serving.filter((p) => is.qualifies(t.who, p)).length
         : [...units.values()].filter((u) => t.unit_types.includes(u.type)).length;
-    const dueDay = Date.parse(`${t.due}T00:00:00Z`) / 86_400_000;
     return {
       rule: id,
       value,
       required: t.min,
-      due: t.due,
-      overdue: asOf > dueDay,
+      due: formatDay(t.due),
+      overdue: asOf > t.due,
       status: value >= t.min ? "pass" : "fail",
       basis: t.basis,
     };
