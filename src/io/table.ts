@@ -89,6 +89,9 @@ export async function readTable(path: string, opts: ReadOptions, on: TableHandle
       cast: false,
       relax_column_count: true,
       relax_quotes: true,
+      // any line end ends a record, so rows appended by another program (LF after CRLF) or
+      // Mac-style CR lines are not merged; CRLF first, so it is one line end and not two
+      record_delimiter: ["\r\n", "\n", "\r"],
       skip_empty_lines: false,
     });
     p.on("data", (cells: string[]) => {

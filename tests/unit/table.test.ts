@@ -136,6 +136,33 @@ describe("readTable: rows with the number a spreadsheet shows (header = row 1)",
     expect((await read(file(ROSTER.trimEnd()))).rows).toEqual(EXPECTED);
   });
 
+  it("mixed line ends: CRLF rows with rows appended by LF each stay one row", async () => {
+    const r = await read(file("身份证号,姓名,单位\r\n500222198001010010,王芳,滨河社区\r\nG0002,李强,新桥村\nG0003,张敏,东溪\n"));
+    expect(r.rows).toEqual([...EXPECTED, [4, ["G0003", "张敏", "东溪"]]]);
+  });
+
+  it("CR, LF and CRLF in one file each end a row; blank lines keep their row numbers", async () => {
+    const r = await read(file("id,name\rG1,王芳\nG2,李强\r\nG3,张敏\r\r\nG5,陈静\n\nG7,黄丽\r"));
+    expect(r.header).toEqual(["id", "name"]);
+    expect(r.rows).toEqual([
+      [2, ["G1", "王芳"]],
+      [3, ["G2", "李强"]],
+      [4, ["G3", "张敏"]],
+      [6, ["G5", "陈静"]],
+      [8, ["G7", "黄丽"]],
+    ]);
+    expect(r.blankRows).toBe(2);
+  });
+
+  it("a quoted cell keeps its CR, LF or CRLF line break in a file that mixes them; the row is still one row", async () => {
+    const r = await read(file('id,name,unit\rG1,"王\r芳",滨河\n"G2","李\n强","新桥\r\n村"\r\nG3,张敏,东溪\r'));
+    expect(r.rows).toEqual([
+      [2, ["G1", "王\r芳", "滨河"]],
+      [3, ["G2", "李\n强", "新桥\r\n村"]],
+      [4, ["G3", "张敏", "东溪"]],
+    ]);
+  });
+
   it("blank lines are skipped, counted apart, and the rows after them keep their spreadsheet numbers", async () => {
     const r = await read(file("id,name\r\nG1,王芳\r\n\r\n,\r\n  ,  \r\nG2,李强\r\n\r\n"));
     expect(r.rows).toEqual([
@@ -209,6 +236,18 @@ describe("stdin (-)", () => {
     const r = await read("-");
     expect(r.rows).toEqual(EXPECTED);
     expect(r.encoding).toBe("gb18030");
+  });
+
+  it.each([1, 2, 3, 7])("a CRLF split between two pieces is one line end (pieces of %i bytes)", async (size) => {
+    const bytes = Buffer.from("id,name\r\nG1,王芳\r\nG2,李强\nG3,张敏\r\n");
+    stdin(...Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, i * size + size)));
+    const r = await read("-");
+    expect(r.rows).toEqual([
+      [2, ["G1", "王芳"]],
+      [3, ["G2", "李强"]],
+      [4, ["G3", "张敏"]],
+    ]);
+    expect(r.blankRows).toBe(0);
   });
 
   it("names it (stdin) in errors", async () => {

@@ -1,0 +1,57 @@
+/**
+ * The example district's roster as its bytes arrive in practice: line ends mixed by programs
+ * that appended rows, other encodings, and files that are not rosters at all. Each is read to
+ * the same rows as the clean file, or is one line on stderr and exit 3.
+ */
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT, json, swtalent } from "../helpers/cli.js";
+
+const FIXTURES = join(ROOT, "fixtures");
+const ROSTER = readFileSync(join(FIXTURES, "人员名册.csv"));
+
+/** A scratch folder holding the units file and `roster.csv` with these bytes. */
+function folder(roster: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), "swtalent-bytes-"));
+  copyFileSync(join(FIXTURES, "单位信息.csv"), join(dir, "单位信息.csv"));
+  writeFileSync(join(dir, "roster.csv"), roster);
+  return dir;
+}
+
+const validate = (dir: string, ...extra: string[]) =>
+  swtalent(["validate", "roster.csv", "--units", "单位信息.csv", "--format", "json", ...extra], { cwd: dir });
+
+/** The roster's lines (UTF-8 with BOM, CRLF) without their line ends. */
+const LINES = ROSTER.toString("utf8").replace(/^\uFEFF/, "").split("\r\n").slice(0, -1);
+const clean = json(validate(folder(ROSTER)));
+
+describe("line ends: any of CRLF, LF and CR ends a row, and row numbers stay the spreadsheet's", () => {
+  it("the example roster reads 78 rows, all accepted", () => {
+    expect(LINES).toHaveLength(79);
+    expect(clean.input).toEqual({ rows: 78, accepted: 78, rejected: 0 });
+  });
+
+  it("CRLF rows with the last three appended by LF read as the same 78 rows", () => {
+    const text = `${LINES.slice(0, -3).join("\r\n")}\r\n${LINES.slice(-3).join("\n")}\n`;
+    const r = validate(folder(Buffer.from(`\uFEFF${text}`)));
+    expect(r.code, r.stderr).toBe(0);
+    expect(json(r)).toEqual(clean);
+  });
+
+  it("CR, LF and CRLF in turn, with a blank line: the same rows, and a later reject names its spreadsheet row", () => {
+    const ends = ["\n", "\r", "\r\n"]; // the blank line (index 40) ends in CR after an LF: two line ends, not a CRLF
+    // a blank line after row 40 moves every later row down one: 序号 60 (邱月, row 61) is then row 62
+    const lines = [...LINES.slice(0, 40), "", ...LINES.slice(40)];
+    expect(lines[61]).toMatch(/^60,\d{17}[\dX],邱月,/);
+    lines[61] = lines[61]!.replace(",邱月,", ",,");
+    const text = lines.map((l, i) => l + ends[i % 3]).join("");
+    const r = validate(folder(Buffer.from(text)), "--allow-rejects");
+    expect(r.code, r.stderr).toBe(0);
+    const out = json(r);
+    expect(out.input).toEqual({ rows: 78, accepted: 77, rejected: 1 });
+    expect(out.rejected.map((x: any) => [x.row, x.field])).toEqual([[62, "name"]]);
+    expect(out.warnings).toContain("roster.csv: 1 blank row skipped");
+  });
+});
