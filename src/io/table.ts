@@ -31,6 +31,13 @@ export interface TableSummary {
 
 const DELIMITERS = [",", "\t", ";"];
 
+/**
+ * The longest row read (the header included), so a file that is not a roster (50 MB of NUL
+ * bytes, /dev/zero, a quote left open) fails at once instead of filling memory. csv-parse
+ * counts the cell being read in UTF-8 bytes; a roster row is a few hundred.
+ */
+export const MAX_ROW_BYTES = 1 << 20;
+
 /** Comma, tab or semicolon: whichever occurs most often outside quotes in the first line. */
 export function detectDelimiter(text: string): string {
   const counts = new Map(DELIMITERS.map((d) => [d, 0]));
@@ -116,6 +123,7 @@ export async function readTable(path: string, opts: ReadOptions, on: TableHandle
       // Mac-style CR lines are not merged; CRLF first, so it is one line end and not two
       record_delimiter: ["\r\n", "\n", "\r"],
       skip_empty_lines: true,
+      max_record_size: MAX_ROW_BYTES,
     });
     p.on("data", ({ cells, row }: Numbered) => {
       if (failure) return;
@@ -131,10 +139,15 @@ export async function readTable(path: string, opts: ReadOptions, on: TableHandle
     });
     finished = new Promise<void>((resolve) => {
       p.on("end", resolve);
-      p.on("error", (e: Error & { lines?: number }) => {
-        failure ??= new DataError(
-          `${file}: cannot read as CSV near line ${e.lines ?? "?"}: ${e.message}; check the quotes on that line, or force the delimiter with --delimiter`,
-        );
+      p.on("error", (e: Error & { code?: string; lines?: number }) => {
+        failure ??=
+          e.code === "CSV_MAX_RECORD_SIZE"
+            ? new DataError(
+                `${file}: row ${p.info.records + p.info.empty_lines + 1} is longer than 1 MB (${MAX_ROW_BYTES} bytes): this is not a roster row; check that the file is the CSV meant, and that no quote on that row is left open`,
+              )
+            : new DataError(
+                `${file}: cannot read as CSV near line ${e.lines ?? "?"}: ${e.message}; check the quotes on that line, or force the delimiter with --delimiter`,
+              );
         resolve();
       });
     });

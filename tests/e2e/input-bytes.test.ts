@@ -55,3 +55,16 @@ describe("line ends: any of CRLF, LF and CR ends a row, and row numbers stay the
     expect(out.warnings).toContain("roster.csv: 1 blank row skipped");
   });
 });
+
+describe("files that are not rosters stop at once with one line and exit 3", () => {
+  it.each([
+    ["/dev/zero (never ends)", "/dev/zero", "/dev/zero"],
+    ["50 MB of NUL bytes", "zeros.csv", "zeros.csv"],
+  ])("%s", (_name, path, shown) => {
+    const dir = folder(ROSTER);
+    writeFileSync(join(dir, "zeros.csv"), Buffer.alloc(50 << 20));
+    const r = swtalent(["validate", path, "--units", "单位信息.csv"], { cwd: dir });
+    expect(r.code).toBe(3);
+    expect(r.stderr.trimEnd().split("\n")).toEqual([`swtalent: ${shown}: row 1 is longer than 1 MB (1048576 bytes): this is not a roster row; check that the file is the CSV meant, and that no quote on that row is left open`]);
+  });
+});

@@ -242,6 +242,37 @@ describe("what cannot be read is a data error naming the file", () => {
   });
 });
 
+describe("size caps: a row of more than 1 MB is a data error naming the file and row, found quickly", () => {
+  it("50 MB of NUL bytes without a line end stops at row 1", async () => {
+    const started = performance.now();
+    await expect(read(file(Buffer.alloc(50 << 20)))).rejects.toThrow(/\/t\d+\.csv: row 1 is longer than 1 MB \(1048576 bytes\): /);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
+  it("/dev/zero, which never ends, stops at row 1", async () => {
+    await expect(read("/dev/zero")).rejects.toThrow(/^\/dev\/zero: row 1 is longer than 1 MB/);
+  }, 10_000);
+
+  it("a quote left open on row 3 of a 2 MB file names row 3", async () => {
+    const err = await read(file(`id,name\nG1,王芳\n\nG2,"李强\n${"G3,张敏\n".repeat(200_000)}`)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DataError);
+    expect((err as Error).message).toMatch(/: row 4 is longer than 1 MB .*quote/);
+  });
+
+  it("a single cell of 1.5 million characters, on row 2", async () => {
+    await expect(read(file(`id,name\nG1,${"x".repeat(1_500_000)}\n`))).rejects.toThrow(/: row 2 is longer than 1 MB/);
+  });
+
+  it("a header line of 2 MB", async () => {
+    await expect(read(file(`${"column,".repeat(300_000)}x\nG1\n`))).rejects.toThrow(/: row 1 is longer than 1 MB/);
+  });
+
+  it("a row just under the cap is read", async () => {
+    const r = await read(file(`id,notes\nG1,${"x".repeat(1_000_000)}\n`));
+    expect(r.rows[0]![1][1]).toHaveLength(1_000_000);
+  });
+});
+
 describe("stdin (-)", () => {
   afterEach(() => vi.restoreAllMocks());
 
