@@ -119,8 +119,8 @@ const REASONS: Record<string, { en: Phrase; zh: Phrase }> = {
 
 const WARNINGS: Record<string, { en: Phrase; zh: Phrase }> = {
   unknown_columns: {
-    en: (p) => `${p.file}: columns not used (not a known header): ${p.columns}`,
-    zh: (p) => `${p.file}：以下列未使用（表头不可识别）：${p.columns}`,
+    en: (p) => `${p.file}: columns not used (not a known header): ${p.columns}${p.more ? ` and ${p.more} more` : ""}`,
+    zh: (p) => `${p.file}：以下列未使用（表头不可识别）：${p.columns}${p.more ? ` 等，另有 ${p.more} 列` : ""}`,
   },
   column_shadowed: {
     en: (p) => `${p.file}: both "${p.used}" and "${p.ignored}" give ${p.field}; "${p.used}" is used`,
