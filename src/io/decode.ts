@@ -8,7 +8,6 @@
  * wins over a forced encoding.
  */
 import { TextDecoder } from "node:util";
-import iconv from "iconv-lite";
 import { DataError, UsageError } from "../core/errors.js";
 
 export type Encoding = "utf-8" | "gb18030" | "utf-16le" | "utf-16be";
@@ -40,9 +39,13 @@ export interface Decoder {
   readonly encoding: Encoding | null;
 }
 
-function iconvDecoder(encoding: Encoding): { write(b: Buffer): string; end(): string } {
-  const d = iconv.getDecoder(encoding);
-  return { write: (b) => d.write(b), end: () => d.end() ?? "" };
+/**
+ * Node's own decoder, streamed: for GB18030 it follows the 2022 mappings (FE 59 is U+9FB4 鿴,
+ * where the 2005 tables of iconv-lite gave a private-use code point).
+ */
+function streamDecoder(encoding: Encoding): { write(b: Buffer): string; end(): string } {
+  const d = new TextDecoder(encoding);
+  return { write: (b) => d.decode(b, { stream: true }), end: () => d.decode() };
 }
 
 function firstNonAscii(b: Buffer): number {
@@ -105,10 +108,10 @@ export function createDecoder(file: string, forced?: Encoding): Decoder {
     if (encoding === null && chunk[0] === 0xff && chunk[1] === 0xfe) encoding = "utf-16le";
     else if (encoding === null && chunk[0] === 0xfe && chunk[1] === 0xff) encoding = "utf-16be";
     if (encoding === "utf-16le" || encoding === "utf-16be") {
-      inner = iconvDecoder(encoding);
+      inner = streamDecoder(encoding);
       return chunk;
     }
-    if (encoding === "gb18030") inner = iconvDecoder("gb18030");
+    if (encoding === "gb18030") inner = streamDecoder("gb18030");
     else utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
     return chunk;
   };
@@ -157,7 +160,7 @@ export function createDecoder(file: string, forced?: Encoding): Decoder {
       if (nonAsciiChars(bad < 0 ? probe : probe.slice(0, bad)) >= SETTLE_CHARS) return fail(at - heldBytes + firstBadByte(undecided));
       // not UTF-8, and nothing but ASCII (identical in GB18030) has been handed on: GB18030 from here
       encoding = "gb18030";
-      inner = iconvDecoder("gb18030");
+      inner = streamDecoder("gb18030");
       utf8 = null;
       const text = inner.write(undecided);
       held = [];

@@ -72,6 +72,16 @@ describe("GB18030/GBK (Excel's CSV on Chinese Windows) without any flag", () => 
     for (const size of [1, 2, 3, 64]) expect(decode(iconv.encode(text, "gbk"), size)).toEqual({ text, encoding: "gb18030" });
   });
 
+  it.each([
+    ["FE 59", "U+9FB4", [0xfe, 0x59], 0x9fb4],
+    ["A6 D9", "U+FE10", [0xa6, 0xd9], 0xfe10],
+  ])("%s decodes by the GB18030-2022 mappings to %s, not to a private-use code point", (_name, _u, bytes, cp) => {
+    const file = Buffer.concat([iconv.encode("姓名\r\n", "gbk"), Buffer.from(bytes), Buffer.from("\r\n")]);
+    const expected = `姓名\r\n${String.fromCodePoint(cp)}\r\n`;
+    expect(decode(file, 3)).toEqual({ text: expected, encoding: "gb18030" });
+    expect(decode(file, 64, "gb18030").text).toBe(expected);
+  });
+
   it("the last byte of the file is the first non-ASCII byte", () => {
     const bytes = Buffer.concat([Buffer.from("id\r\nG1,"), iconv.encode("张", "gbk").subarray(0, 1)]);
     expect(() => decode(bytes)).not.toThrow();
