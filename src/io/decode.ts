@@ -1,6 +1,7 @@
 /**
  * Bytes -> text for spreadsheets as people save them: UTF-8 with or without BOM, UTF-16
- * with BOM (Excel's "Unicode text"), else GB18030/GBK (Excel's "CSV" on Chinese Windows).
+ * (Excel's "Unicode text"; with a BOM, or recognised by its NUL bytes), else GB18030/GBK
+ * (Excel's "CSV" on Chinese Windows).
  * Detection is streaming: the file is read as UTF-8, and from its first non-ASCII byte the
  * text is held back until enough of it has decoded cleanly to settle on UTF-8. A byte sequence
  * that is not UTF-8 before then means GB18030 (identical to UTF-8 for ASCII), from the first
@@ -61,6 +62,26 @@ function nonAsciiChars(s: string): number {
 
 /** Enough bytes to recognise any byte-order mark. */
 const BOM_BYTES = 3;
+/** Enough bytes to recognise UTF-16 without a byte-order mark (a line or two of a roster). */
+const SNIFF_BYTES = 512;
+
+/**
+ * UTF-16 without a byte-order mark: each ASCII character (delimiter, digit, line end) is its
+ * byte beside a NUL, the NUL second in little-endian and first in big-endian, while UTF-8 and
+ * GBK text has no NUL bytes at all. A CJK character can have a NUL byte too (一 is U+4E00), so
+ * the other order may be up to half as frequent; a file of NUL bytes alone is neither.
+ */
+export function sniffUtf16(b: Uint8Array): Encoding | null {
+  let le = 0;
+  let be = 0;
+  for (let i = 0; i + 1 < b.length; i += 2) {
+    if (b[i] !== 0 && b[i + 1] === 0) le++;
+    else if (b[i] === 0 && b[i + 1] !== 0) be++;
+  }
+  if (le >= 2 && le >= 2 * be) return "utf-16le";
+  if (be >= 2 && be >= 2 * le) return "utf-16be";
+  return null;
+}
 /**
  * UTF-8 is settled once this many non-ASCII characters have decoded cleanly (Chinese text in
  * GBK rarely forms more than one valid UTF-8 sequence in a row), or once this many bytes since
@@ -72,7 +93,7 @@ const SETTLE_BYTES = 1 << 16;
 export function createDecoder(file: string, forced?: Encoding): Decoder {
   let encoding: Encoding | null = forced ?? null;
   let inner: { write(b: Buffer): string; end(): string } | null = null;
-  /** the first bytes, held until a byte-order mark can be recognised (a pipe may deliver 1 byte) */
+  /** the first bytes, held until a byte-order mark or UTF-16 can be recognised (a pipe may deliver 1 byte) */
   let head: Buffer | null = Buffer.alloc(0);
   let utf8: TextDecoder | null = null;
   /** UTF-8 without a BOM: settled, or still undecided with the bytes from the first non-ASCII one held back */
@@ -107,6 +128,7 @@ export function createDecoder(file: string, forced?: Encoding): Decoder {
     }
     if (encoding === null && chunk[0] === 0xff && chunk[1] === 0xfe) encoding = "utf-16le";
     else if (encoding === null && chunk[0] === 0xfe && chunk[1] === 0xff) encoding = "utf-16be";
+    else if (encoding === null) encoding = sniffUtf16(chunk);
     if (encoding === "utf-16le" || encoding === "utf-16be") {
       inner = streamDecoder(encoding);
       return chunk;
@@ -147,6 +169,8 @@ export function createDecoder(file: string, forced?: Encoding): Decoder {
       const text = utf8!.decode(chunk, { stream: !last });
       if (settled || encoding === "utf-8") return text;
       if (!last) return hold(chunk, text);
+      // the whole file decoded cleanly: UTF-8, unless it is all ASCII (the same in either)
+      settled = heldBytes > 0 || firstNonAscii(chunk) >= 0;
       const out = heldText + text;
       heldText = "";
       held = [];
@@ -177,7 +201,7 @@ export function createDecoder(file: string, forced?: Encoding): Decoder {
       offset += raw.length;
       if (head === null) return decode(raw, offset - raw.length, false);
       head = Buffer.concat([head, raw]);
-      if (head.length < BOM_BYTES) return "";
+      if (head.length < (forced ? BOM_BYTES : SNIFF_BYTES)) return "";
       const first = startWith(head);
       head = null;
       return decode(first, 0, false);

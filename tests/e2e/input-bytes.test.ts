@@ -56,6 +56,20 @@ describe("line ends: any of CRLF, LF and CR ends a row, and row numbers stay the
   });
 });
 
+describe("encodings", () => {
+  const text = ROSTER.toString("utf8").replace(/^\uFEFF/, "");
+  const swap = (b: Buffer) => Buffer.from(b).swap16();
+
+  it.each([
+    ["UTF-16LE", Buffer.from(text, "utf16le")],
+    ["UTF-16BE", swap(Buffer.from(text, "utf16le"))],
+  ])("%s without BOM reads as the same 78 rows, with no flag", (_name, bytes) => {
+    const r = validate(folder(bytes));
+    expect(r.code, r.stderr).toBe(0);
+    expect(json(r)).toEqual(clean);
+  });
+});
+
 describe("files that are not rosters stop at once with one line and exit 3", () => {
   it.each([
     ["/dev/zero (never ends)", "/dev/zero", "/dev/zero"],

@@ -100,6 +100,32 @@ describe("UTF-16 with BOM (Excel's \"Unicode text\": tab-separated)", () => {
   });
 });
 
+describe("UTF-16 without BOM: recognised by the NUL byte beside each ASCII character", () => {
+  const tsv = "身份证号\t姓名\t单位\r\n500222198001010010\t王芳\t滨河社区\r\n";
+  it.each(SIZES)("UTF-16LE in pieces of %i bytes", (size) => {
+    expect(decode(Buffer.from(tsv, "utf16le"), size)).toEqual({ text: tsv, encoding: "utf-16le" });
+  });
+  it.each(SIZES)("UTF-16BE in pieces of %i bytes", (size) => {
+    expect(decode(iconv.encode(tsv, "utf-16be"), size)).toEqual({ text: tsv, encoding: "utf-16be" });
+  });
+  it("a header line of Chinese names and tabs only, 一 (U+4E00, a NUL low byte) among them", () => {
+    const text = "身份证号\t姓名\t单位\t一级\t证书等级";
+    expect(decode(Buffer.from(text, "utf16le"))).toEqual({ text, encoding: "utf-16le" });
+  });
+  it.each([
+    ["NUL bytes alone", Buffer.alloc(600)],
+    ["one stray NUL in ASCII", Buffer.from("id,name\r\nG1,Li\0\r\n")],
+  ])("%s: not UTF-16", (_name, bytes) => {
+    expect(decode(bytes)).toEqual({ text: bytes.toString("latin1"), encoding: null });
+  });
+  it.each(["gbk", "utf8"])("%s text is never taken for UTF-16", (enc) => {
+    expect(decode(iconv.encode(ROSTER, enc)).encoding).toBe(enc === "gbk" ? "gb18030" : "utf-8");
+  });
+  it("--encoding utf-8 forced on UTF-16 bytes is not second-guessed", () => {
+    expect(decode(Buffer.from("id,name\r\n", "utf16le"), 64, "utf-8").text).toBe("id,name\r\n".replace(/./gs, (c) => `${c}\0`));
+  });
+});
+
 describe("--encoding forces one", () => {
   it("gb18030 forced on GBK bytes", () => {
     expect(decode(iconv.encode(ROSTER, "gbk"), 5, "gb18030")).toEqual({ text: ROSTER, encoding: "gb18030" });
