@@ -70,6 +70,25 @@ describe("encodings", () => {
   });
 });
 
+describe("a file mixing encodings is exit 3 with one line naming where the other starts", () => {
+  it("the GBK roster with a row appended in UTF-8", () => {
+    const gbk = readFileSync(join(FIXTURES, "人员名册-gbk.csv"));
+    expect(gbk.toString("latin1").endsWith("\r\n")).toBe(true);
+    const row = `79,${LINES[1]!.split(",").slice(1).join(",")}\r\n`.replace("罗志刚", "罗志强");
+    const r = validate(folder(Buffer.concat([gbk, Buffer.from(row, "utf8")])));
+    expect(r.code).toBe(3);
+    expect(r.stderr.trimEnd().split("\n")).toEqual([
+      `swtalent: roster.csv: line 80 (from byte ${gbk.length + Buffer.byteLength(row.slice(0, row.indexOf("罗")))}) is in UTF-8, but the file is otherwise GB18030 (GBK): it mixes encodings; save the whole file again in one, e.g. as "CSV UTF-8" from Excel`,
+    ]);
+  });
+
+  it("the GBK roster alone reads as the UTF-8 one does", () => {
+    const r = validate(folder(readFileSync(join(FIXTURES, "人员名册-gbk.csv"))));
+    expect(r.code, r.stderr).toBe(0);
+    expect(json(r)).toEqual(clean);
+  });
+});
+
 describe("files that are not rosters stop at once with one line and exit 3", () => {
   it.each([
     ["/dev/zero (never ends)", "/dev/zero", "/dev/zero"],
