@@ -53,6 +53,10 @@ const REASONS: Record<string, { en: Phrase; zh: Phrase }> = {
   },
   bad_level: { en: () => "not a post level: use a level from 1 to 13, e.g. 11 or 十一级", zh: () => "不是有效岗位等级：请填写1至13级，如 11 或 十一级" },
   bad_count: { en: () => "not a whole number: use 0 or more", zh: () => "不是非负整数：请填写0或正整数" },
+  count_too_large: {
+    en: (p) => `too large for a count (more than ${p.max} cannot be read exactly): check the number`,
+    zh: (p) => `数值过大，不是有效数量（超过 ${p.max} 无法精确读取）：请核对该数字`,
+  },
   bad_check_digit: {
     en: (p) => `resident ID check digit is wrong (expected ${p.expected}): check the number against the ID card`,
     zh: (p) => `身份证号校验位错误（应为 ${p.expected}）：请对照身份证核对号码`,
@@ -127,8 +131,8 @@ const REASONS: Record<string, { en: Phrase; zh: Phrase }> = {
 
 const WARNINGS: Record<string, { en: Phrase; zh: Phrase }> = {
   unknown_columns: {
-    en: (p) => `${p.file}: columns not used (not a known header): ${p.columns}`,
-    zh: (p) => `${p.file}：以下列未使用（表头不可识别）：${p.columns}`,
+    en: (p) => `${p.file}: columns not used (not a known header): ${p.columns}${p.more ? ` and ${p.more} more` : ""}`,
+    zh: (p) => `${p.file}：以下列未使用（表头不可识别）：${p.columns}${p.more ? ` 等，另有 ${p.more} 列` : ""}`,
   },
   column_shadowed: {
     en: (p) => `${p.file}: both "${p.used}" and "${p.ignored}" give ${p.field}; "${p.used}" is used`,

@@ -83,7 +83,8 @@ function rowNumbers(rows: string[][]): { data: number[]; blank: number } {
 let seq = 0;
 
 function write(r: { rows: string[][]; gbk: boolean; bom: boolean; crlf: boolean }): string {
-  const text = stringify([FIELDS, ...r.rows], { record_delimiter: r.crlf ? "\r\n" : "\n" });
+  // a cell with any line break is quoted, as Excel writes it: unquoted, a lone LF or CR ends the row
+  const text = stringify([FIELDS, ...r.rows], { record_delimiter: r.crlf ? "\r\n" : "\n", quoted_match: /[\r\n]/ });
   const path = join(dir, `roster-${++seq}.csv`);
   const bytes = r.gbk ? iconv.encode(text, "gbk") : Buffer.from((r.bom ? "\uFEFF" : "") + text, "utf8");
   writeFileSync(path, bytes);

@@ -80,6 +80,18 @@ describe("dates and counts: empty is absent, anything else must parse", () => {
     expect(codes(r)).toEqual(["posts:bad_count"]);
   });
 
+  it.each(["99999999999999999999", "9007199254740992", "9007199254740993"])("count %j is beyond 2^53 - 1, where it would be rounded: rejected as count_too_large", (cell) => {
+    const r = reader({ posts: cell });
+    expect(r.count("posts")).toBeNull();
+    expect(r.problems).toMatchObject([{ field: "posts", value: cell, code: "count_too_large", params: { max: 9007199254740991 } }]);
+  });
+
+  it("count 9007199254740991 (Number.MAX_SAFE_INTEGER) is read exactly", () => {
+    const r = reader({ posts: "9007199254740991" });
+    expect(r.count("posts")).toBe(9007199254740991);
+    expect(r.problems).toEqual([]);
+  });
+
   it("a column the file does not have reads as empty", () => {
     const r = reader({});
     expect(r.has("grade")).toBe(false);

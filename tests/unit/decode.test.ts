@@ -1,7 +1,10 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { DataError, UsageError } from "../../src/core/errors.js";
-import { type Encoding, createDecoder, encodingName } from "../../src/io/decode.js";
+import { type Encoding, LineScan, createDecoder, encodingName } from "../../src/io/decode.js";
+import { ROOT } from "../helpers/cli.js";
 
 const ROSTER = "身份证号,姓名,单位,证书等级\r\n500222198001010010,王芳,滨河社区,高级社会工作师\r\n";
 const BOM8 = Buffer.from([0xef, 0xbb, 0xbf]);
@@ -72,6 +75,16 @@ describe("GB18030/GBK (Excel's CSV on Chinese Windows) without any flag", () => 
     for (const size of [1, 2, 3, 64]) expect(decode(iconv.encode(text, "gbk"), size)).toEqual({ text, encoding: "gb18030" });
   });
 
+  it.each([
+    ["FE 59", "U+9FB4", [0xfe, 0x59], 0x9fb4],
+    ["A6 D9", "U+FE10", [0xa6, 0xd9], 0xfe10],
+  ])("%s decodes by the GB18030-2022 mappings to %s, not to a private-use code point", (_name, _u, bytes, cp) => {
+    const file = Buffer.concat([iconv.encode("姓名\r\n", "gbk"), Buffer.from(bytes), Buffer.from("\r\n")]);
+    const expected = `姓名\r\n${String.fromCodePoint(cp)}\r\n`;
+    expect(decode(file, 3)).toEqual({ text: expected, encoding: "gb18030" });
+    expect(decode(file, 64, "gb18030").text).toBe(expected);
+  });
+
   it("the last byte of the file is the first non-ASCII byte", () => {
     const bytes = Buffer.concat([Buffer.from("id\r\nG1,"), iconv.encode("张", "gbk").subarray(0, 1)]);
     expect(() => decode(bytes)).not.toThrow();
@@ -87,6 +100,32 @@ describe("UTF-16 with BOM (Excel's \"Unicode text\": tab-separated)", () => {
   it("UTF-16BE", () => {
     const bytes = iconv.encode(tsv, "utf-16be", { addBOM: true });
     expect(decode(bytes, 7)).toEqual({ text: tsv, encoding: "utf-16be" });
+  });
+});
+
+describe("UTF-16 without BOM: recognised by the NUL byte beside each ASCII character", () => {
+  const tsv = "身份证号\t姓名\t单位\r\n500222198001010010\t王芳\t滨河社区\r\n";
+  it.each(SIZES)("UTF-16LE in pieces of %i bytes", (size) => {
+    expect(decode(Buffer.from(tsv, "utf16le"), size)).toEqual({ text: tsv, encoding: "utf-16le" });
+  });
+  it.each(SIZES)("UTF-16BE in pieces of %i bytes", (size) => {
+    expect(decode(iconv.encode(tsv, "utf-16be"), size)).toEqual({ text: tsv, encoding: "utf-16be" });
+  });
+  it("a header line of Chinese names and tabs only, 一 (U+4E00, a NUL low byte) among them", () => {
+    const text = "身份证号\t姓名\t单位\t一级\t证书等级";
+    expect(decode(Buffer.from(text, "utf16le"))).toEqual({ text, encoding: "utf-16le" });
+  });
+  it.each([
+    ["NUL bytes alone", Buffer.alloc(600)],
+    ["one stray NUL in ASCII", Buffer.from("id,name\r\nG1,Li\0\r\n")],
+  ])("%s: not UTF-16", (_name, bytes) => {
+    expect(decode(bytes)).toEqual({ text: bytes.toString("latin1"), encoding: null });
+  });
+  it.each(["gbk", "utf8"])("%s text is never taken for UTF-16", (enc) => {
+    expect(decode(iconv.encode(ROSTER, enc)).encoding).toBe(enc === "gbk" ? "gb18030" : "utf-8");
+  });
+  it("--encoding utf-8 forced on UTF-16 bytes is not second-guessed", () => {
+    expect(decode(Buffer.from("id,name\r\n", "utf16le"), 64, "utf-8").text).toBe("id,name\r\n".replace(/./gs, (c) => `${c}\0`));
   });
 });
 
@@ -136,5 +175,77 @@ describe("a file that is neither", () => {
   it("UTF-8 cut off inside its last character", () => {
     const bytes = Buffer.from("身份证号,姓名,单位\r\nG1,王芳", "utf8");
     expect(() => decode(bytes.subarray(0, bytes.length - 1))).toThrow(DataError);
+  });
+});
+
+describe("a GB18030 file with a line in UTF-8 is an error naming the line (SPEC.md: a file mixing encodings)", () => {
+  const GBK_ROWS = "身份证号,姓名,单位\r\n500222198001010010,王芳,滨河社区\r\nG0002,李强,新桥村\r\n";
+  const gbk = iconv.encode(GBK_ROWS, "gbk");
+
+  it.each(SIZES)("GBK rows, then a row appended in UTF-8: line 4 and its first byte, in pieces of %i bytes", (size) => {
+    const bytes = Buffer.concat([gbk, Buffer.from("G0003,张敏,东溪社区\r\n", "utf8")]);
+    const at = gbk.length + "G0003,".length;
+    expect(() => decode(bytes, size)).toThrow(
+      `roster.csv: line 4 (from byte ${at}) is in UTF-8, but the file is otherwise GB18030 (GBK): it mixes encodings; save the whole file again in one, e.g. as "CSV UTF-8" from Excel`,
+    );
+  });
+
+  it("the UTF-8 row is the last line, without a line end", () => {
+    const bytes = Buffer.concat([gbk, Buffer.from("G0003,张敏,东溪社区", "utf8")]);
+    expect(() => decode(bytes, 7)).toThrow(/^roster\.csv: line 4 \(from byte \d+\) is in UTF-8/);
+  });
+
+  it("a UTF-8 header too short to settle on UTF-8, then GBK rows: line 1", () => {
+    const bytes = Buffer.concat([Buffer.from("身份证号,name\n", "utf8"), iconv.encode("G1,王芳\nG2,李强\n", "gbk")]);
+    expect(() => decode(bytes, 5)).toThrow(/^roster\.csv: line 1 \(from byte 0\) is in UTF-8/);
+  });
+
+  it("line numbers count CR, LF and CRLF line ends alike", () => {
+    const bytes = Buffer.concat([iconv.encode("姓名\r王芳\n李强\r\n\r\n", "gbk"), Buffer.from("张敏,东溪社区\n", "utf8")]);
+    expect(() => decode(bytes, 3)).toThrow(/^roster\.csv: line 5 /);
+  });
+
+  it("--encoding gb18030 reads what it is told, UTF-8 lines included", () => {
+    const bytes = Buffer.concat([gbk, Buffer.from("G0003,张敏,东溪社区\r\n", "utf8")]);
+    expect(decode(bytes, 64, "gb18030").text).toBe(GBK_ROWS + new TextDecoder("gb18030").decode(Buffer.from("G0003,张敏,东溪社区\r\n", "utf8")));
+  });
+
+  it("a UTF-8 line with fewer than three ideographs is not recognised (it could be GBK by chance)", () => {
+    const bytes = Buffer.concat([gbk, Buffer.from("G0003,张敏\r\n", "utf8")]);
+    expect(decode(bytes).encoding).toBe("gb18030");
+  });
+
+  it("the example district's GBK roster, and every word of the fixtures, README and policies in GBK, are not taken for UTF-8", () => {
+    expect(decode(readFileSync(join(ROOT, "fixtures", "人员名册-gbk.csv")), 4096).encoding).toBe("gb18030");
+    const texts = [
+      ...["人员名册.csv", "单位信息.csv", "培训记录.csv", "README.md"].map((f) => join(ROOT, "fixtures", f)),
+      join(ROOT, "README.md"),
+      ...readdirSync(join(ROOT, "policies")).map((f) => join(ROOT, "policies", f)),
+    ].map((f) => readFileSync(f, "utf8"));
+    const lines = new Set(texts.flatMap((t) => t.split(/\r?\n/)).filter((l) => /[^\x00-\x7f]/.test(l) && iconv.decode(iconv.encode(l, "gbk"), "gbk") === l));
+    const words = new Set(texts.flatMap((t) => t.match(/[\u3400-\u9fff]+/g) ?? []));
+    expect(lines.size + words.size).toBeGreaterThan(500);
+    for (const text of [...lines, ...words]) {
+      const scan = new LineScan(true);
+      scan.feed(iconv.encode(`${text}\n`, "gbk"));
+      expect(scan.utf8Line, text).toBeNull();
+    }
+  });
+});
+
+describe("bytes that are neither UTF-8 nor GB18030 are an error naming the line", () => {
+  it.each([
+    ["a 0xFF byte", 0xff],
+    ["a lead byte (0x81) before a comma", 0x81],
+  ])("%s on line 3 of a GBK file", (_name, byte) => {
+    const before = iconv.encode("姓名,单位\r\n王芳,滨河社区\r\n李强", "gbk");
+    const bytes = Buffer.concat([before, Buffer.from([byte]), iconv.encode(",新桥村\r\n张敏,东溪\r\n", "gbk")]);
+    const lineStart = iconv.encode("姓名,单位\r\n王芳,滨河社区\r\n", "gbk").length;
+    for (const size of [1, 5, 64]) {
+      expect(() => decode(bytes, size)).toThrow(
+        `roster.csv: line 3 (from byte ${lineStart}) is neither UTF-8 nor GB18030 (GBK): the file is damaged or mixes encodings; save it again as "CSV UTF-8"`,
+      );
+    }
+    expect(() => decode(bytes, 64, "gb18030")).toThrow(/^roster\.csv: line 3 \(from byte \d+\) is not GB18030 \(GBK\), the encoding --encoding names/);
   });
 });

@@ -3,8 +3,10 @@ import { DataError } from "../../src/core/errors.js";
 import { headerNames, mapHeader } from "../../src/core/records/header.js";
 import { rosterColumnsRequired } from "../../src/core/records/roster.js";
 import { loadPolicy } from "../../src/io/policies.js";
+import { warningText } from "../../src/render/messages.js";
 
-const ROSTER = loadPolicy("qijiang-2020").vocabulary.columns.roster;
+const VOCABULARY = loadPolicy("qijiang-2020").vocabulary;
+const ROSTER = VOCABULARY.columns.roster;
 const REQUIRED = rosterColumnsRequired(false);
 
 const map = (header: string[]) => mapHeader("roster.csv", header, ROSTER, REQUIRED);
@@ -82,6 +84,20 @@ describe("header aliases (SPEC.md Inputs): Chinese or English, case and surround
   it("unknown columns are warned about once, all named in one warning", () => {
     const h = map(["id", "name", "备注", "unit", "unit_type", "town", "grade", "联系电话", ""]);
     expect(h.warnings).toEqual([{ code: "unknown_columns", params: { file: "roster.csv", columns: "备注, 联系电话" } }]);
+  });
+
+  it("5,000 unknown columns: the warning names the first 20 and says how many more (it was 33,943 characters)", () => {
+    const extra = Array.from({ length: 5000 }, (_, i) => `extra${i}`);
+    const [w] = map(["id", "name", "unit", "unit_type", "town", "grade", ...extra]).warnings;
+    const first20 = extra.slice(0, 20).join(", ");
+    expect(warningText(w!, "en", VOCABULARY)).toBe(`roster.csv: columns not used (not a known header): ${first20} and 4980 more`);
+    expect(warningText(w!, "zh", VOCABULARY)).toBe(`roster.csv：以下列未使用（表头不可识别）：${first20} 等，另有 4980 列`);
+  });
+
+  it("an unknown header of 100 characters is named by its first 40 and an ellipsis", () => {
+    const long = "说".repeat(100);
+    const [w] = map(["id", "name", "unit", "unit_type", "town", "grade", long]).warnings;
+    expect(warningText(w!, "en", VOCABULARY)).toBe(`roster.csv: columns not used (not a known header): ${"说".repeat(40)}…`);
   });
 
   it("two columns for one field: the alias listed first wins and the other is reported", () => {

@@ -81,6 +81,7 @@ describe("bad input: each row is rejected with its reason (SPEC.md Bad input)", 
     ["post level 14", { 专业技术岗位等级: "14" }, "post_level bad_level"],
     ["negative count", { 岗位总数: "-3" }, "total_posts bad_count"],
     ["non-numeric count", { 岗位总数: "十" }, "total_posts bad_count"],
+    ["count too large to read exactly", { 岗位总数: "99999999999999999999" }, "total_posts count_too_large"],
     ["yes/no not understood", { 社会工作室: "不清楚" }, "sw_office bad_yes_no"],
   ])("%s", (_name, over, reason) => {
     const r = read([{ ...base, 身份证号: ID1, ...over }]);
@@ -92,6 +93,12 @@ describe("bad input: each row is rejected with its reason (SPEC.md Bad input)", 
   it("end on the start day and cert_date on the as-of day are fine", () => {
     const r = read([{ ...base, 身份证号: ID1, 入职日期: "2021-06-01", 离职日期: "2021-06-01", 取证日期: "2021-07-05" }]);
     expect(r.rejected).toEqual([]);
+  });
+
+  it("a count too large to read exactly says so, in both languages", () => {
+    const r = read([{ ...base, 身份证号: ID1, 岗位总数: "99999999999999999999" }]);
+    expect(reasonText(r.rejected[0]!, "en", policy.vocabulary)).toBe("too large for a count (more than 9007199254740991 cannot be read exactly): check the number");
+    expect(reasonText(r.rejected[0]!, "zh", policy.vocabulary)).toBe("数值过大，不是有效数量（超过 9007199254740991 无法精确读取）：请核对该数字");
   });
 
   it("the future-certificate reason names the as-of date", () => {

@@ -61,8 +61,11 @@ export class RowReader {
     return this.coded(field, parseDay, "bad_date");
   }
 
+  /** A count (岗位数); one beyond 2^53 - 1 is rejected, as a number it would be silently rounded. */
   count(field: string): number | null {
-    return this.coded(field, parseCount, "bad_count");
+    const n = this.coded(field, parseCount, "bad_count");
+    if (n === null || Number.isSafeInteger(n)) return n;
+    return this.reject(field, this.text(field), "count_too_large", { max: Number.MAX_SAFE_INTEGER });
   }
 
   /** A person id, read by the one id reader of every file (ids.ts `readId`). */

@@ -13,6 +13,17 @@ export interface HeaderMap {
   readonly warnings: Warning[];
 }
 
+/** The most unknown headers named in the warning, and the most characters of each. */
+const NAMED_UNKNOWN = 20;
+const NAME_CHARS = 40;
+
+/** One warning naming the columns not used; a file with thousands of them gets the first few and a count. */
+function unknownColumns(file: string, unknown: readonly string[]): Warning {
+  const names = unknown.slice(0, NAMED_UNKNOWN).map((n) => ([...n].length > NAME_CHARS ? `${[...n].slice(0, NAME_CHARS).join("")}…` : n));
+  const more = unknown.length - names.length;
+  return { code: "unknown_columns", params: { file, columns: names.join(", "), ...(more > 0 ? { more } : {}) } };
+}
+
 /**
  * Finds each field's column. When two columns name the same field (身份证号 and 工号), the one
  * whose alias comes first in the vocabulary wins and the other is reported. Missing required
@@ -49,7 +60,7 @@ export function mapHeader(
       warnings.push({ code: "column_shadowed", params: { file, used: header[prev]!.trim(), ignored: cell.trim(), field: hit.field } });
     }
   });
-  if (unknown.length > 0) warnings.push({ code: "unknown_columns", params: { file, columns: unknown.join(", ") } });
+  if (unknown.length > 0) warnings.push(unknownColumns(file, unknown));
   const missing = required.filter((f) => !columns.has(f));
   const lineFor = (f: string) => `${file}: missing required column ${f}: add a column headed one of ${aliases[f]!.join(", ")}`;
   // one missing column is one line; several get a summary, then one line each
