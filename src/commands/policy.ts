@@ -12,7 +12,7 @@ import { builtinIds, loadPolicy } from "../io/policies.js";
 import type { CommandSpec } from "./index.js";
 import { type CommonOptions, type Runtime, langOf, render } from "./shared.js";
 import { formatOption } from "../render/format.js";
-import { writeAtomic, writeStdout } from "../io/write.js";
+import { STDOUT, writeOutput } from "../io/write.js";
 import { UsageError } from "../core/errors.js";
 
 interface PolicyOptions extends CommonOptions {}
@@ -212,10 +212,10 @@ export function presentPolicy(p: Policy, lang: Lang): Presentation {
 }
 
 async function output(p: Presentation, o: PolicyOptions, rt: Runtime, defaultFormat: "table"): Promise<number> {
+  const out = o.out ?? STDOUT;
   const format = o.format ? formatOption(o.format) : rt.stdoutIsTTY ? defaultFormat : "table";
-  const text = render(p, format, o, format === "table" && rt.stdoutIsTTY && !rt.env.NO_COLOR && !o.out);
-  if (o.out) writeAtomic(o.out, text);
-  else await writeStdout(text);
+  const text = render(p, format, o, format === "table" && rt.stdoutIsTTY && !rt.env.NO_COLOR && out === STDOUT);
+  await writeOutput(out, text);
   return 0;
 }
 

@@ -3,7 +3,6 @@
  * path, the JSON envelope, and delivering the rendered output (atomic file or stdout,
  * rejections and warnings on stderr, the exit code).
  */
-import { resolve } from "node:path";
 import type { Command } from "commander";
 import { type Day, formatDay, parseDay } from "../core/dates.js";
 import { UsageError } from "../core/errors.js";
@@ -13,12 +12,12 @@ import { maskId } from "../core/records/ids.js";
 import { type FutureCertAdvice, ROSTER_REQUIRED, RosterBuilder, type RosterResult } from "../core/records/roster.js";
 import type { FileCount, Rejection, Warning } from "../core/records/types.js";
 import { UNITS_REQUIRED, UnitsBuilder } from "../core/records/units.js";
-import { type Format, type Presentation, formatOption, renderCsv, renderCsvChunks, renderJson, renderMarkdown, renderTable } from "../render/format.js";
+import { type Format, type Presentation, formatOption, renderCsvChunks, renderJson, renderMarkdown, renderTable } from "../render/format.js";
 import { type Lang, oneLine, plural, reasonText, warningText } from "../render/messages.js";
 import { type Encoding, encodingName } from "../io/decode.js";
 import { loadPolicy } from "../io/policies.js";
 import { type ReadOptions, delimiterOption, displayName, readTable } from "../io/table.js";
-import { checkNotInput, writeAtomic, writeStdout } from "../io/write.js";
+import { STDOUT, checkNotInput, sameOutput, writeOutput } from "../io/write.js";
 
 /** What the outside world gives a command: the clock, the environment, the terminals. */
 export interface Runtime {
@@ -285,7 +284,7 @@ function maskWarning(text: string, o: CommonOptions): string {
 
 function formatFor(o: CommonOptions, rt: Runtime): Format {
   if (o.format !== undefined) return formatOption(o.format);
-  if (o.out !== undefined) {
+  if (o.out !== undefined && o.out !== STDOUT) {
     const ext = o.out.toLowerCase().split(".").pop();
     if (ext === "json") return "json";
     if (ext === "md") return "md";
@@ -295,8 +294,8 @@ function formatFor(o: CommonOptions, rt: Runtime): Format {
   return rt.stdoutIsTTY ? "table" : "csv";
 }
 
-/** The output text; CSV in pieces, so a payroll of any length is never held whole. */
-export function render(p: Presentation, format: Format, o: CommonOptions, color: boolean): string | Iterable<string> {
+/** The output text in pieces, made as they are written, so a report of any length is never held whole. */
+export function render(p: Presentation, format: Format, o: CommonOptions, color: boolean): Iterable<string> {
   switch (format) {
     case "json":
       return renderJson(p);
@@ -323,12 +322,16 @@ function printCapped<T>(rt: Runtime, items: readonly T[], line: (item: T) => str
 export async function deliver(outcome: Outcome, o: CommonOptions, rt: Runtime, lang: Lang): Promise<0 | 1 | 3> {
   const format = formatFor(o, rt);
   const allInputs = [...outcome.inputs];
-  if (o.out !== undefined) checkNotInput(o.out, allInputs);
-  if (o.rejects !== undefined) checkNotInput(o.rejects, allInputs, "--rejects");
-  if (o.rejects !== undefined && o.out !== undefined && resolve(o.rejects) === resolve(o.out)) {
-    throw new UsageError(`--rejects and --out name the same file ${o.out}: give each its own`);
+  const out = o.out ?? STDOUT;
+  checkNotInput(out, allInputs);
+  if (o.rejects !== undefined) {
+    checkNotInput(o.rejects, allInputs, "--rejects");
+    if (o.rejects === STDOUT && out === STDOUT) {
+      throw new UsageError("--rejects - and the report would both go to standard output: give --out FILE, or --rejects FILE");
+    }
+    if (sameOutput(o.rejects, out)) throw new UsageError(`--rejects and --out name the same file ${o.out}: give each its own`);
   }
-  const color = format === "table" && o.out === undefined && rt.stdoutIsTTY && !rt.env.NO_COLOR;
+  const color = format === "table" && out === STDOUT && rt.stdoutIsTTY && !rt.env.NO_COLOR;
   const text = render(outcome.presentation, format, o, color);
   const show = idShown(o);
   const v = outcome.policy.vocabulary;
@@ -356,10 +359,9 @@ export async function deliver(outcome: Outcome, o: CommonOptions, rt: Runtime, l
   if (o.rejects !== undefined) {
     const header = lang === "zh" ? ["文件", "行号", "列", "内容", "问题"] : ["file", "row", "field", "value", "reason"];
     const rows = outcome.rejected.map((r) => [r.file, r.row, r.field, r.field === "id" ? show(r.value) : r.value, reasonText(r, lang, v)]);
-    writeAtomic(o.rejects, renderCsv({ json: null, sections: [], csv: { header, rows } }, o.bom));
+    await writeOutput(o.rejects, renderCsvChunks({ json: null, sections: [], csv: { header, rows } }, o.bom), "--rejects");
   }
-  if (o.out !== undefined) writeAtomic(o.out, text);
-  else await writeStdout(text);
+  await writeOutput(out, text);
 
   if (outcome.rejected.length > 0 && !o.allowRejects) {
     const rows = new Set(outcome.rejected.map((r) => `${r.file}:${r.row}`)).size;
