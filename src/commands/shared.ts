@@ -15,7 +15,7 @@ import { UNITS_REQUIRED, UnitsBuilder } from "../core/records/units.js";
 import { type Format, type Presentation, formatOption, renderCsvChunks, renderJson, renderMarkdown, renderTable } from "../render/format.js";
 import { type Lang, oneLine, plural, reasonText, warningText } from "../render/messages.js";
 import { type Encoding, encodingName } from "../io/decode.js";
-import { loadPolicy } from "../io/policies.js";
+import { builtinIds, loadPolicy } from "../io/policies.js";
 import { type ReadOptions, delimiterOption, displayName, readTable } from "../io/table.js";
 import { STDOUT, checkNotInput, sameOutput, writeOutput } from "../io/write.js";
 
@@ -222,7 +222,12 @@ export async function readInputs(rosterPath: string, o: CommonOptions, latestCer
   }
   appendAll(warnings, roster.warnings);
   appendAll(warnings, blankWarning(file, summary.blankRows));
-  return { policy, roster, files, rejected, warnings, paths: [rosterPath, ...(o.units ? [o.units] : [])] };
+  return { policy, roster, files, rejected, warnings, paths: [rosterPath, ...(o.units ? [o.units] : []), ...policyFile(o.policy)] };
+}
+
+/** The policy file named by --policy, an input like any other; a built-in id names none. */
+export function policyFile(ref: string | undefined): string[] {
+  return ref === undefined || builtinIds().includes(ref) ? [] : [ref];
 }
 
 /** What a command hands back to be delivered. */

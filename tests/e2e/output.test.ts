@@ -1,13 +1,14 @@
 /**
  * Where outputs go (SPEC.md --out, Exit codes): symlinks followed, devices and FIFOs written
- * directly, a folder refused, `-` for stdout, a failed write exit 4, and no temporary file
- * left behind by a signal or by a writer that was killed.
+ * directly, a folder refused, `-` for stdout, every input (the policy file too) protected,
+ * a failed write exit 4, and no temporary file left behind by a signal or by a writer that
+ * was killed.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { closeSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs";
+import { closeSync, copyFileSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // @ts-expect-error: a plain ESM module without types, shared with the benchmark
 import { generateDistrict } from "../../bench/generate.mjs";
 import { ROOT, startSwtalent, swtalent } from "../helpers/cli.js";
@@ -159,6 +160,38 @@ describe("--out - and --rejects - are standard output", () => {
     const r = swtalent(["validate", rejecting(), "--rejects", "-"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe("swtalent: --rejects - and the report would both go to standard output: give --out FILE, or --rejects FILE\n");
+  });
+});
+
+describe("the policy file is an input: never written", () => {
+  let dir: string;
+  let before: string;
+  beforeAll(() => {
+    dir = scratch();
+    copyFileSync(join(ROOT, "fixtures/policy-draft.yaml"), join(dir, "draft.yaml"));
+    symlinkSync("draft.yaml", join(dir, "policy-link.yaml"));
+    before = readFileSync(join(dir, "draft.yaml"), "utf8");
+  });
+  afterAll(() => expect(readFileSync(join(dir, "draft.yaml"), "utf8")).toBe(before));
+
+  it.each([
+    [["allowance", ROSTER, "--month", "2021-06", "--policy", "draft.yaml", "--out", "draft.yaml"], "--out draft.yaml"],
+    [["allowance", ROSTER, "--month", "2021-06", "--policy", "draft.yaml", "--out", "./policy-link.yaml"], "--out ./policy-link.yaml"],
+    [["audit", ROSTER, "--policy", "./draft.yaml", "--out", "draft.yaml"], "--out draft.yaml"],
+    [["validate", ROSTER, "--policy", "draft.yaml", "--rejects", "draft.yaml"], "--rejects draft.yaml"],
+    [["policy", "show", "draft.yaml", "--out", "draft.yaml"], "--out draft.yaml"],
+    [["policy", "check", "draft.yaml", "--format", "json", "--out", "policy-link.yaml"], "--out policy-link.yaml"],
+  ])("%j: exit 2", (args, named) => {
+    const r = swtalent(args, { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`swtalent: ${named} is an input file; inputs are never written: choose another output path\n`);
+  });
+
+  it("a built-in id names no file: --out with that name is written", () => {
+    const d = scratch();
+    const r = swtalent(["audit", ROSTER, "--policy", "qijiang-2020", "--format", "json", "--out", "qijiang-2020"], { cwd: d });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(d, "qijiang-2020"), "utf8")).command).toBe("audit");
   });
 });
 
