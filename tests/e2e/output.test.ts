@@ -1,8 +1,8 @@
 /**
  * Where outputs go (SPEC.md --out, Exit codes): symlinks followed, devices and FIFOs written
  * directly, a folder refused, `-` for stdout, every input (the policy file too) protected,
- * a failed write exit 4, and no temporary file left behind by a signal or by a writer that
- * was killed.
+ * a failed write exit 4, a closed stdout a quiet end, and no temporary file left behind by
+ * a signal or by a writer that was killed.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { closeSync, copyFileSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs";
@@ -213,6 +213,31 @@ describe("a failed write to stdout is exit 4 with one line", () => {
     expect(r.code).toBe(4);
     expect(r.stderr).toBe(`swtalent: cannot write ${full} (ENOSPC): check that the folder exists and is writable, and that there is space\n`);
   });
+
+  it.each([["--help"], ["--version"], ["policy", "list"]])("%s > /dev/full", async (...args) => {
+    const fd = openSync(full, "w");
+    try {
+      const r = await startSwtalent(args, { stdout: fd }).done;
+      expect(r.code).toBe(4);
+      expect(r.stderr).toMatch(/^swtalent: cannot write to standard output \(ENOSPC\)[^\n]*\n$/);
+    } finally {
+      closeSync(fd);
+    }
+  });
+});
+
+describe("a closed stdout (| head) ends quietly: exit 0, nothing on stderr", () => {
+  it.each([
+    [["--help"]],
+    [["--version"]],
+    [["policy", "show", "qijiang-2020"]],
+    ...["csv", "json", "md", "table"].map((f) => [["allowance", ROSTER, "--month", "2021-06", "--format", f]]),
+    [["audit", ROSTER, "--format", "json"]],
+  ])("%j", async (args) => {
+    const r = await startSwtalent(args, { stdout: "closed" }).done;
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+  });
 });
 
 describe("temporary files", () => {
@@ -262,5 +287,24 @@ describe("temporary files", () => {
       expect(temps(dir)).toEqual([]);
       expect(readFileSync(join(dir, "payroll.json"), "utf8")).toBe("last month\n");
     }, 60000);
+  });
+});
+
+describe("exit codes stay 0-4", () => {
+  it("an error thrown outside any command (in an event handler) is one line and exit 3", () => {
+    const dir = scratch();
+    // the first write to stdout schedules an error that no code of ours catches
+    writeFileSync(
+      join(dir, "throw.cjs"),
+      "const write = process.stdout.write;\n" +
+        "process.stdout.write = function (...args) {\n" +
+        "  process.stdout.write = write;\n" +
+        '  setImmediate(() => { throw new Error("boom"); });\n' +
+        "  return write.apply(this, args);\n" +
+        "};\n",
+    );
+    const r = swtalent(["policy", "list"], { env: { NODE_OPTIONS: `--require ${join(dir, "throw.cjs")}` } });
+    expect(r.stderr).toBe("swtalent: unexpected error: boom (run with --debug for details)\n");
+    expect(r.code).toBe(3);
   });
 });

@@ -3,6 +3,9 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { main } from "../../src/cli.js";
+import type { Runtime } from "../../src/commands/shared.js";
+import { parseDay } from "../../src/core/dates.js";
 import { OutputError } from "../../src/core/errors.js";
 import { sweepStaleTemps, tempName, writeOutput } from "../../src/io/write.js";
 
@@ -70,5 +73,27 @@ describe("temporary files carry the writer's pid; a later run removes those of d
 
   it("a folder that cannot be read is no error", () => {
     expect(sweepStaleTemps(join(scratch(), "missing"), "a.csv", () => false)).toEqual([]);
+  });
+});
+
+describe("exit codes stay 0-4 (SPEC.md Exit codes)", () => {
+  it("an unexpected error is one line and exit 3, a trace only with --debug", async () => {
+    const lines: string[] = [];
+    const rt: Runtime = {
+      today: parseDay("2021-07-05")!,
+      // an environment that fails when read: an error no code path expects
+      env: new Proxy({}, { get: () => { throw new Error("environment unavailable"); } }) as NodeJS.ProcessEnv,
+      stdoutIsTTY: false,
+      stderrIsTTY: false,
+      stderr: (line) => lines.push(line),
+      status: () => {},
+    };
+    const code = await main(["node", "swtalent", "policy", "list"], rt);
+    expect(code).toBe(3);
+    expect(lines).toEqual(["swtalent: unexpected error: environment unavailable (run with --debug for details)"]);
+    lines.length = 0;
+    expect(await main(["node", "swtalent", "policy", "list", "--debug"], rt)).toBe(3);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^swtalent: unexpected error: environment unavailable\nError: environment unavailable\n {4}at /);
   });
 });
