@@ -1,6 +1,6 @@
 /**
  * The command line: registers every command from one list, and is the only place that
- * turns errors into messages and exit codes (SPEC.md "Exit codes").
+ * turns errors into messages and exit codes (SPEC.md "Exit codes"): nothing but 0-4.
  */
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
@@ -8,6 +8,7 @@ import { shanghaiToday, parseDay } from "./core/dates.js";
 import { SwtalentError } from "./core/errors.js";
 import { type Runtime, useTerminal } from "./commands/shared.js";
 import { COMMANDS } from "./commands/index.js";
+import { settleStdout, watchStdout } from "./io/write.js";
 import { oneLine } from "./render/messages.js";
 import { maskText } from "./core/records/ids.js";
 
@@ -29,9 +30,50 @@ export function defaultRuntime(): Runtime {
   };
 }
 
+/**
+ * Runs the command line and returns the exit code. Whatever was written to stdout is waited
+ * for: a failed write is exit 4, a reader that went away (`| head`) ends the run quietly.
+ */
 export async function main(argv: readonly string[], rt: Runtime = defaultRuntime()): Promise<number> {
-  let code = 0;
+  watchStdout();
   const debug = argv.includes("--debug");
+  // a message may quote an argument or a cell: resident IDs in it are masked like any output
+  const shown = argv.includes("--no-mask") ? (s: string) => s : maskText;
+  let code: number;
+  try {
+    code = await run(argv, rt);
+  } catch (e) {
+    code = report(e, rt, debug, shown);
+  }
+  try {
+    await settleStdout();
+  } catch (e) {
+    code = report(e, rt, debug, shown);
+  }
+  return code;
+}
+
+/** One line per problem on stderr (a stack trace only with --debug); the exit code. */
+function report(e: unknown, rt: Runtime, debug: boolean, shown: (s: string) => string): number {
+  if (e instanceof CommanderError) {
+    if (e.code === "commander.helpDisplayed" || e.code === "commander.version") return 0;
+    // help shown because a command was incomplete (e.g. `policy` without a subcommand) is a usage error
+    return e.code === "commander.help" && e.exitCode === 0 ? 0 : 2;
+  }
+  const trace = (err: unknown): string => (debug && err instanceof Error && err.stack ? `\n${err.stack}` : "");
+  if (e instanceof SwtalentError) {
+    rt.stderr(oneLine(shown(`swtalent: ${e.message}`)) + trace(e.cause));
+    for (const d of e.details) rt.stderr(oneLine(shown(`  ${d}`)));
+    return e.exitCode;
+  }
+  // not a failure to write (that is an OutputError): reported against the inputs being processed
+  const message = oneLine(shown(`swtalent: unexpected error: ${(e as Error)?.message ?? String(e)}`));
+  rt.stderr(debug ? `${message}${trace(e)}` : `${message} (run with --debug for details)`);
+  return 3;
+}
+
+async function run(argv: readonly string[], rt: Runtime): Promise<number> {
+  let code = 0;
   useTerminal(rt);
   const program = new Command()
     .name("swtalent")
@@ -64,27 +106,10 @@ export async function main(argv: readonly string[], rt: Runtime = defaultRuntime
     "\nExit codes: 0 done; 1 --check found non-compliance; 2 usage error; 3 data error; 4 output error.\n" +
       "Example: swtalent audit roster.csv --units units.csv --as-of 2021-12-31",
   );
-  try {
-    if (argv.length <= 2) {
-      program.outputHelp();
-      return 2;
-    }
-    await program.parseAsync(argv as string[]);
-    return code;
-  } catch (e) {
-    if (e instanceof CommanderError) {
-      if (e.code === "commander.helpDisplayed" || e.code === "commander.version") return 0;
-      // help shown because a command was incomplete (e.g. `policy` without a subcommand) is a usage error
-      return e.code === "commander.help" && e.exitCode === 0 ? 0 : 2;
-    }
-    if (e instanceof SwtalentError) {
-      // a message may quote an argument or a cell: resident IDs in it are masked like any output
-      const shown = argv.includes("--no-mask") ? (s: string) => s : maskText;
-      rt.stderr(oneLine(shown(`swtalent: ${e.message}`)));
-      for (const d of e.details) rt.stderr(oneLine(shown(`  ${d}`)));
-      return e.exitCode;
-    }
-    rt.stderr(`swtalent: unexpected error: ${(e as Error).message}${debug ? `\n${(e as Error).stack}` : " (run with --debug for details)"}`);
-    return 70;
+  if (argv.length <= 2) {
+    program.outputHelp();
+    return 2;
   }
+  await program.parseAsync(argv as string[]);
+  return code;
 }

@@ -18,6 +18,7 @@ import { type Lang, peopleCount } from "../render/messages.js";
 import { gradeWord, townWord, unitTypeWord } from "../render/words.js";
 import { builtinIds, loadPolicy } from "../io/policies.js";
 import { displayName, readTable } from "../io/table.js";
+import { STDOUT } from "../io/write.js";
 import type { CommandSpec } from "./index.js";
 import { type CommonOptions, type Runtime, addCommonOptions, appendAll, deliver, envelope, idShown, langOf, readInputs, readOptions } from "./shared.js";
 
@@ -331,7 +332,7 @@ export const allowanceCommand: CommandSpec = {
       held = l.held;
     }
 
-    const format = o.format ?? (o.out ? "" : rt.stdoutIsTTY ? "table" : "csv");
+    const format = o.format ?? (o.out && o.out !== STDOUT ? "" : rt.stdoutIsTTY ? "table" : "csv");
     const needNotPaid = !(format === "csv" || (format === "" && !/\.(json|md|txt)$/i.test(o.out ?? "")));
     const r = payroll(a, people, units, months, paid, { notPaid: needNotPaid, ...(held ? { held } : {}) });
     const withLedger = paid !== null;

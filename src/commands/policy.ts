@@ -11,9 +11,9 @@ import type { Lang } from "../render/messages.js";
 import { gradeWord, unitTypeWord, yesWord } from "../render/words.js";
 import { builtinIds, loadPolicy } from "../io/policies.js";
 import type { CommandSpec } from "./index.js";
-import { type CommonOptions, type Runtime, langOf, render } from "./shared.js";
+import { type CommonOptions, type Runtime, langOf, policyFile, render } from "./shared.js";
 import { formatOption } from "../render/format.js";
-import { writeAtomic, writeStdout } from "../io/write.js";
+import { STDOUT, checkNotInput, writeOutput } from "../io/write.js";
 import { UsageError } from "../core/errors.js";
 
 interface PolicyOptions extends CommonOptions {}
@@ -212,11 +212,13 @@ export function presentPolicy(p: Policy, lang: Lang): Presentation {
   return { json: policyData(p), sections, csv: { header: csvHeader, rows: [...ruleRows, ...targetRows.map((r) => [r[0]!, r[1]!, region, r[2]!, r[3]!, r[4]!])] } };
 }
 
-async function output(p: Presentation, o: PolicyOptions, rt: Runtime, defaultFormat: "table"): Promise<number> {
+/** Writes the presentation; `inputs` are the policy files read, which --out must not name. */
+async function output(p: Presentation, o: PolicyOptions, rt: Runtime, defaultFormat: "table", inputs: readonly string[] = []): Promise<number> {
+  const out = o.out ?? STDOUT;
+  checkNotInput(out, inputs);
   const format = o.format ? formatOption(o.format) : rt.stdoutIsTTY ? defaultFormat : "table";
-  const text = render(p, format, o, format === "table" && rt.stdoutIsTTY && !rt.env.NO_COLOR && !o.out);
-  if (o.out) writeAtomic(o.out, text);
-  else await writeStdout(text);
+  const text = render(p, format, o, format === "table" && rt.stdoutIsTTY && !rt.env.NO_COLOR && out === STDOUT);
+  await writeOutput(out, text);
   return 0;
 }
 
@@ -257,13 +259,13 @@ export const policyCommand: CommandSpec = {
   },
   async show(args, rt) {
     const [ref, o] = args as [string, PolicyOptions];
-    return output(presentPolicy(loadPolicy(ref), langOf(o, rt.env)), o, rt, "table");
+    return output(presentPolicy(loadPolicy(ref), langOf(o, rt.env)), o, rt, "table", policyFile(ref));
   },
   async check(args, rt) {
     const [file, o] = args as [string, PolicyOptions];
     const p = loadPolicy(file);
     const line = `${file}: valid policy ${p.id} (${Object.keys(p.rules).length} rules, ${Object.keys(p.targets).length} targets)`;
-    return output({ json: { file, valid: true, id: p.id }, sections: [{ header: [], rows: [], notes: [line] }], csv: { header: ["file", "valid", "id"], rows: [[file, "yes", p.id]] } }, o, rt, "table");
+    return output({ json: { file, valid: true, id: p.id }, sections: [{ header: [], rows: [], notes: [line] }], csv: { header: ["file", "valid", "id"], rows: [[file, "yes", p.id]] } }, o, rt, "table", [file]);
   },
   },
 };

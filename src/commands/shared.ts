@@ -3,7 +3,6 @@
  * path, the JSON envelope, and delivering the rendered output (atomic file or stdout,
  * rejections and warnings on stderr, the exit code).
  */
-import { resolve } from "node:path";
 import type { Command } from "commander";
 import { type Day, formatDay, parseDay } from "../core/dates.js";
 import { UsageError } from "../core/errors.js";
@@ -13,12 +12,12 @@ import { maskCell, maskId, maskText } from "../core/records/ids.js";
 import { type FutureCertAdvice, RosterBuilder, type RosterResult, rosterColumnsRequired } from "../core/records/roster.js";
 import type { FileCount, Rejection, Warning } from "../core/records/types.js";
 import { UNITS_REQUIRED, UnitsBuilder } from "../core/records/units.js";
-import { type Format, type Presentation, formatOption, renderCsv, renderCsvChunks, renderJson, renderMarkdown, renderTable } from "../render/format.js";
+import { type Format, type Presentation, formatOption, renderCsvChunks, renderJson, renderMarkdown, renderTable } from "../render/format.js";
 import { type Lang, oneLine, plural, reasonText, warningText } from "../render/messages.js";
 import { type Encoding, encodingName } from "../io/decode.js";
-import { loadPolicy } from "../io/policies.js";
+import { builtinIds, loadPolicy } from "../io/policies.js";
 import { type ReadOptions, delimiterOption, displayName, readTable } from "../io/table.js";
-import { checkNotInput, writeAtomic, writeStdout } from "../io/write.js";
+import { STDOUT, checkNotInput, sameOutput, writeOutput } from "../io/write.js";
 
 /** What the outside world gives a command: the clock, the environment, the terminals. */
 export interface Runtime {
@@ -223,7 +222,12 @@ export async function readInputs(rosterPath: string, o: CommonOptions, latestCer
   }
   appendAll(warnings, roster.warnings);
   appendAll(warnings, blankWarning(file, summary.blankRows));
-  return { policy, roster, files, rejected, warnings, paths: [rosterPath, ...(o.units ? [o.units] : [])] };
+  return { policy, roster, files, rejected, warnings, paths: [rosterPath, ...(o.units ? [o.units] : []), ...policyFile(o.policy)] };
+}
+
+/** The policy file named by --policy, an input like any other; a built-in id names none. */
+export function policyFile(ref: string | undefined): string[] {
+  return ref === undefined || builtinIds().includes(ref) ? [] : [ref];
 }
 
 /** What a command hands back to be delivered. */
@@ -289,7 +293,7 @@ function maskWarning(text: string, o: CommonOptions): string {
 
 function formatFor(o: CommonOptions, rt: Runtime): Format {
   if (o.format !== undefined) return formatOption(o.format);
-  if (o.out !== undefined) {
+  if (o.out !== undefined && o.out !== STDOUT) {
     const ext = o.out.toLowerCase().split(".").pop();
     if (ext === "json") return "json";
     if (ext === "md") return "md";
@@ -299,8 +303,8 @@ function formatFor(o: CommonOptions, rt: Runtime): Format {
   return rt.stdoutIsTTY ? "table" : "csv";
 }
 
-/** The output text; CSV in pieces, so a payroll of any length is never held whole. */
-export function render(p: Presentation, format: Format, o: CommonOptions, color: boolean): string | Iterable<string> {
+/** The output text in pieces, made as they are written, so a report of any length is never held whole. */
+export function render(p: Presentation, format: Format, o: CommonOptions, color: boolean): Iterable<string> {
   switch (format) {
     case "json":
       return renderJson(p);
@@ -347,12 +351,16 @@ function printCapped<T>(rt: Runtime, items: readonly T[], line: (item: T) => str
 export async function deliver(outcome: Outcome, o: CommonOptions, rt: Runtime, lang: Lang): Promise<0 | 1 | 3> {
   const format = formatFor(o, rt);
   const allInputs = [...outcome.inputs];
-  if (o.out !== undefined) checkNotInput(o.out, allInputs);
-  if (o.rejects !== undefined) checkNotInput(o.rejects, allInputs, "--rejects");
-  if (o.rejects !== undefined && o.out !== undefined && resolve(o.rejects) === resolve(o.out)) {
-    throw new UsageError(`--rejects and --out name the same file ${o.out}: give each its own`);
+  const out = o.out ?? STDOUT;
+  checkNotInput(out, allInputs);
+  if (o.rejects !== undefined) {
+    checkNotInput(o.rejects, allInputs, "--rejects");
+    if (o.rejects === STDOUT && out === STDOUT) {
+      throw new UsageError("--rejects - and the report would both go to standard output: give --out FILE, or --rejects FILE");
+    }
+    if (sameOutput(o.rejects, out)) throw new UsageError(`--rejects and --out name the same file ${o.out}: give each its own`);
   }
-  const color = format === "table" && o.out === undefined && rt.stdoutIsTTY && !rt.env.NO_COLOR;
+  const color = format === "table" && out === STDOUT && rt.stdoutIsTTY && !rt.env.NO_COLOR;
   const rendered = render(outcome.presentation, format, o, color);
   // an ID typed into a unit name, a role or a note is masked too, in every format (SPEC.md Privacy)
   const text = o.mask ? maskOutput(rendered) : rendered;
@@ -382,11 +390,10 @@ export async function deliver(outcome: Outcome, o: CommonOptions, rt: Runtime, l
   if (o.rejects !== undefined) {
     const header = lang === "zh" ? ["文件", "行号", "列", "内容", "问题"] : ["file", "row", "field", "value", "reason"];
     const rows = outcome.rejected.map((r) => [r.file, r.row, r.field, show(r.value), reasonText(r, lang, v)]);
-    const csv = renderCsv({ json: null, sections: [], csv: { header, rows } }, o.bom);
-    writeAtomic(o.rejects, o.mask ? maskText(csv) : csv);
+    const csv = renderCsvChunks({ json: null, sections: [], csv: { header, rows } }, o.bom);
+    await writeOutput(o.rejects, o.mask ? maskOutput(csv) : csv, "--rejects");
   }
-  if (o.out !== undefined) writeAtomic(o.out, text);
-  else await writeStdout(text);
+  await writeOutput(out, text);
 
   if (outcome.rejected.length > 0 && !o.allowRejects) {
     const rows = new Set(outcome.rejected.map((r) => `${r.file}:${r.row}`)).size;

@@ -10,7 +10,7 @@ import { UsageError } from "../core/errors.js";
 import { checkDigit } from "../core/records/ids.js";
 import { loadPolicy } from "../io/policies.js";
 import { renderCsv } from "../render/format.js";
-import { ensureDir, writeAtomic } from "../io/write.js";
+import { ensureDir, writeOutput } from "../io/write.js";
 import type { CommandSpec } from "./index.js";
 import { type Runtime, langOf } from "./shared.js";
 
@@ -86,10 +86,10 @@ export const templateCommand: CommandSpec = {
     const existing = targets.filter((t) => existsSync(t));
     if (existing.length > 0) throw new UsageError(`${existing.join(", ")} already exist: templates never overwrite a file; choose another --dir`);
     ensureDir(dir);
-    files.forEach(([, , example, aliases], i) => {
+    for (const [i, [, , example, aliases]] of files.entries()) {
       const header = example.map(([field]) => (lang === "zh" ? aliases[field]![0]! : field));
-      writeAtomic(targets[i]!, renderCsv({ json: null, sections: [], csv: { header, rows: [example.map(([, v]) => v)] } }, o.bom));
-    });
+      await writeOutput(targets[i]!, renderCsv({ json: null, sections: [], csv: { header, rows: [example.map(([, v]) => v)] } }, o.bom));
+    }
     rt.stderr(targets.map((t) => `wrote ${t}`).join("\n"));
     return 0;
   },

@@ -1,10 +1,17 @@
 /**
  * Writing outputs: to a temporary file beside the target, then renamed into place, so an
- * interrupted run leaves the old file intact; never over an input.
+ * interrupted run leaves the old file intact; never over an input. A symlink is followed to
+ * the file it names; a character device or a FIFO is written directly; standard output is
+ * written piece by piece. Any failure, in rendering or in writing, is one OutputError.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
-import { OutputError, UsageError } from "../core/errors.js";
+import { randomBytes } from "node:crypto";
+import { type Stats, constants, existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, realpathSync, statSync, unlinkSync } from "node:fs";
+import { type FileHandle, open, rename } from "node:fs/promises";
+import { basename, dirname, join, resolve, sep } from "node:path";
+import { OutputError, SwtalentError, UsageError } from "../core/errors.js";
+
+/** `--out -` (and `--rejects -`): standard output. */
+export const STDOUT = "-";
 
 function identity(path: string): string | null {
   try {
@@ -17,6 +24,7 @@ function identity(path: string): string | null {
 
 /** Refuses an output path that is one of the inputs (same path, or the same file by link). */
 export function checkNotInput(out: string, inputs: readonly string[], option = "--out"): void {
+  if (out === STDOUT) return;
   const outPath = resolve(out);
   const outId = identity(out);
   for (const input of inputs) {
@@ -25,12 +33,25 @@ export function checkNotInput(out: string, inputs: readonly string[], option = "
     if (!same && outId !== null) same = identity(input) === outId;
     if (!same) {
       try {
-        same = realpathSync(input) === resolve(realpathSync(dirname(out)), basename(out));
+        same = realpathSync(input) === finalPath(out).path;
       } catch {
         // the output folder does not exist yet: it cannot be an input
       }
     }
     if (same) throw new UsageError(`${option} ${out} is an input file; inputs are never written: choose another output path`);
+  }
+}
+
+/** True when two output paths end in the same place (both stdout, the same file, or links to it). */
+export function sameOutput(a: string, b: string): boolean {
+  if (a === STDOUT || b === STDOUT) return a === b;
+  if (resolve(a) === resolve(b)) return true;
+  const id = identity(a);
+  if (id !== null && id === identity(b)) return true;
+  try {
+    return finalPath(a).path === finalPath(b).path;
+  } catch {
+    return false;
   }
 }
 
@@ -58,65 +79,307 @@ export function ensureDir(path: string): void {
 /** An output: whole, or in pieces written as they are made. */
 export type Output = string | Buffer | Iterable<string>;
 
-function writeAll(fd: number, buf: Buffer): void {
-  for (let at = 0; at < buf.length; ) at += writeSync(fd, buf, at, buf.length - at);
+/** Pieces are gathered into writes of about this many characters: few system calls, little memory. */
+const WRITE_SIZE = 1 << 16;
+
+/** The output as buffers; pieces are rendered only as the writer asks for them. */
+function* buffers(data: Output): Generator<Buffer> {
+  if (typeof data === "string") {
+    yield Buffer.from(data, "utf8");
+    return;
+  }
+  if (Buffer.isBuffer(data)) {
+    yield data;
+    return;
+  }
+  let pending: string[] = [];
+  let size = 0;
+  for (const piece of data) {
+    pending.push(piece);
+    size += piece.length;
+    if (size >= WRITE_SIZE) {
+      yield Buffer.from(pending.join(""), "utf8");
+      pending = [];
+      size = 0;
+    }
+  }
+  if (size > 0) yield Buffer.from(pending.join(""), "utf8");
 }
 
-export function writeAtomic(path: string, data: Output): void {
-  const dir = dirname(resolve(path));
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  let fd: number | null = null;
+/**
+ * One line for any failure while the output was made or written: a system error names its
+ * code; anything else (a RangeError "Invalid string length", a stack overflow) was the
+ * rendering, and CSV is the format written row by row. Errors of our own pass as they are.
+ */
+function outputError(where: string, e: unknown): SwtalentError {
+  if (e instanceof SwtalentError) return e;
+  const code = (e as NodeJS.ErrnoException).code;
+  const err =
+    typeof code === "string" && code.startsWith("E") && !code.startsWith("ERR_")
+      ? new OutputError(`cannot write ${where} (${code}): check that the folder exists and is writable, and that there is space`)
+      : new OutputError(`cannot write ${where}: the output could not be made (${(e as Error).name}: ${(e as Error).message}); --format csv is written row by row`);
+  return Object.assign(err, { cause: e });
+}
+
+async function writeAll(handle: FileHandle, data: Output): Promise<void> {
+  for (const buf of buffers(data)) {
+    for (let at = 0; at < buf.length; ) at += (await handle.write(buf, at, buf.length - at)).bytesWritten;
+  }
+}
+
+// --- temporary files and signals ---
+
+/** Temporary files being written now: removed if SIGINT or SIGTERM ends the run. */
+const inFlight = new Set<string>();
+const SIGNALS = ["SIGINT", "SIGTERM"] as const;
+
+function onSignal(signal: NodeJS.Signals): void {
+  for (const tmp of inFlight) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // already renamed or removed
+    }
+  }
+  inFlight.clear();
+  for (const s of SIGNALS) process.removeListener(s, onSignal);
+  // the signal is not swallowed: with no listener left, it ends the process as it would have
+  process.kill(process.pid, signal);
+}
+
+function track(tmp: string): void {
+  if (inFlight.size === 0) for (const s of SIGNALS) process.on(s, onSignal);
+  inFlight.add(tmp);
+}
+
+function untrack(tmp: string): void {
+  inFlight.delete(tmp);
+  if (inFlight.size === 0) for (const s of SIGNALS) process.removeListener(s, onSignal);
+}
+
+/** `.<target>.<pid>.<random>.tmp`: the pid tells a later run whether the writer still lives. */
+export function tempName(target: string, pid = process.pid): string {
+  return `.${target}.${pid}.${randomBytes(6).toString("hex")}.tmp`;
+}
+
+function pidAlive(pid: number): boolean {
   try {
-    fd = openSync(tmp, "wx", 0o644);
-    if (typeof data === "string") writeAll(fd, Buffer.from(data, "utf8"));
-    else if (Buffer.isBuffer(data)) writeAll(fd, data);
-    else for (const piece of data) writeAll(fd, Buffer.from(piece, "utf8"));
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = null;
-    renameSync(tmp, path);
+    process.kill(pid, 0);
+    return true;
   } catch (e) {
-    if (fd !== null) closeSync(fd);
+    // EPERM: alive, someone else's
+    return (e as NodeJS.ErrnoException).code !== "ESRCH";
+  }
+}
+
+/**
+ * Removes the temporary files of `target` in `dir` left by writers that died (SIGKILL, a
+ * crash, a power cut): only files named like this target's temporaries, and only those
+ * whose pid is no longer running. Returns the names removed.
+ */
+export function sweepStaleTemps(dir: string, target: string, alive: (pid: number) => boolean = pidAlive): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const prefix = `.${target}.`;
+  const removed: string[] = [];
+  for (const entry of entries) {
+    if (!entry.startsWith(prefix) || !entry.endsWith(".tmp")) continue;
+    const m = /^(\d+)\.[0-9a-z]+$/.exec(entry.slice(prefix.length, -".tmp".length));
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid === process.pid || alive(pid)) continue;
+    try {
+      if (!lstatSync(join(dir, entry)).isFile()) continue;
+      unlinkSync(join(dir, entry));
+      removed.push(entry);
+    } catch {
+      // gone already, or not ours to remove
+    }
+  }
+  return removed;
+}
+
+// --- where a path leads ---
+
+const MAX_LINKS = 40;
+
+/**
+ * The file a path finally names, following symlinks of its last part as the system would
+ * (each link read from its real folder). `proc`: a link passed through /proc, whose fd links
+ * (/dev/stdout, /dev/fd/N) name files this process already has open; `stdout`: one of them
+ * was this process's own descriptor 1.
+ */
+function finalPath(path: string): { path: string; proc: boolean; stdout: boolean } {
+  const ownStdout = [`${sep}proc${sep}self${sep}fd${sep}1`, `${sep}proc${sep}${process.pid}${sep}fd${sep}1`];
+  let at = resolve(path);
+  let proc = false;
+  let stdout = false;
+  for (let hops = 0; hops <= MAX_LINKS; hops++) {
+    try {
+      at = join(realpathSync(dirname(at)), basename(at));
+    } catch {
+      return { path: at, proc, stdout };
+    }
+    if (at.startsWith(`${sep}proc${sep}`)) proc = true;
+    if (ownStdout.includes(at)) stdout = true;
+    let st: Stats;
+    try {
+      st = lstatSync(at);
+    } catch {
+      return { path: at, proc, stdout };
+    }
+    if (!st.isSymbolicLink()) return { path: at, proc, stdout };
+    at = resolve(dirname(at), readlinkSync(at));
+  }
+  throw Object.assign(new Error("too many symbolic links"), { code: "ELOOP" });
+}
+
+type Target =
+  | { readonly kind: "stdout" }
+  | { readonly kind: "direct"; readonly path: string }
+  | { readonly kind: "replace"; readonly path: string; readonly mode: number | null };
+
+/**
+ * How `path` is written: this process's stdout (/dev/stdout, whatever it is: a pipe, a
+ * socket, a terminal, a file); directly (a character device, a FIFO, another descriptor
+ * of this process); or replaced atomically (a new or regular file, through links).
+ */
+function targetOf(path: string, option: string): Target {
+  const final = finalPath(path);
+  if (final.stdout) return { kind: "stdout" };
+  let st: Stats | null = null;
+  try {
+    st = statSync(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+  }
+  if (st === null) return { kind: "replace", path: final.path, mode: null };
+  if (st.isDirectory()) throw new OutputError(`${option} ${path} is a folder: give the path of a file to write`);
+  if (st.isCharacterDevice() || st.isFIFO() || final.proc) return { kind: "direct", path };
+  if (!st.isFile()) throw new OutputError(`${option} ${path} is neither a file, a character device nor a FIFO: choose another output path`);
+  return { kind: "replace", path: final.path, mode: st.mode & 0o777 };
+}
+
+async function replaceAtomically(target: string, mode: number | null, data: Output): Promise<void> {
+  const dir = dirname(target);
+  sweepStaleTemps(dir, basename(target));
+  const tmp = join(dir, tempName(basename(target)));
+  let handle: FileHandle | null = null;
+  track(tmp);
+  try {
+    handle = await open(tmp, "wx", mode ?? 0o644);
+    if (mode !== null) await handle.chmod(mode);
+    await writeAll(handle, data);
+    await handle.sync();
+    await handle.close();
+    handle = null;
+    await rename(tmp, target);
+  } catch (e) {
+    await handle?.close().catch(() => {});
     try {
       unlinkSync(tmp);
     } catch {
       // nothing was created
     }
-    const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    throw new OutputError(`cannot write ${path} (${reason}): check that the folder exists and is writable`);
+    throw e;
+  } finally {
+    untrack(tmp);
   }
 }
 
-/** Writes to stdout, ending quietly when the reader has gone away (`| head`). */
-export function writeStdout(data: string | Iterable<string>): Promise<void> {
-  return new Promise((done) => {
-    let gone = false;
-    process.stdout.on("error", (e: NodeJS.ErrnoException) => {
-      if (e.code === "EPIPE") {
-        gone = true;
-        done();
-      }
-    });
-    if (typeof data === "string") {
-      process.stdout.write(data, () => done());
-      return;
-    }
-    // piece by piece, waiting whenever the pipe is full, so the pieces are never all held
-    const pieces = data[Symbol.iterator]();
-    const next = (): void => {
-      for (;;) {
-        if (gone) return;
-        const piece = pieces.next();
-        if (piece.done) {
-          process.stdout.write("", () => done());
-          return;
-        }
-        if (!process.stdout.write(piece.value)) {
-          process.stdout.once("drain", next);
-          return;
-        }
-      }
-    };
-    next();
+async function writeDirectly(path: string, data: Output): Promise<void> {
+  // no create, no truncate: a device or FIFO is written as it is; a file this process has
+  // open on stdout (`> f`, `>> f`) is added to, as the shell set it up
+  const handle = await open(path, constants.O_WRONLY | constants.O_APPEND);
+  try {
+    await writeAll(handle, data);
+  } finally {
+    await handle.close().catch(() => {});
+  }
+}
+
+/**
+ * Writes `data` to `path`: a new or regular file (through symlinks) via a temporary file
+ * beside it and a rename; a character device or FIFO directly; `-` to standard output.
+ * `option` names the path in messages (`--out`, `--rejects`).
+ */
+export async function writeOutput(path: string, data: Output, option = "--out"): Promise<void> {
+  if (path === STDOUT) return writeStdout(data);
+  try {
+    const target = targetOf(path, option);
+    if (target.kind === "stdout") return await writeStdout(data);
+    if (target.kind === "direct") await writeDirectly(target.path, data);
+    else await replaceAtomically(target.path, target.mode, data);
+  } catch (e) {
+    throw outputError(path, e);
+  }
+}
+
+// --- standard output ---
+
+let stdoutFailure: NodeJS.ErrnoException | null = null;
+let stdoutReported = false;
+let watching = false;
+
+/**
+ * Keeps a failed write to stdout or stderr from ending the process with a stack trace: the
+ * first stdout error is kept, for the writer (or settleStdout) to report; a closed reader
+ * (EPIPE) is no error at all.
+ */
+export function watchStdout(): void {
+  if (watching) return;
+  watching = true;
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    stdoutFailure ??= e;
   });
+  // nothing can be reported once stderr itself fails
+  process.stderr.on("error", () => {});
+}
+
+function stdoutGone(): boolean {
+  return stdoutFailure?.code === "EPIPE";
+}
+
+function writeChunk(buf: Buffer): Promise<void> {
+  return new Promise((done, fail) => {
+    process.stdout.write(buf, (e) => (e ? fail(e) : done()));
+  });
+}
+
+/**
+ * Writes to stdout piece by piece, waiting for each write, so the pieces are never all held
+ * and a failure is seen; ends quietly when the reader has gone away (`| head`).
+ */
+export async function writeStdout(data: Output): Promise<void> {
+  watchStdout();
+  try {
+    for (const buf of buffers(data)) {
+      if (stdoutGone()) return;
+      await writeChunk(buf);
+    }
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "EPIPE") return;
+    stdoutReported = true;
+    throw outputError("to standard output", e);
+  }
+}
+
+/**
+ * Waits for what was written to stdout outside writeStdout (help, version) and throws an
+ * OutputError for a failure not reported yet; a closed reader is not one.
+ */
+export async function settleStdout(): Promise<void> {
+  watchStdout();
+  const late = await new Promise<Error | null | undefined>((done) => {
+    process.stdout.write("", done);
+  });
+  const failure = stdoutFailure ?? (late as NodeJS.ErrnoException | null | undefined) ?? null;
+  if (failure && failure.code !== "EPIPE" && !stdoutReported) {
+    stdoutReported = true;
+    throw outputError("to standard output", failure);
+  }
 }
