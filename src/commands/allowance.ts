@@ -7,7 +7,6 @@ import type { Command } from "commander";
 import { type Month, formatMonth, monthIndex, monthRange, parseMonth } from "../core/dates.js";
 import { UsageError } from "../core/errors.js";
 import type { Policy } from "../core/policy/schema.js";
-import { mapHeader } from "../core/records/header.js";
 import { maskId, normaliseId } from "../core/records/ids.js";
 import { LEDGER_REQUIRED, LedgerReader } from "../core/records/ledger.js";
 import type { Person, Warning } from "../core/records/types.js";
@@ -17,7 +16,7 @@ import { lazyPresentation } from "../render/lazy.js";
 import { type Lang, peopleCount } from "../render/messages.js";
 import { gradeWord, townWord, unitTypeWord } from "../render/words.js";
 import { builtinIds, loadPolicy } from "../io/policies.js";
-import { displayName, readTable } from "../io/table.js";
+import { readMappedTable } from "../io/records.js";
 import { STDOUT } from "../io/write.js";
 import type { CommandSpec } from "./index.js";
 import { type CommonOptions, type Runtime, addCommonOptions, appendAll, deliver, envelope, idShown, langOf, readInputs, readOptions } from "./shared.js";
@@ -311,22 +310,18 @@ export const allowanceCommand: CommandSpec = {
     let paid: Map<string, Map<string, number>> | null = null;
     let held: ReadonlySet<string> | undefined;
     if (o.paid !== undefined) {
-      const file = displayName(o.paid);
-      let reader: LedgerReader | null = null;
       const monthSet = new Set(months.map(formatMonth));
-      const summary = await readTable(o.paid, readOptions(o), {
-        header(cells) {
-          const hm = mapHeader(file, cells, policy.vocabulary.columns.ledger, LEDGER_REQUIRED);
-          appendAll(warnings, hm.warnings);
-          reader = new LedgerReader(file, hm.columns, cells.length, people, monthSet);
-        },
-        row: (cells, row) => reader!.add(cells, row),
+      const t = await readMappedTable(o.paid, readOptions(o), {
+        aliases: policy.vocabulary.columns.ledger,
+        required: LEDGER_REQUIRED,
+        build: (file, columns, width) => new LedgerReader(file, columns, width, people, monthSet),
       });
-      const l = reader! as LedgerReader;
+      const l = t.builder;
+      appendAll(warnings, t.headerWarnings);
       files.push(l.count);
       appendAll(rejected, l.rejected);
-      if (l.outside > 0) warnings.push({ code: "ledger_outside", params: { file, rows: l.outside } });
-      if (summary.blankRows > 0) warnings.push({ code: "blank_rows", params: { file, rows: summary.blankRows } });
+      if (l.outside > 0) warnings.push({ code: "ledger_outside", params: { file: t.file, rows: l.outside } });
+      appendAll(warnings, t.blankWarnings);
       paths.push(o.paid);
       paid = l.paid;
       held = l.held;

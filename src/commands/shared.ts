@@ -7,7 +7,7 @@ import type { Command } from "commander";
 import { type Day, formatDay, parseDay } from "../core/dates.js";
 import { UsageError } from "../core/errors.js";
 import type { Policy } from "../core/policy/schema.js";
-import { mapHeader } from "../core/records/header.js";
+import { type ColumnOverrides, headerKey } from "../core/records/header.js";
 import { maskCell, maskId, maskText } from "../core/records/ids.js";
 import { type FutureCertAdvice, RosterBuilder, type RosterResult, rosterColumnsRequired } from "../core/records/roster.js";
 import type { FileCount, Rejection, Warning } from "../core/records/types.js";
@@ -16,7 +16,8 @@ import { type Format, type Presentation, formatOption, renderCsvChunks, renderJs
 import { type Lang, oneLine, plural, reasonText, warningText } from "../render/messages.js";
 import { type Encoding, encodingName } from "../io/decode.js";
 import { builtinIds, loadPolicy } from "../io/policies.js";
-import { type ReadOptions, delimiterOption, displayName, readTable } from "../io/table.js";
+import { type ReadOptions, delimiterOption, displayName } from "../io/table.js";
+import { parseColumnOptions, readMappedTable } from "../io/records.js";
 import { STDOUT, checkNotInput, sameOutput, writeOutput } from "../io/write.js";
 
 /** What the outside world gives a command: the clock, the environment, the terminals. */
@@ -89,6 +90,7 @@ export interface CommonOptions {
   quiet?: boolean;
   encoding?: string;
   delimiter?: string;
+  column?: string[];
   policy?: string;
   units?: string;
 }
@@ -107,7 +109,8 @@ export function addCommonOptions(cmd: Command, with_: { policy?: boolean; units?
     .option("--no-bom", "CSV output without the UTF-8 byte-order mark")
     .option("--quiet", "no warnings or progress on stderr")
     .option("--encoding <enc>", "force the input encoding: utf-8 | gb18030 (gbk) | utf-16le")
-    .option("--delimiter <char>", "force the input delimiter: comma | tab | semicolon | a character");
+    .option("--delimiter <char>", "force the input delimiter: comma | tab | semicolon | a character")
+    .option("--column <HEADER=field>", 'read a header the aliases do not know as this field, e.g. --column "离职时间（年月日）=end_date"; "HEADER=" leaves it unread (repeatable)', (v: string, all: string[] = []) => [...all, v]);
 }
 
 export function langOf(o: CommonOptions, env: NodeJS.ProcessEnv): Lang {
@@ -128,7 +131,29 @@ export function parseAsOf(value: string | undefined, today: Day): Day {
 
 export function readOptions(o: CommonOptions): ReadOptions {
   const encoding: Encoding | undefined = o.encoding ? encodingName(o.encoding) : undefined;
-  return { ...(encoding ? { encoding } : {}), ...(o.delimiter ? { delimiter: delimiterOption(o.delimiter) } : {}) };
+  const columns = columnOverrides(o);
+  return {
+    ...(encoding ? { encoding } : {}),
+    ...(o.delimiter ? { delimiter: delimiterOption(o.delimiter) } : {}),
+    ...(columns.size > 0 ? { columns } : {}),
+  };
+}
+
+/** `--column "HEADER=field"` (SPEC.md "Inputs"): headers the aliases do not know, mapped by hand. */
+function columnOverrides(o: CommonOptions): ColumnOverrides {
+  const parsed = parseColumnOptions(o.column ?? [], headerKey);
+  if ("bad" in parsed) throw new UsageError(`--column "${parsed.bad}": write it as --column "HEADER=field", e.g. --column "离职时间（年月日）=end_date"`);
+  return parsed.map;
+}
+
+/** A field named by `--column` must be a field of some table this policy reads. */
+function checkColumnFields(ro: ReadOptions, policy: Policy): void {
+  const fields = new Set(Object.values(policy.vocabulary.columns).flatMap((table) => Object.keys(table)));
+  for (const field of new Set(ro.columns?.values() ?? [])) {
+    if (field !== "" && !fields.has(field)) {
+      throw new UsageError(`--column maps a header to "${field}", which is not a field: use one of ${[...fields].sort().join(", ")}`);
+    }
+  }
 }
 
 /** Everything read from the roster and the units file. */
@@ -142,24 +167,14 @@ export interface Inputs {
   readonly paths: string[];
 }
 
-function blankWarning(file: string, rows: number): Warning[] {
-  return rows > 0 ? [{ code: "blank_rows", params: { file, rows } }] : [];
-}
-
 export async function readUnitsFile(path: string, policy: Policy, ro: ReadOptions) {
-  const file = displayName(path);
-  let builder: UnitsBuilder | null = null;
-  const headerWarnings: Warning[] = [];
-  const summary = await readTable(path, ro, {
-    header(cells) {
-      const h = mapHeader(file, cells, policy.vocabulary.columns.units, UNITS_REQUIRED);
-      appendAll(headerWarnings, h.warnings);
-      builder = new UnitsBuilder(file, policy, h.columns, cells.length);
-    },
-    row: (cells, row) => builder!.add(cells, row),
+  const t = await readMappedTable(path, ro, {
+    aliases: policy.vocabulary.columns.units,
+    required: UNITS_REQUIRED,
+    build: (file, columns, width) => new UnitsBuilder(file, policy, columns, width),
   });
-  const result = builder!.finish();
-  return { ...result, warnings: [...headerWarnings, ...result.warnings, ...blankWarning(file, summary.blankRows)] };
+  const result = t.builder.finish();
+  return { ...result, warnings: [...t.headerWarnings, ...result.warnings, ...t.blankWarnings] };
 }
 
 /**
@@ -182,6 +197,7 @@ export interface RosterReading {
 export async function readInputs(rosterPath: string, o: CommonOptions, latestCertDate: Day, reading: RosterReading = {}): Promise<Inputs> {
   const policy = loadPolicy(o.policy);
   const ro = readOptions(o);
+  checkColumnFields(ro, policy);
   const files: FileCount[] = [];
   const rejected: Rejection[] = [];
   const warnings: Warning[] = [];
@@ -192,27 +208,25 @@ export async function readInputs(rosterPath: string, o: CommonOptions, latestCer
     appendAll(warnings, units.warnings);
   }
   const knownUnits = units?.units ?? null;
-  const file = displayName(rosterPath);
-  let builder: RosterBuilder | null = null;
-  const summary = await withProgress(o, rosterPath, ro, (r) => readTable(rosterPath, r, {
-    header(cells) {
-      const required = rosterColumnsRequired(knownUnits !== null, reading.required);
-      const h = mapHeader(file, cells, policy.vocabulary.columns.roster, required);
-      appendAll(warnings, h.warnings);
-      builder = new RosterBuilder({
-        file,
-        policy,
-        columns: h.columns,
-        width: cells.length,
-        latestCertDate,
-        futureCertAdvice: reading.futureCert,
-        roleWarnings: reading.roleWarnings ?? false,
-        knownUnits,
-      });
-    },
-    row: (cells, row) => builder!.add(cells, row),
-  }));
-  const roster = builder!.finish();
+  const table = await withProgress(o, rosterPath, ro, (r) =>
+    readMappedTable(rosterPath, r, {
+      aliases: policy.vocabulary.columns.roster,
+      required: rosterColumnsRequired(knownUnits !== null, reading.required),
+      build: (file, columns, width) =>
+        new RosterBuilder({
+          file,
+          policy,
+          columns,
+          width,
+          latestCertDate,
+          futureCertAdvice: reading.futureCert,
+          roleWarnings: reading.roleWarnings ?? false,
+          knownUnits,
+        }),
+    }),
+  );
+  appendAll(warnings, table.headerWarnings);
+  const roster = table.builder.finish();
   // the roster first, then the units file
   files.push(roster.count);
   appendAll(rejected, roster.rejected);
@@ -221,7 +235,7 @@ export async function readInputs(rosterPath: string, o: CommonOptions, latestCer
     appendAll(rejected, units.rejected);
   }
   appendAll(warnings, roster.warnings);
-  appendAll(warnings, blankWarning(file, summary.blankRows));
+  appendAll(warnings, table.blankWarnings);
   return { policy, roster, files, rejected, warnings, paths: [rosterPath, ...(o.units ? [o.units] : []), ...policyFile(o.policy)] };
 }
 

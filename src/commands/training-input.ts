@@ -1,9 +1,8 @@
 /** Reading a training records file through the shared table reader, record by record. */
 import type { Policy } from "../core/policy/schema.js";
-import { mapHeader } from "../core/records/header.js";
 import { TRAINING_REQUIRED, type TrainingRecord, TrainingReader } from "../core/records/training.js";
 import type { FileCount, Rejection, Warning } from "../core/records/types.js";
-import { displayName, readTable } from "../io/table.js";
+import { readMappedTable } from "../io/records.js";
 import { type CommonOptions, readOptions } from "./shared.js";
 
 export interface TrainingFileResult {
@@ -20,21 +19,20 @@ export async function readTrainingFile(
   known: { has(id: string): boolean },
   sink: { fold: ((r: TrainingRecord) => void) | null; onProgress?: (rows: number) => void },
 ): Promise<TrainingFileResult> {
-  const file = displayName(path);
-  const warnings: Warning[] = [];
-  let reader: TrainingReader | null = null;
-  const summary = await readTable(path, { ...readOptions(o), ...(sink.onProgress ? { onProgress: sink.onProgress } : {}) }, {
-    header(cells) {
-      const h = mapHeader(file, cells, policy.vocabulary.columns.training, TRAINING_REQUIRED);
-      warnings.push(...h.warnings);
-      reader = new TrainingReader(file, policy, h.columns, cells.length, known);
-    },
-    row(cells, row) {
-      const rec = reader!.read(cells, row);
-      if (rec && sink.fold) sink.fold(rec);
+  const t = await readMappedTable(path, { ...readOptions(o), ...(sink.onProgress ? { onProgress: sink.onProgress } : {}) }, {
+    aliases: policy.vocabulary.columns.training,
+    required: TRAINING_REQUIRED,
+    build(file, columns, width) {
+      const reader = new TrainingReader(file, policy, columns, width, known);
+      return {
+        reader,
+        add(cells: readonly string[], row: number) {
+          const rec = reader.read(cells, row);
+          if (rec && sink.fold) sink.fold(rec);
+        },
+      };
     },
   });
-  if (summary.blankRows > 0) warnings.push({ code: "blank_rows", params: { file, rows: summary.blankRows } });
-  const r = reader!;
-  return { count: r.count, rejected: r.rejected, warnings };
+  const r = t.builder.reader;
+  return { count: r.count, rejected: r.rejected, warnings: [...t.headerWarnings, ...t.blankWarnings] };
 }

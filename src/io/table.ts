@@ -4,6 +4,7 @@
  * must keep every digit). Rows are handed to the caller one by one with the row number a
  * spreadsheet shows (the header is row 1).
  */
+import type { ColumnOverrides } from "../core/records/header.js";
 import { createReadStream } from "node:fs";
 import { extname } from "node:path";
 import type { Readable } from "node:stream";
@@ -16,6 +17,8 @@ export interface ReadOptions {
   readonly delimiter?: string;
   /** called every so many rows, for progress on a terminal */
   readonly onProgress?: (rows: number) => void;
+  /** headers mapped by hand (`--column`) */
+  readonly columns?: ColumnOverrides;
 }
 
 export interface TableHandlers {

@@ -231,3 +231,39 @@ describe("never pay twice (the example district, June 2021: 500 yuan to 4 payees
     expect(out.total).toBe(300);
   });
 });
+
+describe("columns headed as offices head them are read, never silently skipped (SPEC.md Inputs)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "swtalent-headers-"));
+  const write = (name: string, header: string) => {
+    writeFileSync(join(dir, name), [header, "G1,王芳,滨河社区,社区,古南街道,是,社区党委书记,社会工作师,2019-01-01,2015-03-01,2021-06-15"].join("\n"));
+    return join(dir, name);
+  };
+
+  it("离职时间, 入职时间, 取得证书时间, 证书级别, 单位类别, 所在街镇, 姓 名: a person who left on 2021-06-15 is not paid for July", () => {
+    const path = write("roster.csv", "工号,姓 名,单位,单位类别,所在街镇,社会工作室,岗位,证书级别,取得证书时间,入职时间,离职时间");
+    const r = swtalent(["allowance", path, "--month", "2021-07", "--format", "json", "--quiet"]);
+    expect(r.code, r.stderr).toBe(0);
+    const out = json(r);
+    expect(out.payees).toEqual([]);
+    expect(out.not_paid.map((n: any) => [n.name, n.reason])).toEqual([["王芳", "not_in_service"]]);
+  });
+
+  it("a header that looks like the leaving date but is not known stops the run (exit 3), --quiet or not", () => {
+    const path = write("roster-odd.csv", "工号,姓名,单位,单位类型,街镇,社会工作室,岗位,证书等级,取证日期,入职日期,离职年月日");
+    const r = swtalent(["allowance", path, "--month", "2021-07", "--format", "json", "--quiet"]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain('column "离职年月日" looks like end_date (离职日期)');
+    const mapped = swtalent(["allowance", path, "--month", "2021-07", "--format", "json", "--column", "离职年月日=end_date"]);
+    expect(mapped.code, mapped.stderr).toBe(0);
+    expect(json(mapped).total).toBe(0);
+  });
+
+  it("--column with no = or an unknown field is a usage error", () => {
+    const path = write("roster-2.csv", "工号,姓名,单位,单位类型,街镇,社会工作室,岗位,证书等级,取证日期,入职日期,离职日期");
+    expect(swtalent(["allowance", path, "--month", "2021-07", "--column", "离职"]).code).toBe(2);
+    const r = swtalent(["allowance", path, "--month", "2021-07", "--column", "离职=leaving"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('"leaving", which is not a field');
+  });
+});

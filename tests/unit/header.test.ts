@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DataError } from "../../src/core/errors.js";
-import { headerNames, mapHeader } from "../../src/core/records/header.js";
+import { headerKey, headerNames, mapHeader } from "../../src/core/records/header.js";
 import { rosterColumnsRequired } from "../../src/core/records/roster.js";
 import { loadPolicy } from "../../src/io/policies.js";
 import { warningText } from "../../src/render/messages.js";
@@ -81,9 +81,9 @@ describe("header aliases (SPEC.md Inputs): Chinese or English, case and surround
     }
   });
 
-  it("unknown columns are warned about once, all named in one warning", () => {
-    const h = map(["id", "name", "备注", "unit", "unit_type", "town", "grade", "联系电话", ""]);
-    expect(h.warnings).toEqual([{ code: "unknown_columns", params: { file: "roster.csv", columns: "备注, 联系电话" } }]);
+  it("unknown columns are warned about once, all named in one warning; 序号 and 备注 not at all", () => {
+    const h = map(["序号", "id", "name", "备注", "unit", "unit_type", "town", "grade", "联系电话", "", "籍贯"]);
+    expect(h.warnings).toEqual([{ code: "unknown_columns", params: { file: "roster.csv", columns: "联系电话, 籍贯" } }]);
   });
 
   it("5,000 unknown columns: the warning names the first 20 and says how many more (it was 33,943 characters)", () => {
@@ -108,5 +108,73 @@ describe("header aliases (SPEC.md Inputs): Chinese or English, case and surround
 
   it("an empty header cell is neither a field nor an unknown column", () => {
     expect(map(["id", "", "name", "unit", "unit_type", "town", "grade"]).warnings).toEqual([]);
+  });
+});
+
+describe("headers as offices write them (SPEC.md Inputs)", () => {
+  it.each([
+    ["姓 名", "name"],
+    ["身 份 证 号", "id"],
+    ["入职时间", "start_date"],
+    ["到岗时间", "start_date"],
+    ["离职时间", "end_date"],
+    ["离岗时间", "end_date"],
+    ["取得证书时间", "cert_date"],
+    ["取得证书日期", "cert_date"],
+    ["证书取得时间", "cert_date"],
+    ["证书级别", "grade"],
+    ["单位类别", "unit_type"],
+    ["所在街镇", "town"],
+    ["出生时间", "birth_date"],
+  ])("%s is %s", (cell, field) => {
+    const header = ["id", "name", "unit", "unit_type", "grade"].filter((f) => f !== field);
+    expect(fields([...header, cell])[field]).toBe(header.length);
+  });
+
+  it.each([
+    ["离职原因日期", "end_date"],
+    ["入职年月", "start_date"],
+    ["取证年月", "cert_date"],
+    ["证书名称", "grade"],
+    ["现任职务名称", "role"],
+    ["街镇名称", "town"],
+    ["单位类", "unit_type"],
+  ])("an unknown header about a field not found (%s) is a data error naming the field and --column", (cell, field) => {
+    const header = ["id", "name", "unit", "unit_type", "grade"].filter((f) => f !== field);
+    try {
+      map([...header, cell]);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(DataError);
+      expect((e as DataError).message).toContain(`column "${cell}" looks like ${field}`);
+      expect((e as DataError).message).toContain(`--column "${cell}=${field}"`);
+    }
+  });
+
+  it("an unknown header about a field already read is only warned about (离职原因 beside 离职日期)", () => {
+    const h = map(["id", "name", "unit", "unit_type", "grade", "离职日期", "离职原因"]);
+    expect(h.columns.get("end_date")).toBe(5);
+    expect(h.warnings).toEqual([{ code: "unknown_columns", params: { file: "roster.csv", columns: "离职原因" } }]);
+  });
+
+  it("--column maps a header by hand, before any alias; HEADER= leaves it unread", () => {
+    const overrides = new Map([
+      [headerKey("离职（年月日）"), "end_date"],
+      [headerKey("岗位补贴"), ""],
+    ]);
+    const h = mapHeader("roster.csv", ["id", "name", "unit", "unit_type", "grade", "离职（年月日）", "岗位补贴"], ROSTER, REQUIRED, overrides);
+    expect(h.columns.get("end_date")).toBe(5);
+    expect(h.warnings).toEqual([]);
+  });
+
+  it("a lookalike and a missing column: one line each under a summary", () => {
+    try {
+      map(["id", "name", "unit", "单位类别名称", "证书"]);
+      expect.unreachable();
+    } catch (e) {
+      const d = (e as DataError).details;
+      expect((e as DataError).message).toBe('roster.csv: 2 header problems: "单位类别名称", "证书"');
+      expect(d).toHaveLength(2);
+    }
   });
 });

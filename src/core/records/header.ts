@@ -25,28 +25,79 @@ function unknownColumns(file: string, unknown: readonly string[]): Warning {
 }
 
 /**
+ * How a header cell is compared with the aliases (SPEC.md "Inputs"): case, full-width forms and
+ * spaces anywhere ignored (姓 名), and 时间 taken as 日期 (入职时间 = 入职日期).
+ */
+export function headerKey(cell: string): string {
+  return cellKey(cell).replace(/\s+/g, "").replace(/时间/g, "日期");
+}
+
+/** `--column "HEADER=field"`: a header the aliases do not know, mapped by hand; an empty field leaves it unread. */
+export type ColumnOverrides = ReadonlyMap<string, string>;
+
+/**
+ * Words that show a header is about a field (SPEC.md "Inputs"), in the order they are tried:
+ * an unknown header with one of them is a column of that field the tool would silently not
+ * read, which for a leaving date means paying someone who has left.
+ */
+const SUBJECTS: readonly [RegExp, string][] = [
+  [/身份证/, "id"],
+  [/离职|离岗/, "end_date"],
+  [/入职|到岗/, "start_date"],
+  [/取证|证书.*日期|发证/, "cert_date"],
+  [/岗位.*层级/, "post_tier"],
+  [/岗位.*等级/, "post_level"],
+  [/证书|等级/, "grade"],
+  [/岗位|职务/, "role"],
+  [/街镇/, "town"],
+  [/单位.*(类|性质)/, "unit_type"],
+  [/单位/, "unit"],
+];
+
+/** Headers never named in the unknown-columns warning: every office has them. */
+const PLAINLY_UNUSED = new Set(["序号", "备注"]);
+
+/** The field an unknown header seems to be about, when the table has that field and it was not found. */
+function lookalike(key: string, aliases: Readonly<Record<string, readonly string[]>>, columns: ReadonlyMap<string, number>): string | null {
+  for (const [pattern, field] of SUBJECTS) {
+    if (!pattern.test(key)) continue;
+    return field in aliases && !columns.has(field) ? field : null;
+  }
+  return null;
+}
+
+/**
  * Finds each field's column. When two columns name the same field (身份证号 and 工号), the one
  * whose alias comes first in the vocabulary wins and the other is reported. Missing required
- * fields: a DataError naming each and the headers it accepts.
+ * fields, and unknown headers that look like a field not found: a DataError naming each, with
+ * the headers it accepts and how to map it.
  */
 export function mapHeader(
   file: string,
   header: readonly string[],
   aliases: Readonly<Record<string, readonly string[]>>,
   required: readonly string[],
+  overrides: ColumnOverrides = new Map(),
 ): HeaderMap {
   const byAlias = new Map<string, { field: string; rank: number }>();
   for (const [field, list] of Object.entries(aliases)) {
-    list.forEach((alias, rank) => byAlias.set(cellKey(alias), { field, rank }));
+    list.forEach((alias, rank) => {
+      const key = headerKey(alias);
+      if (!byAlias.has(key)) byAlias.set(key, { field, rank });
+    });
   }
   const columns = new Map<string, number>();
   const rankOf = new Map<string, number>();
   const warnings: Warning[] = [];
-  const unknown: string[] = [];
+  const unknown: { cell: string; key: string }[] = [];
   header.forEach((cell, i) => {
-    const hit = byAlias.get(cellKey(cell));
+    const key = headerKey(cell);
+    const mapped = overrides.get(key);
+    if (mapped === "") return;
+    // a header mapped by hand comes before every alias of its field
+    const hit = mapped !== undefined && mapped in aliases ? { field: mapped, rank: -1 } : byAlias.get(key);
     if (!hit) {
-      if (cell.trim() !== "") unknown.push(visible(cell.trim()));
+      if (key !== "") unknown.push({ cell: visible(cell.trim()), key });
       return;
     }
     const prev = columns.get(hit.field);
@@ -57,15 +108,27 @@ export function mapHeader(
       columns.set(hit.field, i);
       rankOf.set(hit.field, hit.rank);
     } else {
-      warnings.push({ code: "column_shadowed", params: { file, used: header[prev]!.trim(), ignored: cell.trim(), field: hit.field } });
+      warnings.push({ code: "column_shadowed", params: { file, used: visible(header[prev]!.trim()), ignored: visible(cell.trim()), field: hit.field } });
     }
   });
-  if (unknown.length > 0) warnings.push(unknownColumns(file, unknown));
-  const missing = required.filter((f) => !columns.has(f));
+  const lookalikes = unknown.flatMap(({ cell, key }) => {
+    const field = lookalike(key, aliases, columns);
+    return field === null ? [] : [{ cell, field }];
+  });
+  const named = unknown.filter(({ key }) => !PLAINLY_UNUSED.has(key)).map(({ cell }) => cell);
+  if (named.length > 0) warnings.push(unknownColumns(file, named));
+  const missing = required.filter((f) => !columns.has(f) && !lookalikes.some((l) => l.field === f));
   const lineFor = (f: string) => `${file}: missing required column ${f}: add a column headed one of ${aliases[f]!.join(", ")}`;
-  // one missing column is one line; several get a summary, then one line each
-  if (missing.length === 1) throw new DataError(lineFor(missing[0]!));
-  if (missing.length > 1) throw new DataError(`${file}: missing required columns: ${missing.join(", ")}`, missing.map(lineFor));
+  const lookalikeLine = ({ cell, field }: { cell: string; field: string }) =>
+    `${file}: column "${cell}" looks like ${field} (${aliases[field]![0]}) but is not a header the tool knows: ` +
+    `rename it ${aliases[field]![0]}, or map it with --column "${cell}=${field}" (--column "${cell}=" leaves it unread)`;
+  const problems = [...lookalikes.map(lookalikeLine), ...missing.map(lineFor)];
+  // one problem is one line; several get a summary, then one line each
+  if (problems.length === 1) throw new DataError(problems[0]!);
+  if (problems.length > 1) {
+    const summary = lookalikes.length === 0 ? `missing required columns: ${missing.join(", ")}` : `${problems.length} header problems: ${[...lookalikes.map((l) => `"${l.cell}"`), ...missing].join(", ")}`;
+    throw new DataError(`${file}: ${summary}`, problems);
+  }
   headerNames.set(columns, new Map([...columns].map(([field, i]) => [field, header[i]!.trim()])));
   return { columns, warnings };
 }
