@@ -11,6 +11,7 @@ import { maskId, normaliseId } from "../core/records/ids.js";
 import { LEDGER_REQUIRED, LedgerReader } from "../core/records/ledger.js";
 import type { Person, Warning } from "../core/records/types.js";
 import { type Detail, type MonthVerdict, type PayLine, type Payroll, allowanceFor, payroll } from "../core/rules/allowance.js";
+import { groupBy } from "../core/rules/group.js";
 import type { Cell, Section } from "../render/format.js";
 import { lazyPresentation } from "../render/lazy.js";
 import { type Lang, peopleCount } from "../render/messages.js";
@@ -142,12 +143,7 @@ function payrollSections(r: Payroll, policy: Policy, lang: Lang, o: AllowanceOpt
     ? `社会工作职业津贴发放表 ${r.months[0]}${r.months.length > 1 ? ` 至 ${r.months.at(-1)}` : ""}（${policy.allowance!.id}，${policy.allowance!.basis}）`
     : `Social-work allowance payroll ${r.months[0]}${r.months.length > 1 ? ` to ${r.months.at(-1)}` : ""} (${policy.allowance!.id}, ${policy.allowance!.basis})`;
   sections.push({ title, header: [], rows: [], notes: withLedger ? [zh ? "金额为扣除已发记录后仍应补发的金额。" : "Amounts are what is still owed after the ledger of payments already made."] : [] });
-  const payeesOf = new Map<string | null, PayLine[]>();
-  for (const l of r.payees) {
-    const list = payeesOf.get(l.town);
-    if (list) list.push(l);
-    else payeesOf.set(l.town, [l]);
-  }
+  const payeesOf = groupBy(r.payees, (l) => l.town);
   for (const t of r.byTown) {
     const rows: Cell[][] = (payeesOf.get(t.town) ?? []).map((l) => [show(l.id), l.name, l.unit, gradeWord(l.grade, v, lang), l.month, yuan(l.fen), ...(md ? [""] : [])]);
     rows.push([zh ? "小计" : "subtotal", zh ? `${t.payees} 人` : peopleCount(t.payees), "", "", "", yuan(t.fen), ...(md ? [""] : [])]);

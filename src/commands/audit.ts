@@ -6,7 +6,8 @@
 import type { Command } from "commander";
 import { formatDay } from "../core/dates.js";
 import type { Policy } from "../core/policy/schema.js";
-import { type AuditResult, type Check, type PersonCheck, type UnitVerdict, audit } from "../core/rules/audit.js";
+import { type AuditResult, type Check, type PersonCheck, audit } from "../core/rules/audit.js";
+import { groupBy } from "../core/rules/group.js";
 import type { Cell, Section } from "../render/format.js";
 import { lazyPresentation } from "../render/lazy.js";
 import type { Lang } from "../render/messages.js";
@@ -120,12 +121,7 @@ function auditSections(r: AuditResult, policy: Policy, asOf: string, lang: Lang,
   const show = idShown(o);
   const sections: Section[] = [];
   // units come sorted by town: each run of one town is a section
-  const towns = new Map<string | null, UnitVerdict[]>();
-  for (const u of r.units) {
-    const list = towns.get(u.town);
-    if (list) list.push(u);
-    else towns.set(u.town, [u]);
-  }
+  const towns = groupBy(r.units, (u) => u.town);
   for (const [town, units] of towns) {
     const rows: Cell[][] = [];
     for (const u of units) {

@@ -9,6 +9,7 @@ import { type Day, formatDay } from "../core/dates.js";
 import { UsageError } from "../core/errors.js";
 import type { Policy, TrainingPolicy } from "../core/policy/schema.js";
 import type { Warning } from "../core/records/types.js";
+import { groupByUnit } from "../core/rules/group.js";
 import { type PersonVerdict, type TrainingResult, type UnitRate, type Window as TrainingWindow, TrainingTally, WINDOW_KINDS, type WindowKind } from "../core/rules/training.js";
 import type { Cell, Section } from "../render/format.js";
 import { lazyPresentation } from "../render/lazy.js";
@@ -96,12 +97,7 @@ function trainingSections(r: TrainingResult, policy: Policy, kind: WindowKind, a
   const perCertificate = kind === "certificate";
   const sections: Section[] = [];
 
-  const byUnit = new Map<string, PersonVerdict[]>();
-  for (const v of r.people) {
-    const list = byUnit.get(v.unit);
-    if (list) list.push(v);
-    else byUnit.set(v.unit, [v]);
-  }
+  const byUnit = groupByUnit(r.people);
   const rateBy = new Map(r.units.map((u) => [u.unit, u]));
   for (const [unit, people] of byUnit) {
     const u = rateBy.get(unit)!;

@@ -7,7 +7,8 @@
 import { type Day, type Month, addMonths, firstDayOf, formatDay, formatMonth } from "../dates.js";
 import type { AllowancePolicy, Grade } from "../policy/schema.js";
 import type { Person, Unit } from "../records/types.js";
-import { compareText, compareTown } from "./audit.js";
+import { groupByUnit } from "./group.js";
+import { compareText, compareTown } from "./order.js";
 import { inServiceOn } from "./predicates.js";
 
 /** The conditions of POLICY.md's allowance rule, in the order they are tested. */
@@ -184,12 +185,7 @@ export function payroll(
 ): Payroll {
   const held = options.held;
   // by town, unit and id: units sorted once, and each unit's people among themselves
-  const byUnit = new Map<string, Person[]>();
-  for (const p of people) {
-    const list = byUnit.get(p.unit);
-    if (list) list.push(p);
-    else byUnit.set(p.unit, [p]);
-  }
+  const byUnit = groupByUnit(people);
   const unitOrder = [...byUnit.keys()].map((name) => units.get(name)!);
   unitOrder.sort((x, y) => compareTown(x.town, y.town) || compareText(x.name, y.name));
   const monthNames = months.map(formatMonth);

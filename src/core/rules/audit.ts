@@ -6,6 +6,8 @@
 import { ageOn, type Day, formatDay } from "../dates.js";
 import { GRADES, type Grade, type Policy, type Rule, type Selector, type UnitType, formatFraction } from "../policy/schema.js";
 import type { Person, Unit } from "../records/types.js";
+import { groupByUnit } from "./group.js";
+import { compareText, compareTown } from "./order.js";
 import { Predicates, inServiceOn, meetsRatio, ratioShortfall } from "./predicates.js";
 
 export type Status = "pass" | "fail" | "not_applicable" | "unknown";
@@ -184,18 +186,6 @@ const PERSON_EVALUATORS: { [K in PersonRule["kind"]]: (rule: Extract<PersonRule,
   },
 };
 
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Towns in order, then the units at district or city level (no town: 区（市）直属) after them (SPEC.md "Units"). */
-export function compareTown(a: string | null, b: string | null): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  return compareText(a, b);
-}
-
 function isUnitRule(r: Rule): r is UnitRule {
   return r.kind !== "post_tier" && r.kind !== "post_level";
 }
@@ -234,12 +224,7 @@ export function evaluateUnit(policy: Policy, unit: Unit, people: readonly Person
 export function audit(policy: Policy, people: readonly Person[], units: ReadonlyMap<string, Unit>, asOf: Day): AuditResult {
   const is = new Predicates(policy, asOf);
   const serving = people.filter((p) => inServiceOn(p, asOf));
-  const byUnit = new Map<string, Person[]>();
-  for (const p of serving) {
-    const list = byUnit.get(p.unit);
-    if (list) list.push(p);
-    else byUnit.set(p.unit, [p]);
-  }
+  const byUnit = groupByUnit(serving);
   const sortedUnits = [...units.values()].sort((a, b) => compareTown(a.town, b.town) || compareText(a.name, b.name));
   const unitVerdicts = sortedUnits.map((u) => evaluateUnit(policy, u, byUnit.get(u.name) ?? [], is));
 

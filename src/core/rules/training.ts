@@ -12,7 +12,8 @@ import { type Day, addYears, partsOf } from "../dates.js";
 import type { Grade, TrainingPolicy } from "../policy/schema.js";
 import type { TrainingRecord } from "../records/training.js";
 import type { Person, Unit } from "../records/types.js";
-import { compareText, compareTown } from "./audit.js";
+import { groupBy } from "./group.js";
+import { compareText, compareTown } from "./order.js";
 import { inServiceOn } from "./predicates.js";
 
 export type WindowKind = TrainingPolicy["window"];
@@ -397,20 +398,17 @@ export class TrainingTally {
     return days === undefined ? null : days;
   }
 
+  /** The numbers of the people in service on the as-of date, in roster order. */
+  private *serving(): Generator<number> {
+    for (let i = 0; i < this.inService.length; i++) if (this.inService[i] === 1) yield i;
+  }
+
   /** The verdicts, sorted by town, unit and id; `warnDays` adds the due-soon list. */
   finish(units: ReadonlyMap<string, Unit>, warnDays: number | null = null): TrainingResult {
     const all = this.index.people;
     const townOf = (unit: string) => units.get(unit)?.town ?? null;
     // by town, unit and id: the units sorted once, each unit's people among themselves
-    const byUnit = new Map<string, number[]>();
-    for (const u of units.values()) byUnit.set(u.name, []);
-    for (let i = 0; i < all.length; i++) {
-      if (this.inService[i] === 0) continue;
-      const unit = all[i]!.unit;
-      const list = byUnit.get(unit);
-      if (list) list.push(i);
-      else byUnit.set(unit, [i]);
-    }
+    const byUnit = groupBy(this.serving(), (i) => all[i]!.unit, Array.from(units.values(), (u) => u.name));
     const unitRates: UnitRate[] = [...byUnit.keys()]
       .map((unit) => ({ unit, town: townOf(unit), judged: 0, compliant: 0 }))
       .sort((a, b) => compareTown(a.town, b.town) || compareText(a.unit, b.unit));
