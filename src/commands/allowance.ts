@@ -16,10 +16,11 @@ import type { Cell, Section } from "../render/format.js";
 import { lazyPresentation } from "../render/lazy.js";
 import { type Lang, peopleCount } from "../render/messages.js";
 import { gradeWord, townWord, unitTypeWord } from "../render/words.js";
-import { builtinIds, loadPolicy } from "../io/policies.js";
+import { loadPolicy } from "../io/policies.js";
 import { readMappedTable } from "../io/records.js";
 import { STDOUT } from "../io/write.js";
 import type { CommandSpec } from "./index.js";
+import { requirePart } from "./policy-parts.js";
 import { type CommonOptions, type Runtime, addCommonOptions, appendAll, deliver, envelope, idShown, langOf, readInputs, readOptions } from "./shared.js";
 
 interface AllowanceOptions extends CommonOptions {
@@ -54,14 +55,6 @@ export function monthsOf(o: AllowanceOptions, today: number): Month[] {
   if (monthIndex(from) > monthIndex(to)) throw new UsageError(`--from ${formatMonth(from)} is after --to ${formatMonth(to)}`);
   if (monthIndex(to) - monthIndex(from) >= MAX_MONTHS) throw new UsageError(`a range covers at most ${MAX_MONTHS} months`);
   return monthRange(from, to);
-}
-
-function requireAllowance(policy: Policy) {
-  if (policy.allowance) return policy.allowance;
-  const withAmounts = builtinIds().filter((id) => loadPolicy(id).allowance !== null);
-  throw new UsageError(
-    `policy ${policy.id} (${policy.document}) sets no allowance amounts: choose one that does (${withAmounts.join(", ")}), or a policy file that extends one`,
-  );
 }
 
 const H = {
@@ -280,7 +273,7 @@ export const allowanceCommand: CommandSpec = {
     const lang = langOf(o, rt.env);
     const months = monthsOf(o, rt.today);
     const policy = loadPolicy(o.policy);
-    const a = requireAllowance(policy);
+    const a = requirePart(policy, "allowance");
     // allowance has no --as-of: a certificate dated after today is an error in the roster
     const inputs = await readInputs(roster, o, rt.today, { required: ["role"], futureCert: "month", roleWarnings: true });
     const { people, units } = inputs.roster;

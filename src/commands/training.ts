@@ -15,9 +15,10 @@ import type { Cell, Section } from "../render/format.js";
 import { lazyPresentation } from "../render/lazy.js";
 import { type Lang, plural } from "../render/messages.js";
 import { gradeWord, statusCell, townWord } from "../render/words.js";
-import { builtinIds, loadPolicy } from "../io/policies.js";
+import { loadPolicy } from "../io/policies.js";
 import { displayName } from "../io/table.js";
 import type { CommandSpec } from "./index.js";
+import { requirePart } from "./policy-parts.js";
 import { type CommonOptions, type Runtime, addCommonOptions, deliver, envelope, idShown, langOf, parseAsOf, progressFor, readInputs } from "./shared.js";
 import { readTrainingFile } from "./training-input.js";
 
@@ -42,14 +43,6 @@ const H = {
 
 /** Day hundredths as a JSON number (1450 -> 14.5). */
 const days = (hundredths: number): number => hundredths / 100;
-
-function requireTraining(policy: Policy): TrainingPolicy {
-  if (policy.training) return policy.training;
-  const withDays = builtinIds().filter((id) => loadPolicy(id).training !== null);
-  throw new UsageError(
-    `policy ${policy.id} (${policy.document}) sets no training days: choose one that does (${withDays.join(", ")}), or a policy file that extends one`,
-  );
-}
 
 function windowOption(value: string | undefined, t: TrainingPolicy): WindowKind {
   if (value === undefined) return t.window;
@@ -266,7 +259,7 @@ export const trainingCommand: CommandSpec = {
     const [roster, trainingPath, o] = args as [string, string, TrainingOptions];
     const lang = langOf(o, rt.env);
     const asOf = parseAsOf(o.asOf, rt.today);
-    const t = requireTraining(loadPolicy(o.policy));
+    const t = requirePart(loadPolicy(o.policy), "training");
     const kind = windowOption(o.window, t);
     const warnDays = warnDaysOption(o.warnDays);
     if (trainingPath === "-" && (roster === "-" || o.units === "-")) throw new UsageError("only one input can be read from stdin (-)");
