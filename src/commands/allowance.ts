@@ -21,7 +21,9 @@ import { readMappedTable } from "../io/records.js";
 import { STDOUT } from "../io/write.js";
 import type { CommandSpec } from "./index.js";
 import { requirePart } from "./policy-parts.js";
-import { type CommonOptions, type Runtime, addCommonOptions, appendAll, deliver, envelope, idShown, langOf, readInputs, readOptions } from "./shared.js";
+import { envelope, idShown } from "./envelope.js";
+import { type CommonOptions, addCommonOptions, langOf, readOptions } from "./options.js";
+import { type Runtime, appendAll, deliver, readInputs } from "./shared.js";
 
 interface AllowanceOptions extends CommonOptions {
   month?: string;

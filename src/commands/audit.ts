@@ -13,7 +13,9 @@ import { lazyPresentation } from "../render/lazy.js";
 import type { Lang } from "../render/messages.js";
 import { gradeWord, shortfallWords, statusCell, townWord, unitTypeWord, yesWord } from "../render/words.js";
 import type { CommandSpec } from "./index.js";
-import { type CommonOptions, type Runtime, addCommonOptions, deliver, envelope, idShown, langOf, parseAsOf, readInputs } from "./shared.js";
+import { envelope, idShown } from "./envelope.js";
+import { type CommonOptions, addCommonOptions, langOf, parseAsOf } from "./options.js";
+import { type Runtime, deliver, readInputs } from "./shared.js";
 
 interface AuditOptions extends CommonOptions {
   asOf?: string;

@@ -1,24 +1,23 @@
 /**
- * What every command shares: its common options, reading the roster and units through one
- * path, the JSON envelope, and delivering the rendered output (atomic file or stdout,
- * rejections and warnings on stderr, the exit code).
+ * What every command shares: the runtime, reading the roster and units through one path, and
+ * delivering the rendered output (atomic file or stdout, rejections and warnings on stderr,
+ * the exit code). The common options are in options.ts, the JSON envelope in envelope.ts.
  */
-import type { Command } from "commander";
-import { type Day, formatDay, parseDay } from "../core/dates.js";
+import { type Day, formatDay } from "../core/dates.js";
 import { UsageError } from "../core/errors.js";
 import type { Policy } from "../core/policy/schema.js";
-import { type ColumnOverrides, headerKey } from "../core/records/header.js";
-import { maskCell, maskId, maskText } from "../core/records/ids.js";
+import { maskText } from "../core/records/ids.js";
 import { type FutureCertAdvice, RosterBuilder, type RosterResult, rosterColumnsRequired } from "../core/records/roster.js";
 import type { FileCount, Rejection, Warning } from "../core/records/types.js";
 import { UNITS_REQUIRED, UnitsBuilder } from "../core/records/units.js";
 import { type Format, type Presentation, formatOption, renderCsvChunks, renderJson, renderMarkdown, renderTable } from "../render/format.js";
 import { type Lang, oneLine, plural, reasonText, warningText } from "../render/messages.js";
-import { type Encoding, encodingName } from "../io/decode.js";
 import { builtinIds, loadPolicy } from "../io/policies.js";
-import { type ReadOptions, delimiterOption, displayName } from "../io/table.js";
-import { parseColumnOptions, readMappedTable } from "../io/records.js";
+import { type ReadOptions, displayName } from "../io/table.js";
+import { readMappedTable } from "../io/records.js";
 import { STDOUT, checkNotInput, sameOutput, writeOutput } from "../io/write.js";
+import { cellShown, maskWarning } from "./envelope.js";
+import { type CommonOptions, checkColumnFields, readOptions } from "./options.js";
 
 /** What the outside world gives a command: the clock, the environment, the terminals. */
 export interface Runtime {
@@ -75,84 +74,6 @@ async function withProgress<T>(o: CommonOptions, path: string, ro: ReadOptions, 
     return await read(progress.onProgress ? { ...ro, onProgress: progress.onProgress } : ro);
   } finally {
     progress.end();
-  }
-}
-
-export interface CommonOptions {
-  format?: string;
-  out?: string;
-  lang?: string;
-  mask: boolean;
-  check?: boolean;
-  allowRejects?: boolean;
-  rejects?: string;
-  bom: boolean;
-  quiet?: boolean;
-  encoding?: string;
-  delimiter?: string;
-  column?: string[];
-  policy?: string;
-  units?: string;
-}
-
-export function addCommonOptions(cmd: Command, with_: { policy?: boolean; units?: boolean } = {}): Command {
-  if (with_.units !== false) cmd.option("--units <file>", "units file (单位信息): unit type, town, office, posts");
-  if (with_.policy !== false) cmd.option("--policy <id|file>", "policy profile id or a policy file (default qijiang-2020)");
-  return cmd
-    .option("--format <fmt>", "table | csv | json | md (default: table on a terminal, csv otherwise)")
-    .option("--out <file>", "write to this file (atomically; never an input)")
-    .option("--lang <zh|en>", "language of headers and messages (default from the locale)")
-    .option("--no-mask", "show resident ID numbers in full")
-    .option("--check", "exit 1 when anything is non-compliant")
-    .option("--allow-rejects", "report rejected rows but do not exit 3 for them")
-    .option("--rejects <file>", "write rejected rows with their reasons to this CSV file")
-    .option("--no-bom", "CSV output without the UTF-8 byte-order mark")
-    .option("--quiet", "no warnings or progress on stderr")
-    .option("--encoding <enc>", "force the input encoding: utf-8 | gb18030 (gbk) | utf-16le")
-    .option("--delimiter <char>", "force the input delimiter: comma | tab | semicolon | a character")
-    .option("--column <HEADER=field>", 'read a header the aliases do not know as this field, e.g. --column "离职时间（年月日）=end_date"; "HEADER=" leaves it unread (repeatable)', (v: string, all: string[] = []) => [...all, v]);
-}
-
-export function langOf(o: CommonOptions, env: NodeJS.ProcessEnv): Lang {
-  if (o.lang !== undefined) {
-    if (o.lang !== "zh" && o.lang !== "en") throw new UsageError(`--lang takes zh or en, got "${o.lang}"`);
-    return o.lang;
-  }
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
-  return locale.toLowerCase().startsWith("zh") ? "zh" : "en";
-}
-
-export function parseAsOf(value: string | undefined, today: Day): Day {
-  if (value === undefined) return today;
-  const d = parseDay(value);
-  if (d === null) throw new UsageError(`--as-of "${value}" is not a date: write it as 2021-12-31`);
-  return d;
-}
-
-export function readOptions(o: CommonOptions): ReadOptions {
-  const encoding: Encoding | undefined = o.encoding ? encodingName(o.encoding) : undefined;
-  const columns = columnOverrides(o);
-  return {
-    ...(encoding ? { encoding } : {}),
-    ...(o.delimiter ? { delimiter: delimiterOption(o.delimiter) } : {}),
-    ...(columns.size > 0 ? { columns } : {}),
-  };
-}
-
-/** `--column "HEADER=field"` (SPEC.md "Inputs"): headers the aliases do not know, mapped by hand. */
-function columnOverrides(o: CommonOptions): ColumnOverrides {
-  const parsed = parseColumnOptions(o.column ?? [], headerKey);
-  if ("bad" in parsed) throw new UsageError(`--column "${parsed.bad}": write it as --column "HEADER=field", e.g. --column "离职时间（年月日）=end_date"`);
-  return parsed.map;
-}
-
-/** A field named by `--column` must be a field of some table this policy reads. */
-function checkColumnFields(ro: ReadOptions, policy: Policy): void {
-  const fields = new Set(Object.values(policy.vocabulary.columns).flatMap((table) => Object.keys(table)));
-  for (const field of new Set(ro.columns?.values() ?? [])) {
-    if (field !== "" && !fields.has(field)) {
-      throw new UsageError(`--column maps a header to "${field}", which is not a field: use one of ${[...fields].sort().join(", ")}`);
-    }
   }
 }
 
@@ -253,56 +174,6 @@ export interface Outcome {
   /** something is non-compliant (for --check) */
   readonly findings: boolean;
   readonly inputs: readonly string[];
-}
-
-export interface Envelope {
-  command: string;
-  policy: { id: string; document: string };
-  input: { rows: number; accepted: number; rejected: number };
-  files: FileCount[];
-  rejected: { file: string; row: number; field: string; value: string; reason: string }[];
-  warnings: string[];
-}
-
-export function idShown(o: CommonOptions): (id: string) => string {
-  return o.mask ? maskId : (id) => id;
-}
-
-/** A rejected cell as every output shows it: any resident ID in it masked, in any column. */
-export function cellShown(o: Pick<CommonOptions, "mask">): (value: string) => string {
-  return o.mask ? maskCell : (value) => value;
-}
-
-export function envelope(
-  command: string,
-  policy: Policy,
-  files: readonly FileCount[],
-  rejected: readonly Rejection[],
-  warnings: readonly Warning[],
-  lang: Lang,
-  o: CommonOptions,
-): Envelope {
-  const show = cellShown(o);
-  const main = files[0] ?? { rows: 0, accepted: 0, rejected: 0 };
-  return {
-    command,
-    policy: { id: policy.id, document: policy.document },
-    input: { rows: main.rows, accepted: main.accepted, rejected: main.rejected },
-    files: files.map((f) => ({ ...f })),
-    rejected: rejected.map((r) => ({
-      file: r.file,
-      row: r.row,
-      field: r.field,
-      value: show(r.value),
-      reason: reasonText(r, lang, policy.vocabulary),
-    })),
-    warnings: warnings.map((w) => maskWarning(warningText(w, lang, policy.vocabulary), o)),
-  };
-}
-
-/** Resident IDs inside a warning's words are masked like any other output. */
-function maskWarning(text: string, o: CommonOptions): string {
-  return o.mask ? maskText(text) : text;
 }
 
 function formatFor(o: CommonOptions, rt: Runtime): Format {

@@ -12,7 +12,8 @@ import { loadPolicy } from "../io/policies.js";
 import { renderCsv } from "../render/format.js";
 import { ensureDir, writeOutput } from "../io/write.js";
 import type { CommandSpec } from "./index.js";
-import { type Runtime, langOf } from "./shared.js";
+import { langOf } from "./options.js";
+import type { Runtime } from "./shared.js";
 
 const EXAMPLE_ID17 = "50022219900101002";
 

@@ -3,7 +3,7 @@ import type { Policy } from "../core/policy/schema.js";
 import { TRAINING_REQUIRED, type TrainingRecord, TrainingReader } from "../core/records/training.js";
 import type { FileCount, Rejection, Warning } from "../core/records/types.js";
 import { readMappedTable } from "../io/records.js";
-import { type CommonOptions, readOptions } from "./shared.js";
+import { type CommonOptions, readOptions } from "./options.js";
 
 export interface TrainingFileResult {
   readonly count: FileCount;

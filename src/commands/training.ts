@@ -19,7 +19,9 @@ import { loadPolicy } from "../io/policies.js";
 import { displayName } from "../io/table.js";
 import type { CommandSpec } from "./index.js";
 import { requirePart } from "./policy-parts.js";
-import { type CommonOptions, type Runtime, addCommonOptions, deliver, envelope, idShown, langOf, parseAsOf, progressFor, readInputs } from "./shared.js";
+import { envelope, idShown } from "./envelope.js";
+import { type CommonOptions, addCommonOptions, langOf, parseAsOf } from "./options.js";
+import { type Runtime, deliver, progressFor, readInputs } from "./shared.js";
 import { readTrainingFile } from "./training-input.js";
 
 interface TrainingOptions extends CommonOptions {

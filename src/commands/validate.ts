@@ -9,7 +9,9 @@ import { displayName } from "../io/table.js";
 import { type Lang, reasonText } from "../render/messages.js";
 import type { Section } from "../render/format.js";
 import type { CommandSpec } from "./index.js";
-import { type CommonOptions, type Runtime, addCommonOptions, appendAll, cellShown, deliver, envelope, langOf, readInputs } from "./shared.js";
+import { cellShown, envelope } from "./envelope.js";
+import { type CommonOptions, addCommonOptions, langOf } from "./options.js";
+import { type Runtime, appendAll, deliver, readInputs } from "./shared.js";
 import { readTrainingFile } from "./training-input.js";
 
 interface ValidateOptions extends CommonOptions {

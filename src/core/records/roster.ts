@@ -1,13 +1,16 @@
 /**
  * Roster rows -> people and the units they work in (SPEC.md "Inputs", "Bad input").
  * Rows are fed one at a time; `finish` applies the rules that need every row (duplicate ids,
- * unit attributes gathered from several rows) and returns records and rejections as data.
+ * in duplicates.ts; unit attributes gathered from several rows, read by unit-attributes.ts)
+ * and returns records and rejections as data.
  */
 import { type Day, formatDay } from "../dates.js";
 import type { Policy } from "../policy/schema.js";
 import { RowReader } from "./cells.js";
+import { DuplicateIds, samePerson } from "./duplicates.js";
 import { birthDateOf } from "./ids.js";
 import type { FileCount, Person, Rejection, Unit, UnitAttributes, Warning } from "./types.js";
+import { UNIT_FIELDS, readUnitAttributes, sameAttributes, unitAttribute, unitFromAttributes } from "./unit-attributes.js";
 import { type Normalisers, normalisers, parsePostLevel } from "./vocab.js";
 
 export const ROSTER_REQUIRED = ["id", "name", "unit", "grade"] as const;
@@ -18,66 +21,6 @@ export const ROSTER_REQUIRED = ["id", "name", "unit", "grade"] as const;
  */
 export function rosterColumnsRequired(unitsFile: boolean, more: readonly string[] = []): string[] {
   return [...ROSTER_REQUIRED, ...(unitsFile ? [] : ["unit_type"]), ...more];
-}
-const UNIT_FIELDS = [
-  "unit_type",
-  "town",
-  "district",
-  "social_service",
-  "sw_office",
-  "professional_posts",
-  "sw_posts",
-  "total_posts",
-] as const satisfies readonly (keyof UnitAttributes)[];
-
-/** Reads the unit attributes a row carries (roster or units file); problems go to `r`. */
-export function readUnitAttributes(r: RowReader, norm: Normalisers): UnitAttributes {
-  const a: UnitAttributes = {};
-  if (!UNIT_FIELDS.some((f) => r.has(f))) return a;
-  const unitType = r.coded("unit_type", norm.unitType, "bad_unit_type");
-  if (unitType !== null) a.unit_type = unitType;
-  const town = r.text("town");
-  if (town !== "") a.town = town;
-  // a street or town office belongs to itself (POLICY.md §1, unit attributes)
-  else if (unitType === "town" && r.text("unit") !== "") a.town = r.text("unit");
-  const district = r.text("district");
-  if (district !== "") a.district = district;
-  const social = r.coded("social_service", norm.yesNo, "bad_yes_no");
-  if (social !== null) a.social_service = social;
-  const office = r.coded("sw_office", norm.yesNo, "bad_yes_no");
-  if (office !== null) a.sw_office = office;
-  for (const f of ["professional_posts", "sw_posts", "total_posts"] as const) {
-    const n = r.count(f);
-    if (n !== null) a[f] = n;
-  }
-  return a;
-}
-
-/** A unit from its attributes: the type is needed; a unit with no town is at district or city level. */
-export function unitFromAttributes(name: string, a: UnitAttributes): Unit | null {
-  if (a.unit_type === undefined) return null;
-  return {
-    name,
-    type: a.unit_type,
-    town: a.town ?? null,
-    district: a.district ?? null,
-    socialService: a.social_service ?? null,
-    swOffice: a.sw_office ?? null,
-    professionalPosts: a.professional_posts ?? null,
-    swPosts: a.sw_posts ?? null,
-    totalPosts: a.total_posts ?? null,
-  };
-}
-
-function samePerson(a: Person, b: Person): boolean {
-  for (const k of Object.keys(a) as (keyof Person)[]) {
-    if (k !== "row" && a[k] !== b[k]) return false;
-  }
-  return true;
-}
-
-function sameAttributes(a: UnitAttributes, b: UnitAttributes): boolean {
-  return UNIT_FIELDS.every((f) => a[f] === b[f]);
 }
 
 export interface RosterResult {
@@ -115,16 +58,9 @@ export class RosterBuilder {
   // Memory here grows with people, so a person costs one record and one map entry: the
   // unit attributes of a row are kept once per unit (firstAttrs), and only a row whose
   // attributes differ from its unit's first row keeps its own (ownAttrs).
-  private readonly byId = new Map<string, Person>();
+  private readonly ids: DuplicateIds;
   private readonly firstAttrs = new Map<string, UnitAttributes>();
   private readonly ownAttrs = new Map<string, UnitAttributes>();
-  /** the rows after the first of an id given in identical rows */
-  private readonly repeatRows = new Map<string, number[]>();
-  private readonly duplicateRows = new Map<string, number[]>();
-  /** for a duplicate id, its rows that were rejected for another reason (named in the message) */
-  private readonly alsoRows = new Map<string, number[]>();
-  /** ids of rows rejected for another reason: a person must not be kept from a sibling row of theirs */
-  private readonly rejectedIdRows = new Map<string, number[]>();
   private readonly unitAttrs = new Map<string, UnitAttributes>();
   /** one string per unit name and role cell, shared by every person who has it */
   private readonly strings = new Map<string, string>();
@@ -136,6 +72,7 @@ export class RosterBuilder {
   constructor(private readonly o: RosterOptions) {
     this.norm = normalisers(o.policy.vocabulary);
     this.count = { file: o.file, rows: 0, accepted: 0, rejected: 0 };
+    this.ids = new DuplicateIds(o.file, this.warnings);
   }
 
   add(cells: readonly string[], row: number): void {
@@ -149,45 +86,18 @@ export class RosterBuilder {
       const id = r.problems.some((p) => p.field === "id") ? null : r.id();
       // a row of the wrong width was not read further: its id is looked at, not judged again
       r.problems.length = known;
-      if (id !== null) {
-        const rows = this.rejectedIdRows.get(id);
-        if (rows) rows.push(row);
-        else this.rejectedIdRows.set(id, [row]);
-      }
+      if (id !== null) this.ids.rejectedRow(id, row);
       this.rejected.push(...r.problems);
       this.count.rejected++;
       return;
     }
     const { person, attrs } = parsed;
-    const dup = this.duplicateRows.get(person.id);
-    if (dup) {
-      dup.push(row);
-      return;
-    }
-    const first = this.byId.get(person.id);
-    if (first) {
-      if (samePerson(first, person) && sameAttributes(this.attrsOf(first), attrs)) {
-        this.warnings.push({ code: "identical_rows", params: { file: this.o.file, id: person.id, row: first.row, other: row } });
-        const repeats = this.repeatRows.get(person.id);
-        if (repeats) repeats.push(row);
-        else this.repeatRows.set(person.id, [row]);
-        this.count.accepted++;
-        return;
-      }
-      // a payroll must never pay a person twice or guess which row is right: every row goes
-      const rows = [first.row, ...(this.repeatRows.get(person.id) ?? []), row];
-      this.byId.delete(person.id);
-      this.ownAttrs.delete(person.id);
-      this.repeatRows.delete(person.id);
-      this.count.accepted -= rows.length - 1;
-      this.duplicateRows.set(person.id, rows);
-      return;
-    }
-    this.byId.set(person.id, person);
+    const outcome = this.ids.add(person, (first) => samePerson(first, person) && sameAttributes(this.attrsOf(first), attrs));
+    if (outcome === "duplicate") this.ownAttrs.delete(person.id);
+    if (outcome !== "kept") return;
     const unitFirst = this.firstAttrs.get(person.unit);
     if (!unitFirst) this.firstAttrs.set(person.unit, attrs);
     else if (!sameAttributes(unitFirst, attrs)) this.ownAttrs.set(person.id, attrs);
-    this.count.accepted++;
     this.mergeUnit(person.unit, attrs);
   }
 
@@ -293,36 +203,10 @@ export class RosterBuilder {
   }
 
   finish(): RosterResult {
-    // a person whose id is also on a row rejected for another reason: which row is right
-    // cannot be told, so the rows kept go too (the rejected ones keep their own reason)
-    for (const [id, rejectedRows] of this.rejectedIdRows) {
-      const first = this.byId.get(id);
-      const dup = this.duplicateRows.get(id);
-      if (first) {
-        const rows = [first.row, ...(this.repeatRows.get(id) ?? [])];
-        this.byId.delete(id);
-        this.ownAttrs.delete(id);
-        this.repeatRows.delete(id);
-        this.count.accepted -= rows.length;
-        this.duplicateRows.set(id, rows);
-      }
-      if (first || dup) this.alsoRows.set(id, rejectedRows);
-    }
-    for (const [id, rows] of this.duplicateRows) {
-      const also = this.alsoRows.get(id);
-      const all = also ? [...rows, ...also].sort((a, b) => a - b) : rows;
-      for (const row of rows) {
-        this.rejected.push({ file: this.o.file, row, field: "id", value: id, code: "duplicate_id", params: { rows: all.join(", ") } });
-      }
-      this.count.rejected += rows.length;
-    }
-    // "identical, one is kept" no longer holds for an id whose rows were all rejected
-    if (this.duplicateRows.size > 0) {
-      const kept = this.warnings.filter((w) => w.code !== "identical_rows" || !this.duplicateRows.has(String(w.params.id)));
-      this.warnings.length = 0;
-      for (const w of kept) this.warnings.push(w);
-    }
-    const people = [...this.byId.values()];
+    const { people, rejected, accepted } = this.ids.finish();
+    for (const r of rejected) this.rejected.push(r);
+    this.count.accepted = accepted;
+    this.count.rejected += rejected.length;
     // counted over the people kept, so a rejected or duplicate row does not inflate the count
     const unrecognisedRoles = new Map<string, number>();
     if (this.o.roleWarnings !== false) for (const p of people) {
@@ -355,18 +239,4 @@ export class RosterBuilder {
     this.rejected.sort((a, b) => a.row - b.row);
     return { people, units, rejected: this.rejected, warnings: this.warnings, count: this.count };
   }
-}
-
-function unitAttribute(u: Unit, f: (typeof UNIT_FIELDS)[number]): string | number | boolean | undefined {
-  const v = {
-    unit_type: u.type,
-    town: u.town,
-    district: u.district,
-    social_service: u.socialService,
-    sw_office: u.swOffice,
-    professional_posts: u.professionalPosts,
-    sw_posts: u.swPosts,
-    total_posts: u.totalPosts,
-  }[f];
-  return v ?? undefined;
 }

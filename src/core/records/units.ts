@@ -1,7 +1,7 @@
 /** Units file rows -> units (SPEC.md "Units"): one row per unit; a unit listed twice must agree. */
 import type { Policy } from "../policy/schema.js";
 import { RowReader } from "./cells.js";
-import { readUnitAttributes, unitFromAttributes } from "./roster.js";
+import { readUnitAttributes, unitFromAttributes } from "./unit-attributes.js";
 import type { FileCount, Rejection, Unit, Warning } from "./types.js";
 import { type Normalisers, normalisers } from "./vocab.js";
 

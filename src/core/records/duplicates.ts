@@ -1,0 +1,114 @@
+/**
+ * Roster rows that name the same id (SPEC.md "Bad input"). Rows identical but for their row
+ * number keep one person, with a warning; rows that differ reject every row of the id, and so
+ * does an id that is also on a row rejected for another reason: a payroll must never pay a
+ * person twice or guess which row is right.
+ */
+import type { Person, Rejection, Warning } from "./types.js";
+
+/** Two rows give the same person when every field but the row number agrees. */
+export function samePerson(a: Person, b: Person): boolean {
+  for (const k of Object.keys(a) as (keyof Person)[]) {
+    if (k !== "row" && a[k] !== b[k]) return false;
+  }
+  return true;
+}
+
+/** What became of an accepted row's person. */
+export type IdOutcome =
+  /** the first row of its id: kept */
+  | "kept"
+  /** identical to the first row of its id: accepted, the person kept once */
+  | "identical"
+  /** the id is on rows that differ: every row of it is rejected */
+  | "duplicate";
+
+export class DuplicateIds {
+  private readonly byId = new Map<string, Person>();
+  /** the rows after the first of an id given in identical rows */
+  private readonly repeatRows = new Map<string, number[]>();
+  private readonly duplicateRows = new Map<string, number[]>();
+  /** ids of rows rejected for another reason: a person must not be kept from a sibling row of theirs */
+  private readonly rejectedIdRows = new Map<string, number[]>();
+  /** rows accepted so far: each person kept, and the rows identical to theirs */
+  private accepted = 0;
+
+  /** `warnings` is the roster's own list: an identical row is warned about in the order it is read. */
+  constructor(
+    private readonly file: string,
+    private readonly warnings: Warning[],
+  ) {}
+
+  /** A row rejected for another cell whose id still names a person. */
+  rejectedRow(id: string, row: number): void {
+    const rows = this.rejectedIdRows.get(id);
+    if (rows) rows.push(row);
+    else this.rejectedIdRows.set(id, [row]);
+  }
+
+  /** An accepted row's person; `same` tells whether it repeats the first row of its id in full. */
+  add(person: Person, same: (first: Person) => boolean): IdOutcome {
+    const dup = this.duplicateRows.get(person.id);
+    if (dup) {
+      dup.push(person.row);
+      return "duplicate";
+    }
+    const first = this.byId.get(person.id);
+    if (first) {
+      if (same(first)) {
+        this.warnings.push({ code: "identical_rows", params: { file: this.file, id: person.id, row: first.row, other: person.row } });
+        const repeats = this.repeatRows.get(person.id);
+        if (repeats) repeats.push(person.row);
+        else this.repeatRows.set(person.id, [person.row]);
+        this.accepted++;
+        return "identical";
+      }
+      const rows = [first.row, ...(this.repeatRows.get(person.id) ?? []), person.row];
+      this.byId.delete(person.id);
+      this.repeatRows.delete(person.id);
+      this.accepted -= rows.length - 1;
+      this.duplicateRows.set(person.id, rows);
+      return "duplicate";
+    }
+    this.byId.set(person.id, person);
+    this.accepted++;
+    return "kept";
+  }
+
+  /**
+   * The people kept, in the order they were first read; a rejection for every row of a
+   * duplicate id (not yet sorted); and how many rows stay accepted.
+   */
+  finish(): { people: Person[]; rejected: Rejection[]; accepted: number } {
+    // a person whose id is also on a row rejected for another reason: which row is right
+    // cannot be told, so the rows kept go too (the rejected ones keep their own reason)
+    const alsoRows = new Map<string, number[]>();
+    for (const [id, rejectedRows] of this.rejectedIdRows) {
+      const first = this.byId.get(id);
+      const dup = this.duplicateRows.get(id);
+      if (first) {
+        const rows = [first.row, ...(this.repeatRows.get(id) ?? [])];
+        this.byId.delete(id);
+        this.repeatRows.delete(id);
+        this.accepted -= rows.length;
+        this.duplicateRows.set(id, rows);
+      }
+      if (first || dup) alsoRows.set(id, rejectedRows);
+    }
+    const rejected: Rejection[] = [];
+    for (const [id, rows] of this.duplicateRows) {
+      const also = alsoRows.get(id);
+      const all = also ? [...rows, ...also].sort((a, b) => a - b) : rows;
+      for (const row of rows) {
+        rejected.push({ file: this.file, row, field: "id", value: id, code: "duplicate_id", params: { rows: all.join(", ") } });
+      }
+    }
+    // "identical, one is kept" no longer holds for an id whose rows were all rejected
+    if (this.duplicateRows.size > 0) {
+      const kept = this.warnings.filter((w) => w.code !== "identical_rows" || !this.duplicateRows.has(String(w.params.id)));
+      this.warnings.length = 0;
+      for (const w of kept) this.warnings.push(w);
+    }
+    return { people: [...this.byId.values()], rejected, accepted: this.accepted };
+  }
+}
