@@ -126,7 +126,7 @@ class LineWriter {
   }
   async flush() {
     if (this.buf.length === 0) return;
-    const ok = this.out.write(this.buf.join("\r\n") + "\r\n");
+    const ok = this.out.write(`${this.buf.join("\r\n")}\r\n`);
     this.buf = [];
     this.size = 0;
     if (!ok) await new Promise((r) => this.out.once("drain", r));

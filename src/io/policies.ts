@@ -57,7 +57,9 @@ function taggedNodes(node: unknown, path: readonly string[]): string[] {
       found.push(...taggedNodes(pair.key, [...path, key]), ...taggedNodes(pair.value, [...path, key]));
     }
   } else if (isSeq(node)) {
-    node.items.forEach((item, i) => found.push(...taggedNodes(item, [...path, String(i)])));
+    node.items.forEach((item, i) => {
+      found.push(...taggedNodes(item, [...path, String(i)]));
+    });
   }
   return found;
 }

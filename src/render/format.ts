@@ -200,8 +200,6 @@ export function renderMarkdown(p: Presentation): Generator<string> {
 /** Rows drawn per cli-table3 table: its layout costs time quadratic in the rows of one table. */
 export const TABLE_CHUNK = 50;
 
-const TABLE_STYLE = { head: [], border: [] };
-
 /**
  * One boxed table, drawn as cli-table3 draws it whole, but from tables of `chunk` rows
  * sharing the column widths measured once over every row: each chunk's top border becomes

@@ -4,7 +4,10 @@ import type { Person, Unit } from "../../src/core/records/types.js";
 
 let seq = 0;
 
-export function person(over: Partial<Omit<Person, "certDate" | "start" | "end" | "birth">> & { cert?: string; start?: string; end?: string; birth?: string } = {}): Person {
+/** A person's fields, with dates written as text ("2021-06-01"). */
+export type PersonOver = Partial<Omit<Person, "certDate" | "start" | "end" | "birth">> & { cert?: string; start?: string; end?: string; birth?: string };
+
+export function person(over: PersonOver = {}): Person {
   const { cert, start, end, birth, ...rest } = over;
   seq++;
   return {
@@ -28,7 +31,7 @@ export function person(over: Partial<Omit<Person, "certDate" | "start" | "end" |
 }
 
 /** n people of the unit, the first `certified` of them holding `grade`. */
-export function staffOf(unit: string, n: number, certified: number, grade: Person["grade"] = "assistant", extra: Partial<Person> = {}): Person[] {
+export function staffOf(unit: string, n: number, certified: number, grade: Person["grade"] = "assistant", extra: PersonOver = {}): Person[] {
   return Array.from({ length: n }, (_, i) => person({ unit, grade: i < certified ? grade : "none", ...extra }));
 }
 

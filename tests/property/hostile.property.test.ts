@@ -52,7 +52,9 @@ const ledgerRow = fc.record({
 });
 const lineEnd = fc.constantFrom("\n", "\r\n", "\r");
 
-function rosterText(rows: fc.RecordValue<{ who: number; spell: (id: string) => string; suffix: string; idIn: string }>[], ends: string[]): string {
+type RosterRow = { who: number; spell: (id: string) => string; suffix: string; idIn: string };
+
+function rosterText(rows: RosterRow[], ends: string[]): string {
   const header = "身份证号,姓名,单位,单位类型,街镇,社会工作室,岗位,证书等级,取证日期";
   const lines = rows.map((r) => {
     const p = PEOPLE[r.who]!;

@@ -76,7 +76,10 @@ const rosterArb = fc
 function rowNumbers(rows: string[][]): { data: number[]; blank: number } {
   const data: number[] = [];
   let blank = 0;
-  rows.forEach((cells, i) => (cells.every((c) => c.trim() === "") ? blank++ : data.push(i + 2)));
+  rows.forEach((cells, i) => {
+    if (cells.every((c) => c.trim() === "")) blank++;
+    else data.push(i + 2);
+  });
   return { data, blank };
 }
 

@@ -5,7 +5,7 @@ import { checkDigit } from "../../src/core/records/ids.js";
 
 const FIELDS = ["id", "name", "start_date", "posts"];
 const COLUMNS = new Map(FIELDS.map((f, i) => [f, i]));
-const GOOD_ID = "50022219800101001" + checkDigit("50022219800101001");
+const GOOD_ID = `50022219800101001${checkDigit("50022219800101001")}`;
 
 /** A reader over one row whose cells are given by field; the rest are empty. */
 function reader(cells: Partial<Record<string, string>>, width = FIELDS.length): RowReader {
@@ -35,7 +35,7 @@ describe("id: a resident ID is checked, other ids (工号) are kept as they are"
     ["110105194912310023", "bad_check_digit"],
     [GOOD_ID.slice(0, 17) + (GOOD_ID[17] === "1" ? "2" : "1"), "bad_check_digit"],
     ["110105194912310029", "bad_check_digit"],
-    ["5002221981022900" + "1" + checkDigit("50022219810229001"), "bad_id_birth"], // 1981-02-29 does not exist
+    [`50022219810229001${checkDigit("50022219810229001")}`, "bad_id_birth"], // 1981-02-29 does not exist
     ["500222811301001", "bad_id_birth"], // 15 digits, month 13
     ["1.10105E+17", "id_scientific"], // Excel turned it into a number
     ["5.00222E17", "id_scientific"],

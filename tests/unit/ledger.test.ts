@@ -50,7 +50,9 @@ function ledger(rows: string[][], months = ["2021-06"]) {
   const h = mapHeader("paid.csv", HEADER, policy.vocabulary.columns.ledger, LEDGER_REQUIRED);
   const people = [person({ id: ID_A, unit: "东溪社区", role: "committee", grade: "senior" }), person({ id: ID_B, unit: "东溪社区", role: "committee", grade: "intermediate" })];
   const l = new LedgerReader("paid.csv", h.columns, HEADER.length, people, new Set(months));
-  rows.forEach((cells, i) => l.add(cells, i + 2));
+  rows.forEach((cells, i) => {
+    l.add(cells, i + 2);
+  });
   return { l, people, policy };
 }
 

@@ -33,7 +33,9 @@ function read(rows: Cells[], opts: { asOf?: string; knownUnits?: Map<string, Uni
     futureCertAdvice: opts.advice,
     knownUnits: opts.knownUnits ?? null,
   });
-  rows.forEach((c, i) => b.add(header.map((f) => c[f] ?? ""), i + 2));
+  rows.forEach((c, i) => {
+    b.add(header.map((f) => c[f] ?? ""), i + 2);
+  });
   return b.finish();
 }
 

@@ -37,8 +37,10 @@ const rowArb = fc.tuple(
 const rowsArb = (maxLength: number) =>
   fc.tuple(fc.array(rowArb, { maxLength }), fc.nat(maxLength / 2)).map(([rows, k]) => [...rows, ...rows.slice(0, k)]);
 
+type RowValue = typeof rowArb extends fc.Arbitrary<infer T> ? T : never;
+
 /** Rows as cells; the end date is given relative to the start (or absent) so spans are varied. */
-function cellsOf([id, start, endOffset, days, hours, course]: fc.ValueOf<typeof rowArb>): string[] {
+function cellsOf([id, start, endOffset, days, hours, course]: RowValue): string[] {
   const s = parseDay(start);
   const end = endOffset === null || s === null ? "" : formatDay(s + endOffset);
   return [id, start, end, days, hours, course];

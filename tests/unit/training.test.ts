@@ -15,7 +15,7 @@ import {
 } from "../../src/core/rules/training.js";
 import { rateOf, shortfallInWords } from "../../src/commands/training.js";
 import { loadPolicy } from "../../src/io/policies.js";
-import { person, unit } from "../helpers/records.js";
+import { type PersonOver, person, unit } from "../helpers/records.js";
 
 const t = loadPolicy("qijiang-2020").training!;
 const d = (s: string): Day => parseDay(s)!;
@@ -77,7 +77,7 @@ describe("QJ-TRAINING window (綦江民发〔2020〕60号 二（二）)", () => 
   });
 });
 
-type Case = [string, Partial<Person> & { cert?: string }, (p: Person) => TrainingRecord[], ReturnType<typeof shown>];
+type Case = [string, PersonOver, (p: Person) => TrainingRecord[], ReturnType<typeof shown>];
 
 const old = { grade: "intermediate" as const, cert: "2010-01-01" };
 const assistant = { grade: "assistant" as const, cert: "2010-01-01" };

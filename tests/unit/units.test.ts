@@ -9,7 +9,9 @@ const HEADER = ["单位名称", "单位类型", "所属街镇", "从事专业社
 function read(rows: string[][]): UnitsResult {
   const h = mapHeader("units.csv", HEADER, policy.vocabulary.columns.units, UNITS_REQUIRED);
   const b = new UnitsBuilder("units.csv", policy, h.columns, HEADER.length);
-  rows.forEach((cells, i) => b.add(cells, i + 2));
+  rows.forEach((cells, i) => {
+    b.add(cells, i + 2);
+  });
   return b.finish();
 }
 

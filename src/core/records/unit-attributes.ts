@@ -2,7 +2,7 @@
  * A unit's attributes (SPEC.md "Units"): type, town, district, social service, social-work
  * office and post counts, read the same way from a units file row or a roster row.
  */
-import { RowReader } from "./cells.js";
+import type { RowReader } from "./cells.js";
 import type { Unit, UnitAttributes } from "./types.js";
 import type { Normalisers } from "./vocab.js";
 

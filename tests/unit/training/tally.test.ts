@@ -4,7 +4,7 @@ import type { TrainingRecord } from "../../../src/core/records/training.js";
 import type { Person } from "../../../src/core/records/types.js";
 import { type FoldOutcome, TrainingTally } from "../../../src/core/rules/training/tally.js";
 import { loadPolicy } from "../../../src/io/policies.js";
-import { person, unit } from "../../helpers/records.js";
+import { type PersonOver, person, unit } from "../../helpers/records.js";
 
 const policy = loadPolicy("qijiang-2020").training!; // 3 years, rolling, assistant 12 days, 6 hours a day
 const d = (s: string): Day => parseDay(s)!;
@@ -55,7 +55,7 @@ describe("each record folded: its outcome and the days it adds", () => {
 });
 
 describe("status, shortfall and deadline (as of 2021-12-31, assistant 12 days)", () => {
-  const rows: [string, Partial<Person> & { cert?: string }, TrainingRecord[] | ((id: string) => TrainingRecord[]), object][] = [
+  const rows: [string, PersonOver, TrainingRecord[] | ((id: string) => TrainingRecord[]), object][] = [
     ["12 days of an old certificate: compliant", { grade: "assistant", cert: "2010-01-01" }, (id) => [rec(id, "2020-01-01", "2020-01-01", { days: 12 })], { status: "compliant", shortfall100: 0, deadline: null, judged: true }],
     ["72 hours are 12 days", { grade: "assistant", cert: "2010-01-01" }, (id) => [rec(id, "2020-01-01", "2020-01-01", { hours: 72 })], { status: "compliant", shortfall100: 0, deadline: null, judged: true }],
     ["11.5 days: noncompliant, half a day short", { grade: "assistant" }, (id) => [rec(id, "2020-01-01", "2020-01-01", { days: 11.5 })], { status: "noncompliant", shortfall100: 50, deadline: null, judged: true }],

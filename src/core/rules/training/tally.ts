@@ -166,13 +166,16 @@ export class TrainingTally {
     const inside = to - from + 1;
     if (r.days100 !== null) {
       // a record crossing a window edge counts at most its calendar days inside
-      this.days100[i] += clipped ? Math.min(r.days100, inside * 100) : r.days100;
+      this.days100[i]! += clipped ? Math.min(r.days100, inside * 100) : r.days100;
     } else if (r.hours100 !== null) {
-      if (!clipped || this.ticks.of(0, r.hours100, 0) <= this.ticks.of(0, 0, inside)) this.hours100[i] += r.hours100;
-      else this.days100[i] += inside * 100;
+      if (!clipped || this.ticks.of(0, r.hours100, 0) <= this.ticks.of(0, 0, inside)) this.hours100[i]! += r.hours100;
+      else this.days100[i]! += inside * 100;
     } else {
       let spans = this.spans.get(i);
-      if (!spans) this.spans.set(i, (spans = []));
+      if (!spans) {
+        spans = [];
+        this.spans.set(i, spans);
+      }
       addInterval(spans, from, to);
     }
     return clipped ? "clipped" : "counted";
