@@ -1,6 +1,7 @@
 /** Runs the built CLI as a user would, with a fixed "today" and an English locale. */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
+import { Readable, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -20,6 +21,21 @@ export function swtalent(args: readonly string[], opts: { cwd?: string; env?: Re
     env: { PATH: process.env.PATH ?? "", LANG: "C", SWTALENT_TODAY: "2021-07-05", ...opts.env },
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Standard input and output for a run in this process: `input` to be read, and what is written kept. */
+export function streams(input: string | Buffer = ""): { stdin: Readable; stdout: Writable; written: () => string } {
+  const out: Buffer[] = [];
+  return {
+    stdin: Readable.from(input.length > 0 ? [Buffer.from(input)] : []),
+    stdout: new Writable({
+      write(chunk: Buffer | string, _encoding, done) {
+        out.push(Buffer.from(chunk));
+        done();
+      },
+    }),
+    written: () => Buffer.concat(out).toString("utf8"),
+  };
 }
 
 export function json(r: Run): any {
