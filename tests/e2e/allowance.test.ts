@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BIN, ROOT, json, swtalent } from "../helpers/cli.js";
+import { golden } from "../helpers/golden.js";
 
 const ROSTER = "tests/fixtures/allowance/roster.csv";
-const golden = (name: string) => readFileSync(join(ROOT, "tests", "golden", name), "utf8");
 
 describe("swtalent allowance on a small roster (worked by hand in tests/fixtures/allowance)", () => {
   it("June 2021: payees, per-town totals and the first failed condition of everyone else", () => {

@@ -4,11 +4,12 @@
  * run of the tool: if one disagrees, re-read the rule book before touching either side.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT, json, swtalent } from "../helpers/cli.js";
+import { golden } from "../helpers/golden.js";
 
 const ROSTER = "fixtures/人员名册.csv";
 const UNITS = "fixtures/单位信息.csv";
@@ -433,10 +434,10 @@ describe("audit reports under every profile are the reviewed golden files", () =
     ["liaoning-2013", "en", "md", "audit-liaoning-2013.en.md"],
     ["chongqing-2018", "zh", "md", "audit-chongqing-2018.zh.md"],
   ];
-  it.each(cases)("%s, --lang %s, --format %s: tests/golden/%s", (policy, lang, format, golden) => {
+  it.each(cases)("%s, --lang %s, --format %s: tests/golden/%s", (policy, lang, format, file) => {
     const r = swtalent(["audit", ROSTER, "--units", UNITS, ...AS_OF, "--policy", policy, "--format", format, "--lang", lang]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toBe(readFileSync(join(ROOT, "tests", "golden", golden), "utf8"));
+    expect(r.stdout).toBe(golden(file));
   });
 });
 

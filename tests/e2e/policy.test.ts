@@ -3,18 +3,18 @@
  * documents, and a custom file checked before anything is computed.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import iconv from "iconv-lite";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT, json, swtalent } from "../helpers/cli.js";
+import { golden } from "../helpers/golden.js";
 
 beforeAll(() => {
   if (!existsSync(join(ROOT, "dist", "cli.js"))) execFileSync("npx", ["tsc", "-p", "."], { cwd: ROOT, stdio: "ignore" });
 });
 
-const golden = (name: string) => readFileSync(join(ROOT, "tests", "golden", name), "utf8");
 
 /** Every rule, target and list id of POLICY.md §2–6, with the section of its basis. */
 const RULES: Record<string, [id: string, basis: string][]> = {

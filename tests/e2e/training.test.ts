@@ -2,10 +2,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT, json, swtalent } from "../helpers/cli.js";
+import { golden } from "../helpers/golden.js";
 
 const ROSTER = "tests/fixtures/training/roster.csv";
 const TRAINING = "tests/fixtures/training/training.csv";
-const golden = (name: string) => readFileSync(join(ROOT, "tests", "golden", name), "utf8");
 const run = (...args: string[]) => swtalent(["training", ROSTER, TRAINING, "--as-of", "2021-12-31", "--allow-rejects", ...args]);
 
 describe("swtalent training on a small roster (worked by hand in tests/fixtures/training)", () => {
