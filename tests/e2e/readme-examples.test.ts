@@ -27,8 +27,8 @@ describe("the README's examples run on the example district", () => {
     expect(new Set(examples.map((a) => a[0]))).toEqual(new Set(["validate", "audit", "allowance", "training", "policy", "template"]));
   });
 
-  it.each(examples.map((a) => [a.join(" "), a] as const))("swtalent %s", (_line, args) => {
-    const r = swtalent([...args], { cwd: dir, env });
+  it.each(examples.map((a) => [a.join(" "), a] as const))("swtalent %s", async (_line, args) => {
+    const r = await swtalent([...args], { cwd: dir, env });
     // 1 only where --check finds something
     expect(r.code, r.stderr).toBe(args.includes("--check") ? 1 : 0);
     expect(r.stderr).not.toMatch(/^swtalent:/m);
@@ -36,8 +36,8 @@ describe("the README's examples run on the example district", () => {
     if (args.includes("--out")) expect(existsSync(join(dir, out!))).toBe(true);
   });
 
-  it("the ledger example: June in full and 赵刚's missed April still owed (600), 韩静's March overpaid by 50", () => {
-    const r = swtalent(
+  it("the ledger example: June in full and 赵刚's missed April still owed (600), 韩静's March overpaid by 50", async () => {
+    const r = await swtalent(
       ["allowance", "fixtures/人员名册.csv", "--units", "fixtures/单位信息.csv", "--from", "2021-01", "--to", "2021-06", "--paid", "fixtures/已发津贴.csv", "--format", "json"],
       { cwd: dir, env },
     );
@@ -54,8 +54,8 @@ describe("the README's examples run on the example district", () => {
     expect(out.files[2]).toEqual({ file: "fixtures/已发津贴.csv", rows: 14, accepted: 14, rejected: 0 });
   });
 
-  it("the draft policy example: July 2021 at 300 / 150 / 80 yuan is 910", () => {
-    const r = swtalent(
+  it("the draft policy example: July 2021 at 300 / 150 / 80 yuan is 910", async () => {
+    const r = await swtalent(
       ["allowance", "fixtures/人员名册.csv", "--units", "fixtures/单位信息.csv", "--month", "2021-07", "--policy", "fixtures/policy-draft.yaml", "--format", "json", "--no-mask"],
       { cwd: dir, env },
     );
