@@ -4,9 +4,9 @@
  */
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
-import { shanghaiToday, parseDay } from "./core/dates.js";
+import { type Day, shanghaiToday, parseDay } from "./core/dates.js";
 import { SwtalentError } from "./core/errors.js";
-import { type Runtime, useTerminal } from "./commands/shared.js";
+import type { Runtime } from "./commands/shared.js";
 import { COMMANDS } from "./commands/index.js";
 import { settleStdout, watchStdout } from "./io/write.js";
 import { oneLine } from "./render/messages.js";
@@ -17,14 +17,30 @@ function version(): string {
   return pkg.version;
 }
 
+/** Today in Asia/Shanghai, unless SWTALENT_TODAY (YYYY-MM-DD) fixes it for reproducible reruns and tests. */
+export function todayOf(env: NodeJS.ProcessEnv, now: number): Day {
+  const fixed = env.SWTALENT_TODAY ? parseDay(env.SWTALENT_TODAY) : null;
+  return fixed ?? shanghaiToday(now);
+}
+
+let stderrWatched = false;
+
+/** The process's own clock, environment, streams and terminals; relative paths from its working folder. */
 export function defaultRuntime(): Runtime {
-  // SWTALENT_TODAY fixes "today" (YYYY-MM-DD) for reproducible reruns and tests.
-  const fixed = process.env.SWTALENT_TODAY ? parseDay(process.env.SWTALENT_TODAY) : null;
+  if (!stderrWatched) {
+    // nothing can be reported once stderr itself fails: a failed write must not end the run with a trace
+    process.stderr.on("error", () => {});
+    stderrWatched = true;
+  }
   return {
-    today: fixed ?? shanghaiToday(Date.now()),
+    today: todayOf(process.env, Date.now()),
     env: process.env,
+    stdin: process.stdin,
+    stdout: process.stdout,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stdoutColumns: process.stdout.isTTY ? process.stdout.columns : undefined,
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    stderrColumns: process.stderr.isTTY ? process.stderr.columns : undefined,
     stderr: (line) => process.stderr.write(`${line}\n`),
     status: (text) => process.stderr.write(text),
   };
@@ -35,7 +51,7 @@ export function defaultRuntime(): Runtime {
  * for: a failed write is exit 4, a reader that went away (`| head`) ends the run quietly.
  */
 export async function main(argv: readonly string[], rt: Runtime = defaultRuntime()): Promise<number> {
-  watchStdout();
+  watchStdout(rt.stdout);
   const debug = argv.includes("--debug");
   // a message may quote an argument or a cell: resident IDs in it are masked like any output
   const shown = argv.includes("--no-mask") ? (s: string) => s : maskText;
@@ -46,7 +62,7 @@ export async function main(argv: readonly string[], rt: Runtime = defaultRuntime
     code = report(e, rt, debug, shown);
   }
   try {
-    await settleStdout();
+    await settleStdout(rt.stdout);
   } catch (e) {
     code = report(e, rt, debug, shown);
   }
@@ -74,7 +90,6 @@ function report(e: unknown, rt: Runtime, debug: boolean, shown: (s: string) => s
 
 async function run(argv: readonly string[], rt: Runtime): Promise<number> {
   let code = 0;
-  useTerminal(rt);
   const program = new Command()
     .name("swtalent")
     .description(
@@ -85,7 +100,13 @@ async function run(argv: readonly string[], rt: Runtime): Promise<number> {
     .option("--debug", "show a stack trace for unexpected errors")
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
-    .configureOutput({ writeErr: (s) => rt.stderr(s.trimEnd()) });
+    .configureOutput({
+      writeOut: (s) => rt.stdout.write(s),
+      writeErr: (s) => rt.stderr(s.trimEnd()),
+      // off a terminal there is no width, and help is wrapped at commander's 80
+      getOutHelpWidth: () => rt.stdoutColumns ?? 80,
+      getErrHelpWidth: () => rt.stderrColumns ?? 80,
+    });
   for (const c of COMMANDS) {
     const cmd = c.define(program.command(c.name)).exitOverride();
     const subs = c.subcommands;

@@ -274,10 +274,10 @@ export const allowanceCommand: CommandSpec = {
     const [roster, o] = args as [string, AllowanceOptions];
     const lang = langOf(o, rt.env);
     const months = monthsOf(o, rt.today);
-    const policy = loadPolicy(o.policy);
+    const policy = loadPolicy(o.policy, rt.cwd);
     const a = requirePart(policy, "allowance");
     // allowance has no --as-of: a certificate dated after today is an error in the roster
-    const inputs = await readInputs(roster, o, rt.today, { required: ["role"], futureCert: "month", roleWarnings: true });
+    const inputs = await readInputs(roster, o, rt, rt.today, { required: ["role"], futureCert: "month", roleWarnings: true });
     const { people, units } = inputs.roster;
     const files = [...inputs.files];
     const rejected = [...inputs.rejected];
@@ -302,7 +302,7 @@ export const allowanceCommand: CommandSpec = {
     let held: ReadonlySet<string> | undefined;
     if (o.paid !== undefined) {
       const monthSet = new Set(months.map(formatMonth));
-      const t = await readMappedTable(o.paid, readOptions(o), {
+      const t = await readMappedTable(o.paid, readOptions(o, rt), {
         aliases: policy.vocabulary.columns.ledger,
         required: LEDGER_REQUIRED,
         build: (file, columns, width) => new LedgerReader(file, columns, width, people, monthSet),

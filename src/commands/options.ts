@@ -8,6 +8,7 @@ import type { Lang } from "../render/messages.js";
 import { type Encoding, encodingName } from "../io/decode.js";
 import { type ReadOptions, delimiterOption } from "../io/table.js";
 import { parseColumnOptions } from "../io/records.js";
+import type { Runtime } from "./shared.js";
 
 export interface CommonOptions {
   format?: string;
@@ -60,10 +61,13 @@ export function parseAsOf(value: string | undefined, today: Day): Day {
   return d;
 }
 
-export function readOptions(o: CommonOptions): ReadOptions {
+/** How the inputs are read: the options given, from the run's folder and standard input. */
+export function readOptions(o: CommonOptions, rt: Pick<Runtime, "cwd" | "stdin">): ReadOptions {
   const encoding: Encoding | undefined = o.encoding ? encodingName(o.encoding) : undefined;
   const columns = columnOverrides(o);
   return {
+    stdin: rt.stdin,
+    ...(rt.cwd !== undefined ? { cwd: rt.cwd } : {}),
     ...(encoding ? { encoding } : {}),
     ...(o.delimiter ? { delimiter: delimiterOption(o.delimiter) } : {}),
     ...(columns.size > 0 ? { columns } : {}),

@@ -216,10 +216,10 @@ export function presentPolicy(p: Policy, lang: Lang): Presentation {
 /** Writes the presentation; `inputs` are the policy files read, which --out must not name. */
 async function output(p: Presentation, o: PolicyOptions, rt: Runtime, defaultFormat: "table", inputs: readonly string[] = []): Promise<number> {
   const out = o.out ?? STDOUT;
-  checkNotInput(out, inputs);
+  checkNotInput(rt, out, inputs);
   const format = o.format ? formatOption(o.format) : rt.stdoutIsTTY ? defaultFormat : "table";
   const text = render(p, format, o, format === "table" && rt.stdoutIsTTY && !rt.env.NO_COLOR && out === STDOUT);
-  await writeOutput(out, text);
+  await writeOutput(rt, out, text);
   return 0;
 }
 
@@ -260,11 +260,11 @@ export const policyCommand: CommandSpec = {
   },
   async show(args, rt) {
     const [ref, o] = args as [string, PolicyOptions];
-    return output(presentPolicy(loadPolicy(ref), langOf(o, rt.env)), o, rt, "table", policyFile(ref));
+    return output(presentPolicy(loadPolicy(ref, rt.cwd), langOf(o, rt.env)), o, rt, "table", policyFile(ref));
   },
   async check(args, rt) {
     const [file, o] = args as [string, PolicyOptions];
-    const p = loadPolicy(file);
+    const p = loadPolicy(file, rt.cwd);
     const line = `${file}: valid policy ${p.id} (${Object.keys(p.rules).length} rules, ${Object.keys(p.targets).length} targets)`;
     return output({ json: { file, valid: true, id: p.id }, sections: [{ header: [], rows: [], notes: [line] }], csv: { header: ["file", "valid", "id"], rows: [[file, "yes", p.id]] } }, o, rt, "table", [file]);
   },

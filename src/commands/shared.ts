@@ -3,6 +3,7 @@
  * delivering the rendered output (atomic file or stdout, rejections and warnings on stderr,
  * the exit code). The common options are in options.ts, the JSON envelope in envelope.ts.
  */
+import type { Readable } from "node:stream";
 import { type Day, formatDay } from "../core/dates.js";
 import { UsageError } from "../core/errors.js";
 import type { Policy } from "../core/policy/schema.js";
@@ -15,16 +16,29 @@ import { type Lang, oneLine, plural, reasonText, warningText } from "../render/m
 import { builtinIds, loadPolicy } from "../io/policies.js";
 import { type ReadOptions, displayName } from "../io/table.js";
 import { readMappedTable } from "../io/records.js";
-import { STDOUT, checkNotInput, sameOutput, writeOutput } from "../io/write.js";
+import { type Destination, type OutStream, STDOUT, checkNotInput, sameOutput, writeOutput } from "../io/write.js";
 import { cellShown, maskWarning } from "./envelope.js";
 import { type CommonOptions, checkColumnFields, readOptions } from "./options.js";
 
-/** What the outside world gives a command: the clock, the environment, the terminals. */
-export interface Runtime {
+/**
+ * What the outside world gives a command: the clock, the environment, the working folder,
+ * standard input and output, and the terminals. The CLI passes the process's own; a test
+ * passes its own, to run commands in-process.
+ */
+export interface Runtime extends Destination {
   readonly today: Day;
   readonly env: NodeJS.ProcessEnv;
+  /** the folder relative paths start from; absent: the process's own working folder */
+  readonly cwd?: string;
+  /** what an input named `-` reads */
+  readonly stdin: Readable;
+  readonly stdout: OutStream;
   readonly stdoutIsTTY: boolean;
+  /** the terminal's width when stdout is one (help is wrapped to it) */
+  readonly stdoutColumns?: number;
   readonly stderrIsTTY: boolean;
+  /** the terminal's width when stderr is one */
+  readonly stderrColumns?: number;
   readonly stderr: (line: string) => void;
   /** writes to stderr as is, for a status line rewritten with \r */
   readonly status: (text: string) => void;
@@ -61,15 +75,8 @@ export function progressFor(rt: Pick<Runtime, "stderrIsTTY" | "status">, o: Pick
   };
 }
 
-let terminal: Pick<Runtime, "stderrIsTTY" | "status"> = { stderrIsTTY: false, status: () => {} };
-
-/** The CLI hands its runtime here once, so every command's reads can show progress. */
-export function useTerminal(rt: Pick<Runtime, "stderrIsTTY" | "status">): void {
-  terminal = rt;
-}
-
-async function withProgress<T>(o: CommonOptions, path: string, ro: ReadOptions, read: (ro: ReadOptions) => Promise<T>): Promise<T> {
-  const progress = progressFor(terminal, o, displayName(path));
+async function withProgress<T>(rt: Runtime, o: CommonOptions, path: string, ro: ReadOptions, read: (ro: ReadOptions) => Promise<T>): Promise<T> {
+  const progress = progressFor(rt, o, displayName(path));
   try {
     return await read(progress.onProgress ? { ...ro, onProgress: progress.onProgress } : ro);
   } finally {
@@ -115,9 +122,9 @@ export interface RosterReading {
   readonly roleWarnings?: boolean;
 }
 
-export async function readInputs(rosterPath: string, o: CommonOptions, latestCertDate: Day, reading: RosterReading = {}): Promise<Inputs> {
-  const policy = loadPolicy(o.policy);
-  const ro = readOptions(o);
+export async function readInputs(rosterPath: string, o: CommonOptions, rt: Runtime, latestCertDate: Day, reading: RosterReading = {}): Promise<Inputs> {
+  const policy = loadPolicy(o.policy, rt.cwd);
+  const ro = readOptions(o, rt);
   checkColumnFields(ro, policy);
   const files: FileCount[] = [];
   const rejected: Rejection[] = [];
@@ -125,11 +132,11 @@ export async function readInputs(rosterPath: string, o: CommonOptions, latestCer
   let units: Awaited<ReturnType<typeof readUnitsFile>> | null = null;
   if (o.units !== undefined) {
     if (o.units === "-" && rosterPath === "-") throw new UsageError("only one input can be read from stdin (-)");
-    units = await withProgress(o, o.units, ro, (r) => readUnitsFile(o.units!, policy, r));
+    units = await withProgress(rt, o, o.units, ro, (r) => readUnitsFile(o.units!, policy, r));
     appendAll(warnings, units.warnings);
   }
   const knownUnits = units?.units ?? null;
-  const table = await withProgress(o, rosterPath, ro, (r) =>
+  const table = await withProgress(rt, o, rosterPath, ro, (r) =>
     readMappedTable(rosterPath, r, {
       aliases: policy.vocabulary.columns.roster,
       required: rosterColumnsRequired(knownUnits !== null, reading.required),
@@ -237,13 +244,13 @@ export async function deliver(outcome: Outcome, o: CommonOptions, rt: Runtime, l
   const format = formatFor(o, rt);
   const allInputs = [...outcome.inputs];
   const out = o.out ?? STDOUT;
-  checkNotInput(out, allInputs);
+  checkNotInput(rt, out, allInputs);
   if (o.rejects !== undefined) {
-    checkNotInput(o.rejects, allInputs, "--rejects");
+    checkNotInput(rt, o.rejects, allInputs, "--rejects");
     if (o.rejects === STDOUT && out === STDOUT) {
       throw new UsageError("--rejects - and the report would both go to standard output: give --out FILE, or --rejects FILE");
     }
-    if (sameOutput(o.rejects, out)) throw new UsageError(`--rejects and --out name the same file ${o.out}: give each its own`);
+    if (sameOutput(rt, o.rejects, out)) throw new UsageError(`--rejects and --out name the same file ${o.out}: give each its own`);
   }
   const color = format === "table" && out === STDOUT && rt.stdoutIsTTY && !rt.env.NO_COLOR;
   const rendered = render(outcome.presentation, format, o, color);
@@ -276,9 +283,9 @@ export async function deliver(outcome: Outcome, o: CommonOptions, rt: Runtime, l
     const header = lang === "zh" ? ["文件", "行号", "列", "内容", "问题"] : ["file", "row", "field", "value", "reason"];
     const rows = outcome.rejected.map((r) => [r.file, r.row, r.field, show(r.value), reasonText(r, lang, v)]);
     const csv = renderCsvChunks({ json: null, sections: [], csv: { header, rows } }, o.bom);
-    await writeOutput(o.rejects, o.mask ? maskOutput(csv) : csv, "--rejects");
+    await writeOutput(rt, o.rejects, o.mask ? maskOutput(csv) : csv, "--rejects");
   }
-  await writeOutput(out, text);
+  await writeOutput(rt, out, text);
 
   if (outcome.rejected.length > 0 && !o.allowRejects) {
     const rows = new Set(outcome.rejected.map((r) => `${r.file}:${r.row}`)).size;

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import type { Command } from "commander";
 import { UsageError } from "../core/errors.js";
 import { checkDigit } from "../core/records/ids.js";
+import { located } from "../io/paths.js";
 import { loadPolicy } from "../io/policies.js";
 import { renderCsv } from "../render/format.js";
 import { ensureDir, writeOutput } from "../io/write.js";
@@ -84,12 +85,12 @@ export const templateCommand: CommandSpec = {
     ];
     const dir = o.dir ?? ".";
     const targets = files.map(([en, zh]) => join(dir, lang === "zh" ? zh : en));
-    const existing = targets.filter((t) => existsSync(t));
+    const existing = targets.filter((t) => existsSync(located(t, rt.cwd)));
     if (existing.length > 0) throw new UsageError(`${existing.join(", ")} already exist: templates never overwrite a file; choose another --dir`);
-    ensureDir(dir);
+    ensureDir(rt, dir);
     for (const [i, [, , example, aliases]] of files.entries()) {
       const header = example.map(([field]) => (lang === "zh" ? aliases[field]![0]! : field));
-      await writeOutput(targets[i]!, renderCsv({ json: null, sections: [], csv: { header, rows: [example.map(([, v]) => v)] } }, o.bom));
+      await writeOutput(rt, targets[i]!, renderCsv({ json: null, sections: [], csv: { header, rows: [example.map(([, v]) => v)] } }, o.bom));
     }
     rt.stderr(targets.map((t) => `wrote ${t}`).join("\n"));
     return 0;

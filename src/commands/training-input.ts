@@ -4,6 +4,7 @@ import { TRAINING_REQUIRED, type TrainingRecord, TrainingReader } from "../core/
 import type { FileCount, Rejection, Warning } from "../core/records/types.js";
 import { readMappedTable } from "../io/records.js";
 import { type CommonOptions, readOptions } from "./options.js";
+import type { Runtime } from "./shared.js";
 
 export interface TrainingFileResult {
   readonly count: FileCount;
@@ -15,11 +16,12 @@ export async function readTrainingFile(
   path: string,
   policy: Policy,
   o: CommonOptions,
+  rt: Pick<Runtime, "cwd" | "stdin">,
   /** the roster's ids (a record of anyone else is rejected) */
   known: { has(id: string): boolean },
   sink: { fold: ((r: TrainingRecord) => void) | null; onProgress?: (rows: number) => void },
 ): Promise<TrainingFileResult> {
-  const t = await readMappedTable(path, { ...readOptions(o), ...(sink.onProgress ? { onProgress: sink.onProgress } : {}) }, {
+  const t = await readMappedTable(path, { ...readOptions(o, rt), ...(sink.onProgress ? { onProgress: sink.onProgress } : {}) }, {
     aliases: policy.vocabulary.columns.training,
     required: TRAINING_REQUIRED,
     build(file, columns, width) {

@@ -261,16 +261,16 @@ export const trainingCommand: CommandSpec = {
     const [roster, trainingPath, o] = args as [string, string, TrainingOptions];
     const lang = langOf(o, rt.env);
     const asOf = parseAsOf(o.asOf, rt.today);
-    const t = requirePart(loadPolicy(o.policy), "training");
+    const t = requirePart(loadPolicy(o.policy, rt.cwd), "training");
     const kind = windowOption(o.window, t);
     const warnDays = warnDaysOption(o.warnDays);
     if (trainingPath === "-" && (roster === "-" || o.units === "-")) throw new UsageError("only one input can be read from stdin (-)");
 
-    const inputs = await readInputs(roster, o, asOf);
+    const inputs = await readInputs(roster, o, rt, asOf);
     const { policy } = inputs;
     const tally = new TrainingTally(inputs.roster.people, policy.training!, asOf, kind);
     const progress = progressFor(rt, o, displayName(trainingPath));
-    const read = await readTrainingFile(trainingPath, policy, o, tally, {
+    const read = await readTrainingFile(trainingPath, policy, o, rt, tally, {
       fold: (r) => tally.add(r),
       ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
     }).finally(() => progress.end());

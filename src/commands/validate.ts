@@ -37,7 +37,7 @@ export const validateCommand: CommandSpec = {
     const [roster, o] = args as [string, ValidateOptions];
     const lang: Lang = langOf(o, rt.env);
     // validate has no --as-of: a certificate dated after today is a date to check
-    const inputs = await readInputs(roster, o, rt.today, { futureCert: "check_date", roleWarnings: true });
+    const inputs = await readInputs(roster, o, rt, rt.today, { futureCert: "check_date", roleWarnings: true });
     const files = [...inputs.files];
     const rejected = [...inputs.rejected];
     const warnings = [...inputs.warnings];
@@ -48,7 +48,7 @@ export const validateCommand: CommandSpec = {
       const repeats = new RepeatFinder(index);
       const file = displayName(o.training);
       const repeated: Warning[] = [];
-      const t = await readTrainingFile(o.training, inputs.policy, o, index, {
+      const t = await readTrainingFile(o.training, inputs.policy, o, rt, index, {
         fold: (r) => {
           const first = repeats.firstRow(r);
           if (first !== -1) repeated.push({ code: "repeated_training", params: { file, row: r.row, first, id: r.id } });

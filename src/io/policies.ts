@@ -7,6 +7,7 @@ import { DataError, UsageError } from "../core/errors.js";
 import { mergePolicy, resolvePolicy } from "../core/policy/load.js";
 import type { Policy } from "../core/policy/schema.js";
 import { createDecoder } from "./decode.js";
+import { located } from "./paths.js";
 
 export const DEFAULT_POLICY = "qijiang-2020";
 const POLICY_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "policies");
@@ -102,12 +103,12 @@ function builtinPolicy(id: string): Policy {
   return resolvePolicy(tree, `policies/${id}.yaml`, () => undefined, [], id);
 }
 
-/** The built-in profile named `ref`, or the policy file at path `ref`. */
-export function loadPolicy(ref: string | undefined): Policy {
+/** The built-in profile named `ref`, or the policy file at path `ref` (from the folder `cwd`, when given). */
+export function loadPolicy(ref: string | undefined, cwd?: string): Policy {
   const name = ref ?? DEFAULT_POLICY;
   const trees = builtinTrees();
   if (trees.has(name)) return builtinPolicy(name);
-  const looksLikeFile = /[./\\]/.test(name) || existsSync(name);
+  const looksLikeFile = /[./\\]/.test(name) || existsSync(located(name, cwd));
   if (!looksLikeFile) {
     throw new UsageError(
       `unknown policy "${name}": use a built-in id (${[...trees.keys()].join(", ")}) or the path of a policy file`,
@@ -115,7 +116,7 @@ export function loadPolicy(ref: string | undefined): Policy {
   }
   let bytes: Buffer;
   try {
-    bytes = readFileSync(name);
+    bytes = readFileSync(located(name, cwd));
   } catch {
     throw new UsageError(`cannot read policy file ${name}: check the path`);
   }

@@ -11,6 +11,7 @@ import type { Readable } from "node:stream";
 import { Parser } from "csv-parse";
 import { DataError, UsageError } from "../core/errors.js";
 import { createDecoder, type Encoding } from "./decode.js";
+import { located } from "./paths.js";
 
 export interface ReadOptions {
   readonly encoding?: Encoding;
@@ -19,6 +20,10 @@ export interface ReadOptions {
   readonly onProgress?: (rows: number) => void;
   /** headers mapped by hand (`--column`) */
   readonly columns?: ColumnOverrides;
+  /** what the path `-` reads (default: this process's standard input) */
+  readonly stdin?: Readable;
+  /** the folder a relative path is read from (default: the process's own) */
+  readonly cwd?: string;
 }
 
 export interface TableHandlers {
@@ -66,13 +71,13 @@ export function displayName(path: string): string {
   return path === "-" ? "(stdin)" : path;
 }
 
-function open(path: string): Readable {
-  if (path === "-") return process.stdin;
+function open(path: string, opts: ReadOptions): Readable {
+  if (path === "-") return opts.stdin ?? process.stdin;
   const ext = extname(path).toLowerCase();
   if (ext === ".xlsx" || ext === ".xls") {
     throw new UsageError(`${path}: reading .xlsx is planned but not available yet; save the sheet as CSV (UTF-8 or the default Chinese CSV) and pass that file`);
   }
-  return createReadStream(path, { highWaterMark: 1 << 20 });
+  return createReadStream(located(path, opts.cwd), { highWaterMark: 1 << 20 });
 }
 
 /** A record with the row number a spreadsheet shows for it. */
@@ -172,7 +177,7 @@ export async function readTable(path: string, opts: ReadOptions, on: TableHandle
 
   let input: Readable;
   try {
-    input = open(path);
+    input = open(path, opts);
     for await (const chunk of input) {
       await feed(decoder.write(chunk as Buffer));
       if (failure) break;

@@ -9,9 +9,23 @@ import { type Stats, constants, existsSync, lstatSync, mkdirSync, readdirSync, r
 import { type FileHandle, open, rename } from "node:fs/promises";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { OutputError, SwtalentError, UsageError } from "../core/errors.js";
+import { located } from "./paths.js";
 
 /** `--out -` (and `--rejects -`): standard output. */
 export const STDOUT = "-";
+
+/** What standard output is written through: process.stdout, or what a test captures. */
+export interface OutStream {
+  write(chunk: Buffer | string, done?: (error?: Error | null) => void): boolean;
+  on(event: "error", listener: (error: NodeJS.ErrnoException) => void): unknown;
+}
+
+/** Where a run's outputs go: its standard output, and the folder relative paths start from. */
+export interface Destination {
+  readonly stdout: OutStream;
+  /** absent: the process's own working folder */
+  readonly cwd?: string;
+}
 
 function identity(path: string): string | null {
   try {
@@ -23,17 +37,19 @@ function identity(path: string): string | null {
 }
 
 /** Refuses an output path that is one of the inputs (same path, or the same file by link). */
-export function checkNotInput(out: string, inputs: readonly string[], option = "--out"): void {
+export function checkNotInput(to: Pick<Destination, "cwd">, out: string, inputs: readonly string[], option = "--out"): void {
   if (out === STDOUT) return;
-  const outPath = resolve(out);
-  const outId = identity(out);
-  for (const input of inputs) {
-    if (input === "-") continue;
+  const outAt = located(out, to.cwd);
+  const outPath = resolve(outAt);
+  const outId = identity(outAt);
+  for (const typed of inputs) {
+    if (typed === "-") continue;
+    const input = located(typed, to.cwd);
     let same = resolve(input) === outPath;
     if (!same && outId !== null) same = identity(input) === outId;
     if (!same) {
       try {
-        same = realpathSync(input) === finalPath(out).path;
+        same = realpathSync(input) === finalPath(outAt).path;
       } catch {
         // the output folder does not exist yet: it cannot be an input
       }
@@ -43,8 +59,10 @@ export function checkNotInput(out: string, inputs: readonly string[], option = "
 }
 
 /** True when two output paths end in the same place (both stdout, the same file, or links to it). */
-export function sameOutput(a: string, b: string): boolean {
-  if (a === STDOUT || b === STDOUT) return a === b;
+export function sameOutput(to: Pick<Destination, "cwd">, typedA: string, typedB: string): boolean {
+  if (typedA === STDOUT || typedB === STDOUT) return typedA === typedB;
+  const a = located(typedA, to.cwd);
+  const b = located(typedB, to.cwd);
   if (resolve(a) === resolve(b)) return true;
   const id = identity(a);
   if (id !== null && id === identity(b)) return true;
@@ -56,12 +74,12 @@ export function sameOutput(a: string, b: string): boolean {
 }
 
 /** Creates an output folder and any missing parents; one that exists is fine. */
-export function ensureDir(path: string): void {
+export function ensureDir(to: Pick<Destination, "cwd">, path: string): void {
   try {
     // one level at a time from the deepest folder that exists: Node's recursive mkdir can
     // spin forever under a pseudo-filesystem such as /proc instead of failing
     const missing: string[] = [];
-    let at = resolve(path);
+    let at = resolve(located(path, to.cwd));
     while (!existsSync(at)) {
       missing.unshift(at);
       const up = dirname(at);
@@ -69,7 +87,7 @@ export function ensureDir(path: string): void {
       at = up;
     }
     for (const dir of missing) mkdirSync(dir);
-    if (!statSync(resolve(path)).isDirectory()) throw Object.assign(new Error("not a folder"), { code: "ENOTDIR" });
+    if (!statSync(resolve(located(path, to.cwd))).isDirectory()) throw Object.assign(new Error("not a folder"), { code: "ENOTDIR" });
   } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
     throw new OutputError(`cannot create the folder ${path} (${reason}): check the path, and that it is not a file`);
@@ -248,18 +266,18 @@ type Target =
  * socket, a terminal, a file); directly (a character device, a FIFO, another descriptor
  * of this process); or replaced atomically (a new or regular file, through links).
  */
-function targetOf(path: string, option: string): Target {
-  const final = finalPath(path);
+function targetOf(path: string, at: string, option: string): Target {
+  const final = finalPath(at);
   if (final.stdout) return { kind: "stdout" };
   let st: Stats | null = null;
   try {
-    st = statSync(path);
+    st = statSync(at);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
   }
   if (st === null) return { kind: "replace", path: final.path, mode: null };
   if (st.isDirectory()) throw new OutputError(`${option} ${path} is a folder: give the path of a file to write`);
-  if (st.isCharacterDevice() || st.isFIFO() || final.proc) return { kind: "direct", path };
+  if (st.isCharacterDevice() || st.isFIFO() || final.proc) return { kind: "direct", path: at };
   if (!st.isFile()) throw new OutputError(`${option} ${path} is neither a file, a character device nor a FIFO: choose another output path`);
   return { kind: "replace", path: final.path, mode: st.mode & 0o777 };
 }
@@ -307,11 +325,11 @@ async function writeDirectly(path: string, data: Output): Promise<void> {
  * beside it and a rename; a character device or FIFO directly; `-` to standard output.
  * `option` names the path in messages (`--out`, `--rejects`).
  */
-export async function writeOutput(path: string, data: Output, option = "--out"): Promise<void> {
-  if (path === STDOUT) return writeStdout(data);
+export async function writeOutput(to: Destination, path: string, data: Output, option = "--out"): Promise<void> {
+  if (path === STDOUT) return writeStdout(to.stdout, data);
   try {
-    const target = targetOf(path, option);
-    if (target.kind === "stdout") return await writeStdout(data);
+    const target = targetOf(path, located(path, to.cwd), option);
+    if (target.kind === "stdout") return await writeStdout(to.stdout, data);
     if (target.kind === "direct") await writeDirectly(target.path, data);
     else await replaceAtomically(target.path, target.mode, data);
   } catch (e) {
@@ -321,32 +339,34 @@ export async function writeOutput(path: string, data: Output, option = "--out"):
 
 // --- standard output ---
 
-let stdoutFailure: NodeJS.ErrnoException | null = null;
-let stdoutReported = false;
-let watching = false;
+/** What a stream's writes have met so far: its first failure, and whether that was reported. */
+interface StdoutState {
+  failure: NodeJS.ErrnoException | null;
+  reported: boolean;
+}
+
+/** Kept per stream: the process's stdout for the CLI, a fresh one for each run in a test. */
+const states = new WeakMap<OutStream, StdoutState>();
 
 /**
- * Keeps a failed write to stdout or stderr from ending the process with a stack trace: the
- * first stdout error is kept, for the writer (or settleStdout) to report; a closed reader
- * (EPIPE) is no error at all.
+ * Keeps a failed write to stdout from ending the process with a stack trace: the first
+ * error is kept, for the writer (or settleStdout) to report; a closed reader (EPIPE) is no
+ * error at all.
  */
-export function watchStdout(): void {
-  if (watching) return;
-  watching = true;
-  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
-    stdoutFailure ??= e;
+export function watchStdout(stdout: OutStream): StdoutState {
+  let state = states.get(stdout);
+  if (state) return state;
+  const fresh: StdoutState = { failure: null, reported: false };
+  states.set(stdout, fresh);
+  stdout.on("error", (e: NodeJS.ErrnoException) => {
+    fresh.failure ??= e;
   });
-  // nothing can be reported once stderr itself fails
-  process.stderr.on("error", () => {});
+  return fresh;
 }
 
-function stdoutGone(): boolean {
-  return stdoutFailure?.code === "EPIPE";
-}
-
-function writeChunk(buf: Buffer): Promise<void> {
+function writeChunk(stdout: OutStream, buf: Buffer): Promise<void> {
   return new Promise((done, fail) => {
-    process.stdout.write(buf, (e) => (e ? fail(e) : done()));
+    stdout.write(buf, (e) => (e ? fail(e) : done()));
   });
 }
 
@@ -354,16 +374,16 @@ function writeChunk(buf: Buffer): Promise<void> {
  * Writes to stdout piece by piece, waiting for each write, so the pieces are never all held
  * and a failure is seen; ends quietly when the reader has gone away (`| head`).
  */
-export async function writeStdout(data: Output): Promise<void> {
-  watchStdout();
+export async function writeStdout(stdout: OutStream, data: Output): Promise<void> {
+  const state = watchStdout(stdout);
   try {
     for (const buf of buffers(data)) {
-      if (stdoutGone()) return;
-      await writeChunk(buf);
+      if (state.failure?.code === "EPIPE") return;
+      await writeChunk(stdout, buf);
     }
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "EPIPE") return;
-    stdoutReported = true;
+    state.reported = true;
     throw outputError("to standard output", e);
   }
 }
@@ -372,14 +392,14 @@ export async function writeStdout(data: Output): Promise<void> {
  * Waits for what was written to stdout outside writeStdout (help, version) and throws an
  * OutputError for a failure not reported yet; a closed reader is not one.
  */
-export async function settleStdout(): Promise<void> {
-  watchStdout();
+export async function settleStdout(stdout: OutStream): Promise<void> {
+  const state = watchStdout(stdout);
   const late = await new Promise<Error | null | undefined>((done) => {
-    process.stdout.write("", done);
+    stdout.write("", done);
   });
-  const failure = stdoutFailure ?? (late as NodeJS.ErrnoException | null | undefined) ?? null;
-  if (failure && failure.code !== "EPIPE" && !stdoutReported) {
-    stdoutReported = true;
+  const failure = state.failure ?? (late as NodeJS.ErrnoException | null | undefined) ?? null;
+  if (failure && failure.code !== "EPIPE" && !state.reported) {
+    state.reported = true;
     throw outputError("to standard output", failure);
   }
 }

@@ -4,13 +4,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BIN, ROOT, json, swtalent } from "../helpers/cli.js";
+import { golden } from "../helpers/golden.js";
 
 const ROSTER = "tests/fixtures/allowance/roster.csv";
-const golden = (name: string) => readFileSync(join(ROOT, "tests", "golden", name), "utf8");
 
 describe("swtalent allowance on a small roster (worked by hand in tests/fixtures/allowance)", () => {
-  it("June 2021: payees, per-town totals and the first failed condition of everyone else", () => {
-    const r = swtalent(["allowance", ROSTER, "--month", "2021-06", "--format", "json", "--no-mask"]);
+  it("June 2021: payees, per-town totals and the first failed condition of everyone else", async () => {
+    const r = await swtalent(["allowance", ROSTER, "--month", "2021-06", "--format", "json", "--no-mask"]);
     expect(r.code).toBe(0);
     const out = json(r);
     expect(out.months).toEqual(["2021-06"]);
@@ -33,8 +33,8 @@ describe("swtalent allowance on a small roster (worked by hand in tests/fixtures
     });
   });
 
-  it("a range pays July to 李强 too and adds up per town", () => {
-    const out = json(swtalent(["allowance", ROSTER, "--from", "2021-06", "--to", "2021-07", "--format", "json"]));
+  it("a range pays July to 李强 too and adds up per town", async () => {
+    const out = json(await swtalent(["allowance", ROSTER, "--from", "2021-06", "--to", "2021-07", "--format", "json"]));
     expect(out.months).toEqual(["2021-06", "2021-07"]);
     expect(out.total).toBe(250 + 350);
     expect(out.by_town).toEqual([
@@ -43,74 +43,74 @@ describe("swtalent allowance on a small roster (worked by hand in tests/fixtures
     ]);
   });
 
-  it("the Markdown payroll is the reviewed golden file (发放花名册 with a signature column)", () => {
-    const r = swtalent(["allowance", ROSTER, "--month", "2021-06", "--format", "md", "--lang", "zh"]);
+  it("the Markdown payroll is the reviewed golden file (发放花名册 with a signature column)", async () => {
+    const r = await swtalent(["allowance", ROSTER, "--month", "2021-06", "--format", "md", "--lang", "zh"]);
     expect(r.stdout).toBe(golden("allowance-2021-06.zh.md"));
   });
 
-  it("a town's subtotal counts 1 person, 2 people (English table)", () => {
-    const r = swtalent(["allowance", ROSTER, "--from", "2021-06", "--to", "2021-07", "--format", "md", "--lang", "en"]);
+  it("a town's subtotal counts 1 person, 2 people (English table)", async () => {
+    const r = await swtalent(["allowance", ROSTER, "--from", "2021-06", "--to", "2021-07", "--format", "md", "--lang", "en"]);
     expect(r.code).toBe(0);
     const subtotals = r.stdout.split("\n").filter((l) => l.startsWith("| subtotal |"));
     expect(subtotals.map((l) => l.split("|")[2]!.trim())).toEqual(["1 person", "2 people"]);
   });
 
-  it("the CSV payroll is a ledger: pay June, feed it back, and June owes nothing", () => {
+  it("the CSV payroll is a ledger: pay June, feed it back, and June owes nothing", async () => {
     const dir = mkdtempSync(join(tmpdir(), "swtalent-ledger-"));
     const pay = join(dir, "payroll-2021-06.csv");
-    expect(swtalent(["allowance", ROSTER, "--month", "2021-06", "--out", pay]).code).toBe(0);
+    expect((await swtalent(["allowance", ROSTER, "--month", "2021-06", "--out", pay])).code).toBe(0);
     const csv = readFileSync(pay, "utf8");
     expect(csv.startsWith("\uFEFFid,name,unit,town,grade,month,amount\r\n")).toBe(true);
     expect(csv).toContain("500222********0010,王芳,滨河社区,古南街道,senior,2021-06,200");
-    const again = json(swtalent(["allowance", ROSTER, "--month", "2021-06", "--paid", pay, "--format", "json"]));
+    const again = json(await swtalent(["allowance", ROSTER, "--month", "2021-06", "--paid", pay, "--format", "json"]));
     expect(again.payees).toEqual([]);
     expect(again.overpaid).toEqual([]);
     expect(again.by_town).toEqual([]);
     expect(again.total).toBe(0);
   });
 
-  it("a ledger with partial and excess payments gives 补发 and 多发; months outside the range are ignored", () => {
+  it("a ledger with partial and excess payments gives 补发 and 多发; months outside the range are ignored", async () => {
     const dir = mkdtempSync(join(tmpdir(), "swtalent-ledger-"));
     const ledger = join(dir, "paid.csv");
     writeFileSync(
       ledger,
       ["身份证号,月份,金额", "500222198001010010,2021-06,150", "500222198001010010,2021年6月,20", "500222198502020022,2021-06,100", "500222199507070074,2020-12,50"].join("\n"),
     );
-    const out = json(swtalent(["allowance", ROSTER, "--month", "2021-06", "--paid", ledger, "--format", "json", "--no-mask"]));
+    const out = json(await swtalent(["allowance", ROSTER, "--month", "2021-06", "--paid", ledger, "--format", "json", "--no-mask"]));
     expect(out.payees.map((p: any) => [p.name, p.amount])).toEqual([["杨帆", 50], ["王芳", 30]]);
     expect(out.overpaid.map((p: any) => [p.name, p.month, p.amount])).toEqual([["李强", "2021-06", 100]]);
     expect(out.files.map((f: any) => [f.rows, f.accepted, f.rejected])).toEqual([[8, 8, 0], [4, 4, 0]]);
     expect(out.warnings.join("\n")).toMatch(/1 ledger row is for a month outside the range and was ignored/);
   });
 
-  it("a ledger row outside the range is ignored even when its id is no longer in the roster; inside the range it is rejected", () => {
+  it("a ledger row outside the range is ignored even when its id is no longer in the roster; inside the range it is rejected", async () => {
     const dir = mkdtempSync(join(tmpdir(), "swtalent-ledger-"));
     const ledger = join(dir, "paid.csv");
     writeFileSync(ledger, ["身份证号,月份,金额", "NOBODY,2020-01,100", "500222198001010010,2021-06,150"].join("\n"));
-    const ok = swtalent(["allowance", ROSTER, "--month", "2021-06", "--paid", ledger, "--format", "json"]);
+    const ok = await swtalent(["allowance", ROSTER, "--month", "2021-06", "--paid", ledger, "--format", "json"]);
     expect(ok.code, ok.stderr).toBe(0);
     expect(json(ok).files[1]).toMatchObject({ rows: 2, accepted: 2, rejected: 0 });
-    const bad = swtalent(["allowance", ROSTER, "--month", "2020-01", "--paid", ledger, "--format", "json"]);
+    const bad = await swtalent(["allowance", ROSTER, "--month", "2020-01", "--paid", ledger, "--format", "json"]);
     expect(bad.code).toBe(3);
     expect(json(bad).rejected).toEqual([expect.objectContaining({ row: 2, field: "id", value: "NOBODY" })]);
   });
 
-  it("--explain's table names each condition beside its outcome (in service: yes), not the reason code", () => {
-    const md = swtalent(["allowance", ROSTER, "--month", "2021-06", "--explain", "500222198502020022", "--format", "md", "--lang", "en"]).stdout;
+  it("--explain's table names each condition beside its outcome (in service: yes), not the reason code", async () => {
+    const md = (await swtalent(["allowance", ROSTER, "--month", "2021-06", "--explain", "500222198502020022", "--format", "md", "--lang", "en"])).stdout;
     expect(md).toMatch(/\| 2021-06 \| in service \| yes \|/);
     expect(md).toMatch(/\|  \| certificate \| NO \|/);
     expect(md).not.toContain("not in service");
   });
 
-  it("--explain shows each condition month by month with the basis", () => {
-    const out = json(swtalent(["allowance", ROSTER, "--from", "2021-06", "--to", "2021-07", "--explain", "500222198502020022", "--format", "json"]));
+  it("--explain shows each condition month by month with the basis", async () => {
+    const out = json(await swtalent(["allowance", ROSTER, "--from", "2021-06", "--to", "2021-07", "--explain", "500222198502020022", "--format", "json"]));
     expect(out.explain.months.map((m: any) => [m.month, m.reason, m.amount])).toEqual([["2021-06", "grade", 0], ["2021-07", null, 100]]);
     expect(out.explain.months[0].conditions.map((c: any) => c.passed)).toEqual([true, true, true, false]);
     expect(out.explain.months[0].basis).toBe("綦江民发〔2020〕60号 四（三）");
   });
 
-  it("a policy without amounts is a usage error naming the profiles that have them", () => {
-    const r = swtalent(["allowance", ROSTER, "--month", "2021-06", "--policy", "ningbo-2018"]);
+  it("a policy without amounts is a usage error naming the profiles that have them", async () => {
+    const r = await swtalent(["allowance", ROSTER, "--month", "2021-06", "--policy", "ningbo-2018"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/sets no allowance amounts.*qijiang-2020/);
   });
@@ -120,15 +120,15 @@ describe("swtalent allowance on a small roster (worked by hand in tests/fixtures
     [[], /needs the month/],
     [["--from", "2021-06", "--to", "2021-01"], /after --to/],
     [["--month", "2021-06", "--from", "2021-01", "--to", "2021-02"], /either --month/],
-  ])("bad month arguments exit 2: %j", (args, message) => {
-    const r = swtalent(["allowance", ROSTER, ...args]);
+  ])("bad month arguments exit 2: %j", async (args, message) => {
+    const r = await swtalent(["allowance", ROSTER, ...args]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
   });
 
-  it("a rerun is byte-identical", () => {
-    const a = swtalent(["allowance", ROSTER, "--from", "2021-01", "--to", "2021-12", "--format", "json"]);
-    const b = swtalent(["allowance", ROSTER, "--from", "2021-01", "--to", "2021-12", "--format", "json"]);
+  it("a rerun is byte-identical", async () => {
+    const a = await swtalent(["allowance", ROSTER, "--from", "2021-01", "--to", "2021-12", "--format", "json"]);
+    const b = await swtalent(["allowance", ROSTER, "--from", "2021-01", "--to", "2021-12", "--format", "json"]);
     expect(a.stdout).toBe(b.stdout);
   });
 
@@ -157,28 +157,28 @@ describe("never pay twice (the example district, June 2021: 500 yuan to 4 payees
     ["a NUL", "500222\u0000196903039374"],
     ["dashes", "500222-1969-0303-9374"],
     ["full-width digits", "５００２２２１９６９０３０３９３７４"],
-  ])("尹涛 again under his id with %s is the same person: paid 200 once", (_what, spelled) => {
+  ])("尹涛 again under his id with %s is the same person: paid 200 once", async (_what, spelled) => {
     const path = join(dir, `roster-${spelled.length}-${_what.replace(/\W/g, "")}.csv`);
     writeFileSync(path, `${roster}${yinRow.replace("500222196903039374", spelled)}\r\n`);
-    const out = json(swtalent(["allowance", path, ...DISTRICT.slice(1), "--month", "2021-06", "--format", "json", "--allow-rejects"]));
+    const out = json(await swtalent(["allowance", path, ...DISTRICT.slice(1), "--month", "2021-06", "--format", "json", "--allow-rejects"]));
     expect(out.total).toBe(500);
     expect(out.payees.filter((p: any) => p.name === "尹涛").map((p: any) => p.amount)).toEqual([200]);
   });
 
-  it("尹涛 again with 号 after his id: that row is rejected saying so, and he is paid once", () => {
+  it("尹涛 again with 号 after his id: that row is rejected saying so, and he is paid once", async () => {
     const path = join(dir, "roster-hao.csv");
     writeFileSync(path, `${roster}${yinRow.replace("500222196903039374", "500222196903039374号")}\r\n`);
-    const r = swtalent(["allowance", path, ...DISTRICT.slice(1), "--month", "2021-06", "--format", "json", "--allow-rejects"]);
+    const r = await swtalent(["allowance", path, ...DISTRICT.slice(1), "--month", "2021-06", "--format", "json", "--allow-rejects"]);
     const out = json(r);
     expect(out.total).toBe(500);
     expect(out.rejected.map((x: any) => [x.row, x.field, x.value])).toEqual([[80, "id", "500222********9374号"]]);
     expect(out.rejected[0].reason).toMatch(/resident ID with other characters/);
   });
 
-  it("one name in one unit under two ids is warned about", () => {
+  it("one name in one unit under two ids is warned about", async () => {
     const path = join(dir, "roster-two-ids.csv");
     writeFileSync(path, `${roster}${yinRow.replace("500222196903039374", "G0074")}\r\n`);
-    const r = swtalent(["allowance", path, ...DISTRICT.slice(1), "--month", "2021-06", "--format", "csv"]);
+    const r = await swtalent(["allowance", path, ...DISTRICT.slice(1), "--month", "2021-06", "--format", "csv"]);
     expect(r.stderr).toContain("warning: 尹涛 of 东溪社区 appears under more than one id (500222********9374, G0074)");
   });
 
@@ -188,15 +188,15 @@ describe("never pay twice (the example district, June 2021: 500 yuan to 4 payees
     return path;
   };
 
-  it("a negative ledger amount is rejected, never owed back on top of the due", () => {
-    const r = swtalent(["allowance", ...DISTRICT, "--month", "2021-06", "--paid", ledger(["500222196903039374,2021-06,-200"]), "--format", "json", "--allow-rejects"]);
+  it("a negative ledger amount is rejected, never owed back on top of the due", async () => {
+    const r = await swtalent(["allowance", ...DISTRICT, "--month", "2021-06", "--paid", ledger(["500222196903039374,2021-06,-200"]), "--format", "json", "--allow-rejects"]);
     const out = json(r);
     expect(out.rejected.map((x: any) => [x.field, x.value])).toEqual([["amount", "-200"]]);
     expect(out.payees.filter((p: any) => p.name === "尹涛")).toEqual([]);
     expect(out.not_paid.filter((n: any) => n.name === "尹涛").map((n: any) => n.reason)).toEqual(["ledger_rejected"]);
     expect(out.total).toBe(300);
     expect(r.code).toBe(0);
-    expect(swtalent(["allowance", ...DISTRICT, "--month", "2021-06", "--paid", ledger(["500222196903039374,2021-06,-200"]), "--format", "json"]).code).toBe(3);
+    expect((await swtalent(["allowance", ...DISTRICT, "--month", "2021-06", "--paid", ledger(["500222196903039374,2021-06,-200"]), "--format", "json"])).code).toBe(3);
   });
 
   it.each([
@@ -204,8 +204,8 @@ describe("never pay twice (the example district, June 2021: 500 yuan to 4 payees
     ["1,000.00", 0],
     ["200.00", 0],
     ["¥200", 0],
-  ])("a ledger amount written %s is read: 尹涛 owes nothing more", (amount) => {
-    const out = json(swtalent(["allowance", ...DISTRICT, "--month", "2021-06", "--paid", ledger([`500222196903039374,2021-06,"${amount}"`]), "--format", "json"]));
+  ])("a ledger amount written %s is read: 尹涛 owes nothing more", async (amount) => {
+    const out = json(await swtalent(["allowance", ...DISTRICT, "--month", "2021-06", "--paid", ledger([`500222196903039374,2021-06,"${amount}"`]), "--format", "json"]));
     expect(out.rejected).toEqual([]);
     expect(out.total).toBe(300);
   });
@@ -214,8 +214,8 @@ describe("never pay twice (the example district, June 2021: 500 yuan to 4 payees
     ["an amount in words", "500222196903039374,2021-06,二百"],
     ["an impossible month", "500222196903039374,2021-13,200"],
     ["a fraction of a fen", "500222196903039374,2021-06,199.999"],
-  ])("a rejected ledger row (%s) holds 尹涛's payment instead of paying him in full again", (_what, row) => {
-    const out = json(swtalent(["allowance", ...DISTRICT, "--month", "2021-06", "--paid", ledger([row]), "--format", "json", "--allow-rejects"]));
+  ])("a rejected ledger row (%s) holds 尹涛's payment instead of paying him in full again", async (_what, row) => {
+    const out = json(await swtalent(["allowance", ...DISTRICT, "--month", "2021-06", "--paid", ledger([row]), "--format", "json", "--allow-rejects"]));
     expect(out.rejected).toHaveLength(1);
     expect(out.payees.map((p: any) => p.name)).not.toContain("尹涛");
     expect(out.not_paid.filter((n: any) => n.name === "尹涛").map((n: any) => [n.month, n.reason])).toEqual([["2021-06", "ledger_rejected"]]);
@@ -225,8 +225,8 @@ describe("never pay twice (the example district, June 2021: 500 yuan to 4 payees
   it.each([
     ["full-width digits", "５００２２２１９６９０３０３９３７４"],
     ["a space", "500222 196903039374"],
-  ])("a ledger id typed with %s is read as the roster's person", (_what, id) => {
-    const out = json(swtalent(["allowance", ...DISTRICT, "--month", "2021-06", "--paid", ledger([`${id},2021-06,200`]), "--format", "json"]));
+  ])("a ledger id typed with %s is read as the roster's person", async (_what, id) => {
+    const out = json(await swtalent(["allowance", ...DISTRICT, "--month", "2021-06", "--paid", ledger([`${id},2021-06,200`]), "--format", "json"]));
     expect(out.rejected).toEqual([]);
     expect(out.total).toBe(300);
   });
@@ -239,30 +239,30 @@ describe("columns headed as offices head them are read, never silently skipped (
     return join(dir, name);
   };
 
-  it("离职时间, 入职时间, 取得证书时间, 证书级别, 单位类别, 所在街镇, 姓 名: a person who left on 2021-06-15 is not paid for July", () => {
+  it("离职时间, 入职时间, 取得证书时间, 证书级别, 单位类别, 所在街镇, 姓 名: a person who left on 2021-06-15 is not paid for July", async () => {
     const path = write("roster.csv", "工号,姓 名,单位,单位类别,所在街镇,社会工作室,岗位,证书级别,取得证书时间,入职时间,离职时间");
-    const r = swtalent(["allowance", path, "--month", "2021-07", "--format", "json", "--quiet"]);
+    const r = await swtalent(["allowance", path, "--month", "2021-07", "--format", "json", "--quiet"]);
     expect(r.code, r.stderr).toBe(0);
     const out = json(r);
     expect(out.payees).toEqual([]);
     expect(out.not_paid.map((n: any) => [n.name, n.reason])).toEqual([["王芳", "not_in_service"]]);
   });
 
-  it("a header that looks like the leaving date but is not known stops the run (exit 3), --quiet or not", () => {
+  it("a header that looks like the leaving date but is not known stops the run (exit 3), --quiet or not", async () => {
     const path = write("roster-odd.csv", "工号,姓名,单位,单位类型,街镇,社会工作室,岗位,证书等级,取证日期,入职日期,离职年月日");
-    const r = swtalent(["allowance", path, "--month", "2021-07", "--format", "json", "--quiet"]);
+    const r = await swtalent(["allowance", path, "--month", "2021-07", "--format", "json", "--quiet"]);
     expect(r.code).toBe(3);
     expect(r.stdout).toBe("");
     expect(r.stderr).toContain('column "离职年月日" looks like end_date (离职日期)');
-    const mapped = swtalent(["allowance", path, "--month", "2021-07", "--format", "json", "--column", "离职年月日=end_date"]);
+    const mapped = await swtalent(["allowance", path, "--month", "2021-07", "--format", "json", "--column", "离职年月日=end_date"]);
     expect(mapped.code, mapped.stderr).toBe(0);
     expect(json(mapped).total).toBe(0);
   });
 
-  it("--column with no = or an unknown field is a usage error", () => {
+  it("--column with no = or an unknown field is a usage error", async () => {
     const path = write("roster-2.csv", "工号,姓名,单位,单位类型,街镇,社会工作室,岗位,证书等级,取证日期,入职日期,离职日期");
-    expect(swtalent(["allowance", path, "--month", "2021-07", "--column", "离职"]).code).toBe(2);
-    const r = swtalent(["allowance", path, "--month", "2021-07", "--column", "离职=leaving"]);
+    expect((await swtalent(["allowance", path, "--month", "2021-07", "--column", "离职"])).code).toBe(2);
+    const r = await swtalent(["allowance", path, "--month", "2021-07", "--column", "离职=leaving"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('"leaving", which is not a field');
   });

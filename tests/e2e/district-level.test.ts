@@ -26,8 +26,8 @@ const UNIT_TOWNS = [
 ];
 
 describe.each(SHAPES)("district-level units in %s", (_shape, inputs) => {
-  it.each(PROFILES)("audit under %s: every row accepted, every unit audited, town null after the towns", (policy) => {
-    const r = swtalent(["audit", ...inputs, ...AS_OF, "--policy", policy, "--format", "json"]);
+  it.each(PROFILES)("audit under %s: every row accepted, every unit audited, town null after the towns", async (policy) => {
+    const r = await swtalent(["audit", ...inputs, ...AS_OF, "--policy", policy, "--format", "json"]);
     expect(r.code, r.stderr).toBe(0);
     const out = json(r);
     expect(out.rejected).toEqual([]);
@@ -38,8 +38,8 @@ describe.each(SHAPES)("district-level units in %s", (_shape, inputs) => {
     expect(Object.values(grades).reduce((a, b) => a + b, 0)).toBe(16);
   });
 
-  it("audit under qijiang-2020: the district-level units' verdicts, worked by hand", () => {
-    const out = json(swtalent(["audit", ...inputs, ...AS_OF, "--format", "json"]));
+  it("audit under qijiang-2020: the district-level units' verdicts, worked by hand", async () => {
+    const out = json(await swtalent(["audit", ...inputs, ...AS_OF, "--format", "json"]));
     const figures = Object.fromEntries(
       out.units.map((u: any) => [u.unit, [u.headcount, u.certified, u.sw_professional, u.compliant, u.checks.map((c: any) => [c.rule, c.status, c.value, c.required, c.shortfall])]]),
     );
@@ -58,16 +58,16 @@ describe.each(SHAPES)("district-level units in %s", (_shape, inputs) => {
     ]);
   });
 
-  it("audit tables group the district-level units under 区（市）直属 after the towns", () => {
-    const zh = swtalent(["audit", ...inputs, ...AS_OF, "--format", "md", "--lang", "zh"]).stdout;
+  it("audit tables group the district-level units under 区（市）直属 after the towns", async () => {
+    const zh = (await swtalent(["audit", ...inputs, ...AS_OF, "--format", "md", "--lang", "zh"])).stdout;
     const titles = [...zh.matchAll(/^## (.*)$/gm)].map((m) => m[1]);
     expect(titles.slice(0, 3)).toEqual(["街镇: 古南街道", "街镇: 古南街道办事处", "街镇: 区（市）直属"]);
-    const en = swtalent(["audit", ...inputs, ...AS_OF, "--format", "md", "--lang", "en"]).stdout;
+    const en = (await swtalent(["audit", ...inputs, ...AS_OF, "--format", "md", "--lang", "en"])).stdout;
     expect(en).toContain("## town: district/city level");
   });
 
-  it("allowance June–July 2021: the district-level community is paid, and the groups add up to the total", () => {
-    const r = swtalent(["allowance", ...inputs, "--from", "2021-06", "--to", "2021-07", "--format", "json", "--no-mask"]);
+  it("allowance June–July 2021: the district-level community is paid, and the groups add up to the total", async () => {
+    const r = await swtalent(["allowance", ...inputs, "--from", "2021-06", "--to", "2021-07", "--format", "json", "--no-mask"]);
     expect(r.code, r.stderr).toBe(0);
     const out = json(r);
     expect(out.payees.map((p: any) => [p.name, p.town, p.month, p.amount])).toEqual([
@@ -105,16 +105,16 @@ describe.each(SHAPES)("district-level units in %s", (_shape, inputs) => {
     ]);
   });
 
-  it("the payroll's per-town totals name the group 区（市）直属; the CSV, data with codes, leaves the town empty", () => {
-    const md = swtalent(["allowance", ...inputs, "--month", "2021-07", "--format", "md", "--lang", "zh"]).stdout;
+  it("the payroll's per-town totals name the group 区（市）直属; the CSV, data with codes, leaves the town empty", async () => {
+    const md = (await swtalent(["allowance", ...inputs, "--month", "2021-07", "--format", "md", "--lang", "zh"])).stdout;
     expect(md).toContain("## 街镇: 区（市）直属");
     expect(md).toMatch(/\| 古南街道 \| 2 \| 150 \|\n\| 区（市）直属 \| 2 \| 250 \|\n\| 总计 \| 4 \| 400 \|/);
-    const csv = swtalent(["allowance", ...inputs, "--month", "2021-07", "--format", "csv", "--lang", "en", "--no-bom"]).stdout;
+    const csv = (await swtalent(["allowance", ...inputs, "--month", "2021-07", "--format", "csv", "--lang", "en", "--no-bom"])).stdout;
     expect(csv.split("\n").filter((l) => l.includes("胡军"))).toEqual([expect.stringContaining(",城南社区,,senior,2021-07,200")]);
   });
 
-  it("training at 2021-12-31 counts the district-level people, town null", () => {
-    const r = swtalent(["training", ...inputs.slice(0, 1), `${DIR}/training.csv`, ...inputs.slice(1), ...AS_OF, "--format", "json", "--no-mask"]);
+  it("training at 2021-12-31 counts the district-level people, town null", async () => {
+    const r = await swtalent(["training", ...inputs.slice(0, 1), `${DIR}/training.csv`, ...inputs.slice(1), ...AS_OF, "--format", "json", "--no-mask"]);
     expect(r.code, r.stderr).toBe(0);
     const out = json(r);
     expect(out.people.map((p: any) => [p.name, p.town, p.required_days, p.days, p.status, p.deadline])).toEqual([
@@ -146,8 +146,8 @@ describe.each(SHAPES)("district-level units in %s", (_shape, inputs) => {
     ]);
   });
 
-  it("validate accepts every row", () => {
-    const r = swtalent(["validate", ...inputs, "--format", "json"]);
+  it("validate accepts every row", async () => {
+    const r = await swtalent(["validate", ...inputs, "--format", "json"]);
     expect(r.code, r.stderr).toBe(0);
     expect(json(r).files.every((f: any) => f.rejected === 0 && f.accepted === f.rows)).toBe(true);
   });

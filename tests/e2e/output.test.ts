@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // @ts-expect-error: a plain ESM module without types, shared with the benchmark
 import { generateDistrict } from "../../bench/generate.mjs";
-import { ROOT, startSwtalent, swtalent } from "../helpers/cli.js";
+import { ROOT, spawnSwtalent, startSwtalent, swtalent } from "../helpers/cli.js";
 
 const ROSTER = join(ROOT, "tests/fixtures/allowance/roster.csv");
 const scratch = () => mkdtempSync(join(tmpdir(), "swtalent-output-"));
@@ -23,8 +23,9 @@ function rejecting(): string {
   return path;
 }
 const temps = (dir: string) => readdirSync(dir).filter((f) => f.endsWith(".tmp"));
-const payroll = (out: string, cwd?: string) => swtalent(["allowance", ROSTER, "--month", "2021-06", "--format", "csv", "--out", out], cwd ? { cwd } : {});
-const expected = () => swtalent(["allowance", ROSTER, "--month", "2021-06", "--format", "csv"]).stdout;
+const payrollArgs = (out: string) => ["allowance", ROSTER, "--month", "2021-06", "--format", "csv", "--out", out];
+const payroll = (out: string, cwd?: string) => swtalent(payrollArgs(out), cwd ? { cwd } : {});
+const expected = async () => (await swtalent(["allowance", ROSTER, "--month", "2021-06", "--format", "csv"])).stdout;
 
 /** A character device of our own (root may make one), else the system's: never replace a real /dev entry in a test. */
 function device(dir: string, name: "null" | "full"): string {
@@ -35,42 +36,42 @@ function device(dir: string, name: "null" | "full"): string {
 }
 
 describe("--out follows a symlink to its file and writes that file atomically", () => {
-  it("a link to a file: the file gets the output, the link stays a link", () => {
+  it("a link to a file: the file gets the output, the link stays a link", async () => {
     const dir = scratch();
     writeFileSync(join(dir, "payroll.csv"), "last month\n");
     symlinkSync("payroll.csv", join(dir, "latest.csv"));
-    const r = payroll("latest.csv", dir);
+    const r = await payroll("latest.csv", dir);
     expect(r.code, r.stderr).toBe(0);
     expect(lstatSync(join(dir, "latest.csv")).isSymbolicLink()).toBe(true);
     expect(readlinkSync(join(dir, "latest.csv"))).toBe("payroll.csv");
-    expect(readFileSync(join(dir, "payroll.csv"), "utf8")).toBe(expected());
+    expect(readFileSync(join(dir, "payroll.csv"), "utf8")).toBe(await expected());
     expect(temps(dir)).toEqual([]);
   });
 
-  it("a chain of links whose last names no file yet: the file is made where the chain ends", () => {
+  it("a chain of links whose last names no file yet: the file is made where the chain ends", async () => {
     const dir = scratch();
     mkdirSync(join(dir, "archive"));
     symlinkSync("archive/2021-06.csv", join(dir, "month.csv"));
     symlinkSync(join(dir, "month.csv"), join(dir, "latest.csv"));
-    const r = payroll(join(dir, "latest.csv"));
+    const r = await payroll(join(dir, "latest.csv"));
     expect(r.code, r.stderr).toBe(0);
     expect(lstatSync(join(dir, "latest.csv")).isSymbolicLink()).toBe(true);
     expect(lstatSync(join(dir, "month.csv")).isSymbolicLink()).toBe(true);
-    expect(readFileSync(join(dir, "archive", "2021-06.csv"), "utf8")).toBe(expected());
+    expect(readFileSync(join(dir, "archive", "2021-06.csv"), "utf8")).toBe(await expected());
     expect(temps(join(dir, "archive"))).toEqual([]);
   });
 
-  it("the file keeps its permissions when it is replaced", () => {
+  it("the file keeps its permissions when it is replaced (the built binary)", () => {
     const dir = scratch();
     writeFileSync(join(dir, "payroll.csv"), "old\n", { mode: 0o600 });
-    expect(payroll("payroll.csv", dir).code).toBe(0);
+    expect(spawnSwtalent(payrollArgs("payroll.csv"), { cwd: dir }).code).toBe(0);
     expect(lstatSync(join(dir, "payroll.csv")).mode & 0o777).toBe(0o600);
   });
 
-  it("--rejects follows a link the same way", () => {
+  it("--rejects follows a link the same way", async () => {
     const dir = scratch();
     symlinkSync("problems.csv", join(dir, "rejects.csv"));
-    const r = swtalent(["validate", rejecting(), "--format", "json", "--out", join(dir, "v.json"), "--rejects", join(dir, "rejects.csv")]);
+    const r = await swtalent(["validate", rejecting(), "--format", "json", "--out", join(dir, "v.json"), "--rejects", join(dir, "rejects.csv")]);
     expect(r.code).toBe(3);
     expect(lstatSync(join(dir, "rejects.csv")).isSymbolicLink()).toBe(true);
     expect(readFileSync(join(dir, "problems.csv"), "utf8")).toMatch(/^\uFEFFfile,row,field,value,reason\r\n[^,]*名册\.csv,10,grade,特级社工,/);
@@ -78,10 +79,10 @@ describe("--out follows a symlink to its file and writes that file atomically", 
 });
 
 describe("--out onto a device, a FIFO or a folder", () => {
-  it("a character device is written directly and stays a device", () => {
+  it("a character device is written directly and stays a device", async () => {
     const dir = scratch();
     const dev = device(dir, "null");
-    const r = payroll(dev);
+    const r = await payroll(dev);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe("");
     expect(lstatSync(dev).isCharacterDevice()).toBe(true);
@@ -96,68 +97,68 @@ describe("--out onto a device, a FIFO or a folder", () => {
     let read = "";
     reader.stdout.setEncoding("utf8").on("data", (s: string) => (read += s));
     const readerDone = new Promise<void>((ok) => reader.on("close", () => ok()));
-    const run = await startSwtalent(["allowance", ROSTER, "--month", "2021-06", "--format", "csv", "--out", fifo]).done;
+    const run = await swtalent(["allowance", ROSTER, "--month", "2021-06", "--format", "csv", "--out", fifo]);
     // a reader left waiting on a FIFO that was replaced would wait for ever
     const timer = setTimeout(() => reader.kill(), 5000);
     await readerDone;
     clearTimeout(timer);
     expect(run.code, run.stderr).toBe(0);
-    expect(read).toBe(expected());
+    expect(read).toBe(await expected());
     expect(lstatSync(fifo).isFIFO()).toBe(true);
     expect(temps(dir)).toEqual([]);
   });
 
-  it("a link to /proc/self/fd/1 (as /dev/stdout is) writes to stdout, and the link stays", () => {
+  it("a link to /proc/self/fd/1 (as /dev/stdout is) writes to stdout, and the link stays", async () => {
     const dir = scratch();
     symlinkSync("/proc/self/fd/1", join(dir, "stdout"));
-    const r = payroll(join(dir, "stdout"));
+    const r = await payroll(join(dir, "stdout"));
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toBe(expected());
+    expect(r.stdout).toBe(await expected());
     expect(lstatSync(join(dir, "stdout")).isSymbolicLink()).toBe(true);
   });
 
-  it("a folder is refused: exit 4, one line naming it", () => {
+  it("a folder is refused: exit 4, one line naming it", async () => {
     const dir = scratch();
     mkdirSync(join(dir, "reports"));
-    const r = payroll(join(dir, "reports"));
+    const r = await payroll(join(dir, "reports"));
     expect(r.code).toBe(4);
     expect(r.stderr).toBe(`swtalent: --out ${join(dir, "reports")} is a folder: give the path of a file to write\n`);
     expect(readdirSync(join(dir, "reports"))).toEqual([]);
   });
 
-  it("--rejects naming a folder is refused the same way", () => {
+  it("--rejects naming a folder is refused the same way", async () => {
     const dir = scratch();
-    const r = swtalent(["validate", rejecting(), "--format", "json", "--out", join(dir, "v.json"), "--rejects", dir]);
+    const r = await swtalent(["validate", rejecting(), "--format", "json", "--out", join(dir, "v.json"), "--rejects", dir]);
     expect(r.code).toBe(4);
     expect(r.stderr.trimEnd().split("\n").at(-1)).toBe(`swtalent: --rejects ${dir} is a folder: give the path of a file to write`);
   });
 });
 
 describe("--out - and --rejects - are standard output", () => {
-  it("--out - writes to stdout and makes no file named -", () => {
+  it("--out - writes to stdout and makes no file named -", async () => {
     const dir = scratch();
-    const r = payroll("-", dir);
+    const r = await payroll("-", dir);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toBe(expected());
+    expect(r.stdout).toBe(await expected());
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it("--out - picks the format as stdout does (csv on a pipe), not by the name -", () => {
-    const r = swtalent(["allowance", ROSTER, "--month", "2021-06", "--out", "-"]);
+  it("--out - picks the format as stdout does (csv on a pipe), not by the name -", async () => {
+    const r = await swtalent(["allowance", ROSTER, "--month", "2021-06", "--out", "-"]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toBe(expected());
+    expect(r.stdout).toBe(await expected());
   });
 
-  it("--rejects - writes the rejected rows to stdout while the report goes to --out", () => {
+  it("--rejects - writes the rejected rows to stdout while the report goes to --out", async () => {
     const dir = scratch();
-    const r = swtalent(["validate", rejecting(), "--format", "json", "--out", join(dir, "v.json"), "--rejects", "-"], { cwd: dir });
+    const r = await swtalent(["validate", rejecting(), "--format", "json", "--out", join(dir, "v.json"), "--rejects", "-"], { cwd: dir });
     expect(r.code).toBe(3);
     expect(r.stdout).toMatch(/^\uFEFFfile,row,field,value,reason\r\n[^,]*名册\.csv,10,grade,特级社工,[^\n]+\r\n$/);
     expect(readdirSync(dir)).toEqual(["v.json"]);
   });
 
-  it("--rejects - with the report on stdout too is refused", () => {
-    const r = swtalent(["validate", rejecting(), "--rejects", "-"]);
+  it("--rejects - with the report on stdout too is refused", async () => {
+    const r = await swtalent(["validate", rejecting(), "--rejects", "-"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe("swtalent: --rejects - and the report would both go to standard output: give --out FILE, or --rejects FILE\n");
   });
@@ -181,15 +182,15 @@ describe("the policy file is an input: never written", () => {
     [["validate", ROSTER, "--policy", "draft.yaml", "--rejects", "draft.yaml"], "--rejects draft.yaml"],
     [["policy", "show", "draft.yaml", "--out", "draft.yaml"], "--out draft.yaml"],
     [["policy", "check", "draft.yaml", "--format", "json", "--out", "policy-link.yaml"], "--out policy-link.yaml"],
-  ])("%j: exit 2", (args, named) => {
-    const r = swtalent(args, { cwd: dir });
+  ])("%j: exit 2", async (args, named) => {
+    const r = await swtalent(args, { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`swtalent: ${named} is an input file; inputs are never written: choose another output path\n`);
   });
 
-  it("a built-in id names no file: --out with that name is written", () => {
+  it("a built-in id names no file: --out with that name is written", async () => {
     const d = scratch();
-    const r = swtalent(["audit", ROSTER, "--policy", "qijiang-2020", "--format", "json", "--out", "qijiang-2020"], { cwd: d });
+    const r = await swtalent(["audit", ROSTER, "--policy", "qijiang-2020", "--format", "json", "--out", "qijiang-2020"], { cwd: d });
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(readFileSync(join(d, "qijiang-2020"), "utf8")).command).toBe("audit");
   });
@@ -208,8 +209,8 @@ describe("a failed write to stdout is exit 4 with one line", () => {
     }
   });
 
-  it("--out onto a full device: exit 4 naming it", () => {
-    const r = payroll(full);
+  it("--out onto a full device: exit 4 naming it", async () => {
+    const r = await payroll(full);
     expect(r.code).toBe(4);
     expect(r.stderr).toBe(`swtalent: cannot write ${full} (ENOSPC): check that the folder exists and is writable, and that there is space\n`);
   });
@@ -244,7 +245,7 @@ describe("temporary files", () => {
   /** The pid of a process that has ended. */
   const deadPid = () => spawnSync(process.execPath, ["-e", ""]).pid!;
 
-  it("a run sweeps the temporaries of its target left by dead writers, and nothing else", () => {
+  it("a run sweeps the temporaries of its target left by dead writers, and nothing else", async () => {
     const dir = scratch();
     const dead = deadPid();
     const stale = `.payroll.csv.${dead}.0a1b2c3d4e5f.tmp`;
@@ -256,7 +257,7 @@ describe("temporary files", () => {
       `.payroll.csv.${dead}.tmp`,
     ];
     for (const f of [stale, ...keep]) writeFileSync(join(dir, f), "x".repeat(1000));
-    expect(payroll("payroll.csv", dir).code).toBe(0);
+    expect((await payroll("payroll.csv", dir)).code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual([...keep, "payroll.csv"].sort());
   });
 
@@ -303,7 +304,7 @@ describe("exit codes stay 0-4", () => {
         "  return write.apply(this, args);\n" +
         "};\n",
     );
-    const r = swtalent(["policy", "list"], { env: { NODE_OPTIONS: `--require ${join(dir, "throw.cjs")}` } });
+    const r = spawnSwtalent(["policy", "list"], { env: { NODE_OPTIONS: `--require ${join(dir, "throw.cjs")}` } });
     expect(r.stderr).toBe("swtalent: unexpected error: boom (run with --debug for details)\n");
     expect(r.code).toBe(3);
   });

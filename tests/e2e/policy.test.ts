@@ -2,19 +2,13 @@
  * swtalent policy list | show | check: the profiles as a clerk reads them against the
  * documents, and a custom file checked before anything is computed.
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import iconv from "iconv-lite";
-import { beforeAll, describe, expect, it } from "vitest";
-import { ROOT, json, swtalent } from "../helpers/cli.js";
-
-beforeAll(() => {
-  if (!existsSync(join(ROOT, "dist", "cli.js"))) execFileSync("npx", ["tsc", "-p", "."], { cwd: ROOT, stdio: "ignore" });
-});
-
-const golden = (name: string) => readFileSync(join(ROOT, "tests", "golden", name), "utf8");
+import { describe, expect, it } from "vitest";
+import { json, swtalent } from "../helpers/cli.js";
+import { golden } from "../helpers/golden.js";
 
 /** Every rule, target and list id of POLICY.md §2–6, with the section of its basis. */
 const RULES: Record<string, [id: string, basis: string][]> = {
@@ -59,8 +53,8 @@ const RULES: Record<string, [id: string, basis: string][]> = {
 };
 
 describe("policy list", () => {
-  it("names the five built-in profiles with their documents", () => {
-    const r = swtalent(["policy", "list", "--format", "json"]);
+  it("names the five built-in profiles with their documents", async () => {
+    const r = await swtalent(["policy", "list", "--format", "json"]);
     expect(r.code).toBe(0);
     expect(json(r)).toEqual([
       { id: "chongqing-2018", document: "重庆市社会工作政策综述（2018）" },
@@ -71,8 +65,8 @@ describe("policy list", () => {
     ]);
   });
 
-  it("marks the default and which profiles set allowance amounts and training days", () => {
-    const lines = swtalent(["policy", "list", "--format", "md", "--lang", "en"]).stdout.split("\n");
+  it("marks the default and which profiles set allowance amounts and training days", async () => {
+    const lines = (await swtalent(["policy", "list", "--format", "md", "--lang", "en"])).stdout.split("\n");
     expect(lines.find((l) => l.includes("qijiang-2020"))).toMatch(/qijiang-2020 \(default\) .*\| yes \| yes \|$/);
     for (const id of ["ningbo-2018", "yunnan-2021", "liaoning-2013", "chongqing-2018"]) {
       expect(lines.find((l) => l.startsWith(`| ${id} `))).toMatch(/\| no \| no \|$/);
@@ -81,8 +75,8 @@ describe("policy list", () => {
 });
 
 describe("policy show", () => {
-  it.each(Object.entries(RULES))("%s lists every rule of POLICY.md with its basis", (id, rules) => {
-    const r = swtalent(["policy", "show", id, "--format", "md", "--lang", "zh"]);
+  it.each(Object.entries(RULES))("%s lists every rule of POLICY.md with its basis", async (id, rules) => {
+    const r = await swtalent(["policy", "show", id, "--format", "md", "--lang", "zh"]);
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.split("\n");
     for (const [rule, basis] of rules) {
@@ -92,16 +86,16 @@ describe("policy show", () => {
     }
   });
 
-  it("qijiang-2020 in Chinese is the reviewed golden file (rules, targets, exam list, amounts, training days)", () => {
-    expect(swtalent(["policy", "show", "qijiang-2020", "--format", "md", "--lang", "zh"]).stdout).toBe(golden("policy-qijiang-2020.zh.md"));
+  it("qijiang-2020 in Chinese is the reviewed golden file (rules, targets, exam list, amounts, training days)", async () => {
+    expect((await swtalent(["policy", "show", "qijiang-2020", "--format", "md", "--lang", "zh"])).stdout).toBe(golden("policy-qijiang-2020.zh.md"));
   });
 
-  it("ningbo-2018 in English is the reviewed golden file, saying it sets no amounts and no training days", () => {
-    expect(swtalent(["policy", "show", "ningbo-2018", "--format", "md", "--lang", "en"]).stdout).toBe(golden("policy-ningbo-2018.en.md"));
+  it("ningbo-2018 in English is the reviewed golden file, saying it sets no amounts and no training days", async () => {
+    expect((await swtalent(["policy", "show", "ningbo-2018", "--format", "md", "--lang", "en"])).stdout).toBe(golden("policy-ningbo-2018.en.md"));
   });
 
-  it("the JSON is the resolved profile itself: thresholds as exact fractions, amounts in yuan", () => {
-    const p = json(swtalent(["policy", "show", "qijiang-2020", "--format", "json"]));
+  it("the JSON is the resolved profile itself: thresholds as exact fractions, amounts in yuan", async () => {
+    const p = json(await swtalent(["policy", "show", "qijiang-2020", "--format", "json"]));
     expect(p.id).toBe("qijiang-2020");
     expect(p.rules["QJ-CERT-SOCIAL-SERVICE"].ratio).toBe("1/3");
     expect(p.rules["QJ-AGENCY-POSTS"].ratio).toBe("7/10");
@@ -109,8 +103,8 @@ describe("policy show", () => {
     expect(p.training.days).toEqual({ senior: 15, intermediate: 15, assistant: 12, staff: 12 });
   });
 
-  it("an unknown id is a usage error naming the built-in ones (exit 2)", () => {
-    const r = swtalent(["policy", "show", "shanghai-2030"]);
+  it("an unknown id is a usage error naming the built-in ones (exit 2)", async () => {
+    const r = await swtalent(["policy", "show", "shanghai-2030"]);
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toBe(
       'swtalent: unknown policy "shanghai-2030": use a built-in id (chongqing-2018, liaoning-2013, ningbo-2018, qijiang-2020, yunnan-2021) or the path of a policy file',
@@ -121,28 +115,28 @@ describe("policy show", () => {
 describe("policy check, and a custom policy in use", () => {
   const dir = mkdtempSync(join(tmpdir(), "swtalent-policy-"));
 
-  it("a valid file that extends a built-in profile: one line, exit 0", () => {
+  it("a valid file that extends a built-in profile: one line, exit 0", async () => {
     const file = join(dir, "draft.yaml");
     writeFileSync(file, "extends: qijiang-2020\nid: qijiang-2023-draft\nrules:\n  QJ-COMMUNITY-CERT: { min: 3 }\n");
-    const r = swtalent(["policy", "check", file]);
+    const r = await swtalent(["policy", "check", file]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(`${file}: valid policy qijiang-2023-draft`);
   });
 
-  it("an invalid file: one line per problem naming its path in the file, exit 3", () => {
+  it("an invalid file: one line per problem naming its path in the file, exit 3", async () => {
     const file = join(dir, "bad.yaml");
     writeFileSync(file, 'extends: qijiang-2020\nallowance:\n  monthly: { senior: "lots" }\nrulez: {}\n');
-    const r = swtalent(["policy", "check", file]);
+    const r = await swtalent(["policy", "check", file]);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('allowance.monthly.senior: expected a whole number of yuan, got "lots"');
     expect(r.stderr).toMatch(/rulez/);
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 
-  it("the audit under the draft changes exactly the community checks (2 certified no longer meet 3)", () => {
+  it("the audit under the draft changes exactly the community checks (2 certified no longer meet 3)", async () => {
     const file = join(dir, "draft.yaml");
-    const base = json(swtalent(["audit", "fixtures/人员名册.csv", "--units", "fixtures/单位信息.csv", "--as-of", "2021-12-31", "--format", "json"]));
-    const draft = json(swtalent(["audit", "fixtures/人员名册.csv", "--units", "fixtures/单位信息.csv", "--as-of", "2021-12-31", "--format", "json", "--policy", file]));
+    const base = json(await swtalent(["audit", "fixtures/人员名册.csv", "--units", "fixtures/单位信息.csv", "--as-of", "2021-12-31", "--format", "json"]));
+    const draft = json(await swtalent(["audit", "fixtures/人员名册.csv", "--units", "fixtures/单位信息.csv", "--as-of", "2021-12-31", "--format", "json", "--policy", file]));
     expect(draft.policy.id).toBe("qijiang-2023-draft");
     const changed = draft.units
       .flatMap((u: any, i: number) => u.checks.map((c: any, j: number) => [u.unit, c.rule, base.units[i].checks[j].status, c.status]))
@@ -153,11 +147,11 @@ describe("policy check, and a custom policy in use", () => {
 });
 
 describe("extending a profile that has no allowance", () => {
-  it("giving only the amounts is refused with the missing keys and a line saying the whole rule is needed", () => {
+  it("giving only the amounts is refused with the missing keys and a line saying the whole rule is needed", async () => {
     const dir = mkdtempSync(join(tmpdir(), "swtalent-policy-"));
     const file = join(dir, "nb.yaml");
     writeFileSync(file, "extends: ningbo-2018\nallowance:\n  monthly: { senior: 300, intermediate: 150, assistant: 80 }\n");
-    const r = swtalent(["policy", "check", file]);
+    const r = await swtalent(["policy", "check", file]);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain("allowance.basis: expected text, got nothing");
     expect(r.stderr).toContain("allowance: ningbo-2018 sets no allowance, so a file extending it gives the whole allowance rule");
@@ -165,33 +159,33 @@ describe("extending a profile that has no allowance", () => {
 });
 
 describe("policy show in Chinese names every degree in words", () => {
-  it("a rule that asks for a doctorate reads 博士, not the code", () => {
+  it("a rule that asks for a doctorate reads 博士, not the code", async () => {
     const dir = mkdtempSync(join(tmpdir(), "swtalent-policy-"));
     const file = join(dir, "doctor.yaml");
     writeFileSync(file, "extends: qijiang-2020\nrules:\n  QJ-AGENCY-STAFF:\n    who: { holds: certified_national, or_degree: doctor }\n");
-    const line = swtalent(["policy", "show", file, "--format", "md", "--lang", "zh"]).stdout.split("\n").find((l) => l.startsWith("| QJ-AGENCY-STAFF |"));
+    const line = (await swtalent(["policy", "show", file, "--format", "md", "--lang", "zh"])).stdout.split("\n").find((l) => l.startsWith("| QJ-AGENCY-STAFF |"));
     expect(line).toContain("专职持全国证书人员或博士及以上学历者");
   });
 });
 
 describe("a policy file saved by Notepad or Excel on Chinese Windows", () => {
-  it("in GB18030 (GBK) is read as such, with no flag", () => {
+  it("in GB18030 (GBK) is read as such, with no flag", async () => {
     const dir = mkdtempSync(join(tmpdir(), "swtalent-policy-"));
     const file = join(dir, "草案.yaml");
     writeFileSync(file, iconv.encode("extends: qijiang-2020\nid: 綦江区2023草案\n", "gbk"));
-    const r = swtalent(["policy", "check", file, "--format", "json"]);
+    const r = await swtalent(["policy", "check", file, "--format", "json"]);
     expect(r.code, r.stderr).toBe(0);
     expect(json(r)).toEqual({ file, valid: true, id: "綦江区2023草案" });
   });
 });
 
 describe("a policy file holds plain data", () => {
-  it("a YAML tag is one line naming where it is, exit 3, and nothing else on stderr", () => {
+  it("a YAML tag is one line naming where it is, exit 3, and nothing else on stderr", async () => {
     const dir = mkdtempSync(join(tmpdir(), "swtalent-policy-"));
     const file = join(dir, "tagged.yaml");
     writeFileSync(file, "extends: qijiang-2020\nallowance:\n  monthly: { senior: !!js/function 'function () { return 900 }' }\n");
     for (const args of [["policy", "check", file], ["allowance", "fixtures/人员名册.csv", "--units", "fixtures/单位信息.csv", "--month", "2021-07", "--policy", file]]) {
-      const r = swtalent(args);
+      const r = await swtalent(args);
       expect(r.code).toBe(3);
       expect(r.stdout).toBe("");
       expect(r.stderr).toBe(
@@ -204,27 +198,27 @@ describe("a policy file holds plain data", () => {
 describe("dates and fractions in a policy file", () => {
   const dir = mkdtempSync(join(tmpdir(), "swtalent-policy-"));
 
-  it("an impossible due date is one line and nothing is computed, not a target that is never overdue", () => {
+  it("an impossible due date is one line and nothing is computed, not a target that is never overdue", async () => {
     const file = join(dir, "feb30.yaml");
     writeFileSync(file, "extends: qijiang-2020\ntargets:\n  QJ-TARGET-CERTIFIED: { min: 1200, due: 2021-02-30 }\n");
     for (const args of [["policy", "check", file], ["audit", "fixtures/人员名册.csv", "--units", "fixtures/单位信息.csv", "--as-of", "2021-12-31", "--policy", file, "--format", "json"]]) {
-      const r = swtalent(args);
+      const r = await swtalent(args);
       expect(r.code).toBe(3);
       expect(r.stdout).toBe("");
       expect(r.stderr).toBe(`swtalent: ${file}: invalid policy, nothing was computed\n  targets.QJ-TARGET-CERTIFIED.due: 2021-02-30 is not a date\n`);
     }
   });
 
-  it("policy show --format json writes them back as the file has them, and that JSON is itself a valid policy", () => {
-    const shown = swtalent(["policy", "show", "fixtures/policy-draft.yaml", "--format", "json"]);
+  it("policy show --format json writes them back as the file has them, and that JSON is itself a valid policy", async () => {
+    const shown = await swtalent(["policy", "show", "fixtures/policy-draft.yaml", "--format", "json"]);
     expect(shown.code, shown.stderr).toBe(0);
     const p = json(shown);
     expect(p.rules["QJ-CERT-OTHER"].ratio).toBe("1/4");
     expect(p.targets["QJ-TARGET-CERTIFIED"]).toMatchObject({ min: 1200, due: "2022-12-31" });
     const copy = join(dir, "draft-copy.json");
     writeFileSync(copy, shown.stdout);
-    expect(swtalent(["policy", "check", copy]).code).toBe(0);
-    const md = (ref: string) => swtalent(["policy", "show", ref, "--format", "md", "--lang", "zh"]).stdout;
-    expect(md(copy)).toBe(md("fixtures/policy-draft.yaml"));
+    expect((await swtalent(["policy", "check", copy])).code).toBe(0);
+    const md = async (ref: string) => (await swtalent(["policy", "show", ref, "--format", "md", "--lang", "zh"])).stdout;
+    expect(await md(copy)).toBe(await md("fixtures/policy-draft.yaml"));
   });
 });

@@ -36,27 +36,27 @@ const roster = scratch({
 const runIn = (args: string[]) => swtalent(args, { cwd: roster });
 
 describe("no resident ID in full in any output unless --no-mask", () => {
-  const outputs = () => {
+  const outputs = async () => {
     const runs = [
-      runIn(["validate", "roster.csv", "--format", "json", "--rejects", "rejects.csv"]),
-      runIn(["validate", "roster.csv", "--format", "csv"]),
-      runIn(["allowance", "roster.csv", "--month", "2021-06", "--format", "json", "--allow-rejects"]),
-      runIn(["allowance", "roster.csv", "--month", "2021-06", "--format", "md", "--lang", "zh", "--allow-rejects"]),
-      runIn(["allowance", "roster.csv", "--month", "2021-06", "--format", "table", "--allow-rejects"]),
-      runIn(["audit", "roster.csv", "--as-of", "2021-07-01", "--format", "csv", "--allow-rejects"]),
-      runIn(["allowance", "roster.csv", "--month", "2021-06", "--explain", ID]),
+      await runIn(["validate", "roster.csv", "--format", "json", "--rejects", "rejects.csv"]),
+      await runIn(["validate", "roster.csv", "--format", "csv"]),
+      await runIn(["allowance", "roster.csv", "--month", "2021-06", "--format", "json", "--allow-rejects"]),
+      await runIn(["allowance", "roster.csv", "--month", "2021-06", "--format", "md", "--lang", "zh", "--allow-rejects"]),
+      await runIn(["allowance", "roster.csv", "--month", "2021-06", "--format", "table", "--allow-rejects"]),
+      await runIn(["audit", "roster.csv", "--as-of", "2021-07-01", "--format", "csv", "--allow-rejects"]),
+      await runIn(["allowance", "roster.csv", "--month", "2021-06", "--explain", ID]),
     ];
     return [...runs.flatMap((r) => [r.stdout, r.stderr]), readFileSync(join(roster, "rejects.csv"), "utf8")];
   };
 
-  it("in rejected cells of any column, unit names, role texts, messages and --rejects", () => {
-    const texts = outputs();
+  it("in rejected cells of any column, unit names, role texts, messages and --rejects", async () => {
+    const texts = await outputs();
     for (const t of texts) expect(t).not.toMatch(ID_RUN);
     expect(texts.join("\n")).toContain("500222********9374");
   });
 
-  it("a rejected grade holding an ID is shown masked in JSON, stderr and --rejects", () => {
-    const r = runIn(["validate", "roster.csv", "--format", "json", "--rejects", "rejects.csv"]);
+  it("a rejected grade holding an ID is shown masked in JSON, stderr and --rejects", async () => {
+    const r = await runIn(["validate", "roster.csv", "--format", "json", "--rejects", "rejects.csv"]);
     const values = json(r).rejected.map((x: any) => [x.row, x.field, x.value]);
     expect(values).toEqual([
       [2, "grade", "500222********9374"],
@@ -66,22 +66,22 @@ describe("no resident ID in full in any output unless --no-mask", () => {
     expect(readFileSync(join(roster, "rejects.csv"), "utf8")).toContain(",500222********9374,");
   });
 
-  it("the not-paid detail naming a role with an ID in it, and the unit name, are masked", () => {
-    const out = json(runIn(["allowance", "roster.csv", "--month", "2021-06", "--format", "json", "--allow-rejects"]));
+  it("the not-paid detail naming a role with an ID in it, and the unit name, are masked", async () => {
+    const out = json(await runIn(["allowance", "roster.csv", "--month", "2021-06", "--format", "json", "--allow-rejects"]));
     expect(out.not_paid.map((n: any) => n.detail).join("\n")).toContain('role "主任（500222********9374）"');
-    const md = runIn(["allowance", "roster.csv", "--month", "2021-06", "--format", "md", "--allow-rejects"]).stdout;
+    const md = (await runIn(["allowance", "roster.csv", "--month", "2021-06", "--format", "md", "--allow-rejects"])).stdout;
     expect(md).toContain("| 城南社区500222********9374 |");
   });
 
-  it("--explain with the full ID of nobody accepted does not echo it", () => {
-    const r = runIn(["allowance", "roster.csv", "--month", "2021-06", "--explain", ID, "--allow-rejects"]);
+  it("--explain with the full ID of nobody accepted does not echo it", async () => {
+    const r = await runIn(["allowance", "roster.csv", "--month", "2021-06", "--explain", ID, "--allow-rejects"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("500222********9374");
     expect(r.stderr).not.toContain(ID);
   });
 
-  it("--no-mask shows them as typed", () => {
-    const r = runIn(["validate", "roster.csv", "--format", "json", "--no-mask"]);
+  it("--no-mask shows them as typed", async () => {
+    const r = await runIn(["validate", "roster.csv", "--format", "json", "--no-mask"]);
     expect(json(r).rejected[0].value).toBe(ID);
   });
 });
@@ -92,8 +92,8 @@ describe("control characters from cells are written out, never sent", () => {
     ["md", ["--format", "md"]],
     ["table", ["--format", "table"]],
     ["json", ["--format", "json"]],
-  ])("%s: the name shows \\x1b and \\x00, and no control character reaches the output", (_f, format) => {
-    const r = runIn(["allowance", "roster.csv", "--month", "2021-06", ...format, "--allow-rejects"]);
+  ])("%s: the name shows \\x1b and \\x00, and no control character reaches the output", async (_f, format) => {
+    const r = await runIn(["allowance", "roster.csv", "--month", "2021-06", ...format, "--allow-rejects"]);
     expect(r.stdout).not.toMatch(CONTROL);
     expect(r.stderr).not.toMatch(CONTROL);
     // JSON and Markdown escape the backslash itself

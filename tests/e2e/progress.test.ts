@@ -19,9 +19,9 @@ describe("progress is for terminals only (SPEC.md Scale: pipes and cron get none
     ["training", ["training", d.roster, d.training, "--units", d.units, "--as-of", "2021-12-31"]],
   ];
 
-  it("with stderr piped, no command writes a status line", () => {
+  it("with stderr piped, no command writes a status line", async () => {
     for (const [name, args] of commands()) {
-      const r = swtalent([...args, "--format", "csv", "--allow-rejects"]);
+      const r = await swtalent([...args, "--format", "csv", "--allow-rejects"]);
       expect(r.code, name).toBe(0);
       expect(r.stderr, name).not.toContain("\r");
       expect(r.stderr, name).not.toMatch(/rows read|rows\/s/);

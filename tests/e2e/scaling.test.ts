@@ -22,9 +22,9 @@ beforeAll(async () => {
 });
 
 /** Runs on a "today" after every certificate date, with the output in a file (it outgrows a pipe buffer). */
-const run = (args: string[]) => {
+const run = async (args: string[]) => {
   const out = join(dir, "out.json");
-  const r = swtalent([...args, "--format", "json", "--out", out], { env: { SWTALENT_TODAY: "2022-01-10" } });
+  const r = await swtalent([...args, "--format", "json", "--out", out], { env: { SWTALENT_TODAY: "2022-01-10" } });
   expect(r.code, r.stderr).toBe(0);
   return JSON.parse(readFileSync(out, "utf8"));
 };
@@ -37,16 +37,16 @@ const sorted = (xs: string[]) => [...xs].sort();
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 describe("outputs stay exactly consistent as the input grows fourfold", () => {
-  it("reads every row of both sizes", () => {
-    const a = audit(once);
-    const b = audit(fourTimes);
+  it("reads every row of both sizes", async () => {
+    const a = await audit(once);
+    const b = await audit(fourTimes);
     expect(a.files.map((f: any) => [f.rows, f.accepted, f.rejected])).toEqual([[2000, 2000, 0], [100, 100, 0]]);
     expect(b.files.map((f: any) => [f.rows, f.accepted, f.rejected])).toEqual([[8000, 8000, 0], [400, 400, 0]]);
   });
 
-  it("audit: grade counts, person checks and exam candidates times 4; every unit's verdicts repeat 4 times", () => {
-    const a = audit(once);
-    const b = audit(fourTimes);
+  it("audit: grade counts, person checks and exam candidates times 4; every unit's verdicts repeat 4 times", async () => {
+    const a = await audit(once);
+    const b = await audit(fourTimes);
     for (const g of Object.keys(a.grades)) expect(b.grades[g], g).toBe(4 * a.grades[g]);
     expect(b.units).toHaveLength(4 * a.units.length);
     expect(b.person_checks).toHaveLength(4 * a.person_checks.length);
@@ -60,9 +60,9 @@ describe("outputs stay exactly consistent as the input grows fourfold", () => {
     ["one month", ["--month", "2021-06"]],
     ["twelve months", ["--from", "2021-01", "--to", "2021-12"]],
   ] as const) {
-    it(`allowance for ${label}: total, payees and not paid times 4; per-town totals sum to the total`, () => {
-      const a = allowance(once, [...months]);
-      const b = allowance(fourTimes, [...months]);
+    it(`allowance for ${label}: total, payees and not paid times 4; per-town totals sum to the total`, async () => {
+      const a = await allowance(once, [...months]);
+      const b = await allowance(fourTimes, [...months]);
       expect(a.total).toBeGreaterThan(0);
       expect(b.total).toBe(4 * a.total);
       expect(b.payees).toHaveLength(4 * a.payees.length);

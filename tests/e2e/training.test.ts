@@ -2,15 +2,15 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT, json, swtalent } from "../helpers/cli.js";
+import { golden } from "../helpers/golden.js";
 
 const ROSTER = "tests/fixtures/training/roster.csv";
 const TRAINING = "tests/fixtures/training/training.csv";
-const golden = (name: string) => readFileSync(join(ROOT, "tests", "golden", name), "utf8");
 const run = (...args: string[]) => swtalent(["training", ROSTER, TRAINING, "--as-of", "2021-12-31", "--allow-rejects", ...args]);
 
 describe("swtalent training on a small roster (worked by hand in tests/fixtures/training)", () => {
-  it("as of 2021-12-31, rolling window 2019-01-01 to 2021-12-31: every person's days, status and deadline", () => {
-    const r = run("--format", "json", "--no-mask", "--warn-days", "439");
+  it("as of 2021-12-31, rolling window 2019-01-01 to 2021-12-31: every person's days, status and deadline", async () => {
+    const r = await run("--format", "json", "--no-mask", "--warn-days", "439");
     expect(r.code).toBe(0);
     const out = json(r);
     expect(out.command).toBe("training");
@@ -49,8 +49,8 @@ describe("swtalent training on a small roster (worked by hand in tests/fixtures/
     ]);
   });
 
-  it("files: roster, then training records; input counts the roster; each rejected row with its reason", () => {
-    const out = json(run("--format", "json"));
+  it("files: roster, then training records; input counts the roster; each rejected row with its reason", async () => {
+    const out = json(await run("--format", "json"));
     expect(out.input).toEqual({ rows: 9, accepted: 9, rejected: 0 });
     expect(out.files).toEqual([
       { file: ROSTER, rows: 9, accepted: 9, rejected: 0 },
@@ -70,19 +70,19 @@ describe("swtalent training on a small roster (worked by hand in tests/fixtures/
     ]);
   });
 
-  it("the repeated record is warned about, naming the id masked", () => {
-    const out = json(run("--format", "json"));
+  it("the repeated record is warned about, naming the id masked", async () => {
+    const out = json(await run("--format", "json"));
     expect(out.warnings).toEqual([`${TRAINING}: row 8 repeats row 7 exactly (id 500222********0022); counted once`]);
     expect(out.people.map((p: any) => p.id)).toContain("500222********0022");
   });
 
-  it("--warn-days: a deadline 439 days away is listed at 439, not at 438", () => {
-    expect(json(run("--format", "json", "--warn-days", "438")).due_soon).toEqual([]);
-    expect(json(run("--format", "json")).due_soon).toBeUndefined();
+  it("--warn-days: a deadline 439 days away is listed at 439, not at 438", async () => {
+    expect(json(await run("--format", "json", "--warn-days", "438")).due_soon).toEqual([]);
+    expect(json(await run("--format", "json")).due_soon).toBeUndefined();
   });
 
-  it("--window certificate: the cycle containing the as-of date, counted up to it", () => {
-    const out = json(run("--format", "json", "--window", "certificate"));
+  it("--window certificate: the cycle containing the as-of date, counted up to it", async () => {
+    const out = json(await run("--format", "json", "--window", "certificate"));
     const by = Object.fromEntries(out.people.map((p: any) => [p.name, [p.window_start, p.days, p.status]]));
     expect(by).toEqual({
       赵刚: ["2019-01-01", 6, "noncompliant"], // no certificate date: the rolling window
@@ -97,42 +97,42 @@ describe("swtalent training on a small roster (worked by hand in tests/fixtures/
     expect(out.warnings).toContain("1 person has a grade but no certificate date: their training is counted over the 3 years ending on the as-of date, not by certificate cycle");
   });
 
-  it("exit codes: rejected rows are a data error unless allowed; --check finds the noncompliant", () => {
-    const rejects = swtalent(["training", ROSTER, TRAINING, "--as-of", "2021-12-31", "--format", "json"]);
+  it("exit codes: rejected rows are a data error unless allowed; --check finds the noncompliant", async () => {
+    const rejects = await swtalent(["training", ROSTER, TRAINING, "--as-of", "2021-12-31", "--format", "json"]);
     expect(rejects.code).toBe(3);
     expect(rejects.stderr).toMatch(/4 rows rejected/);
-    expect(run("--format", "json", "--check").code).toBe(1);
-    expect(run("--format", "json").code).toBe(0);
+    expect((await run("--format", "json", "--check")).code).toBe(1);
+    expect((await run("--format", "json")).code).toBe(0);
   });
 
-  it("the Markdown report in Chinese is the reviewed golden file", () => {
-    const r = run("--format", "md", "--lang", "zh", "--warn-days", "439");
+  it("the Markdown report in Chinese is the reviewed golden file", async () => {
+    const r = await run("--format", "md", "--lang", "zh", "--warn-days", "439");
     expect(r.stdout).toBe(golden("training-2021-12-31.zh.md"));
   });
 
-  it("the CSV is one row per person, codes not words, the reviewed golden file", () => {
-    const r = run("--format", "csv");
+  it("the CSV is one row per person, codes not words, the reviewed golden file", async () => {
+    const r = await run("--format", "csv");
     expect(r.stdout).toBe(golden("training-2021-12-31.en.csv"));
   });
 
-  it("the table groups by unit and says the shortfall in words", () => {
-    const r = run("--format", "table", "--lang", "zh", "--quiet");
+  it("the table groups by unit and says the shortfall in words", async () => {
+    const r = await run("--format", "table", "--lang", "zh", "--quiet");
     expect(r.stdout).toContain("新桥村（东溪镇）");
     expect(r.stdout).toContain("还需 8.67 天，截止 2023-03-15");
     expect(r.stdout).toContain("已满期人员达标 2 / 4（50%）");
-    const en = run("--format", "table", "--lang", "en", "--quiet");
+    const en = await run("--format", "table", "--lang", "en", "--quiet");
     expect(en.stdout).toContain("needs 8.67 more days by 2023-03-15");
     expect(en.stdout).toContain("needs 1 more day ");
   });
 
-  it("reads the training records from stdin", () => {
-    const r = swtalent(["training", ROSTER, "-", "--as-of", "2021-12-31", "--allow-rejects", "--format", "json"], { input: readFileSync(join(ROOT, TRAINING), "utf8") });
+  it("reads the training records from stdin", async () => {
+    const r = await swtalent(["training", ROSTER, "-", "--as-of", "2021-12-31", "--allow-rejects", "--format", "json"], { input: readFileSync(join(ROOT, TRAINING), "utf8") });
     expect(r.code).toBe(0);
     expect(json(r).files[1]).toEqual({ file: "(stdin)", rows: 20, accepted: 16, rejected: 4 });
   });
 
-  it("a policy without training days is a usage error naming the profiles that have them", () => {
-    const r = swtalent(["training", ROSTER, TRAINING, "--policy", "ningbo-2018"]);
+  it("a policy without training days is a usage error naming the profiles that have them", async () => {
+    const r = await swtalent(["training", ROSTER, TRAINING, "--policy", "ningbo-2018"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/sets no training days.*qijiang-2020/);
   });
@@ -142,14 +142,14 @@ describe("swtalent training on a small roster (worked by hand in tests/fixtures/
     [["--warn-days", "-5"], /--warn-days takes a whole number/],
     [["--warn-days", "soon"], /--warn-days takes a whole number/],
     [["--as-of", "2021-13-01"], /is not a date/],
-  ])("bad arguments exit 2: %j", (args, message) => {
-    const r = swtalent(["training", ROSTER, TRAINING, ...args]);
+  ])("bad arguments exit 2: %j", async (args, message) => {
+    const r = await swtalent(["training", ROSTER, TRAINING, ...args]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
   });
 
-  it("help shows an example", () => {
-    const r = swtalent(["training", "--help"]);
+  it("help shows an example", async () => {
+    const r = await swtalent(["training", "--help"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/swtalent training .*培训记录\.csv/);
   });

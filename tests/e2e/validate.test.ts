@@ -3,10 +3,9 @@
  * GB18030 copy of the roster reads exactly as the UTF-8 one, and the checks that depend on
  * today's date bite on real rows.
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ROOT, type Run, json, swtalent } from "../helpers/cli.js";
 
 const ROSTER = "fixtures/人员名册.csv";
@@ -21,13 +20,9 @@ function sameName(r: Run): any {
   return JSON.parse(r.stdout.replaceAll(ROSTER_GBK, ROSTER));
 }
 
-beforeAll(() => {
-  if (!existsSync(join(ROOT, "dist", "cli.js"))) execFileSync("npx", ["tsc", "-p", "."], { cwd: ROOT, stdio: "ignore" });
-});
-
 describe("validate on the example district", () => {
-  it("roster, units and training records are all accepted (exit 0)", () => {
-    const r = swtalent(["validate", ROSTER, "--units", UNITS, "--training", TRAINING, "--format", "json"], { env: TODAY });
+  it("roster, units and training records are all accepted (exit 0)", async () => {
+    const r = await swtalent(["validate", ROSTER, "--units", UNITS, "--training", TRAINING, "--format", "json"], { env: TODAY });
     expect(r.code, r.stderr).toBe(0);
     const out = json(r);
     expect(out.command).toBe("validate");
@@ -42,37 +37,37 @@ describe("validate on the example district", () => {
     expect(out.warnings.join("\n")).not.toMatch(/序号|备注/);
     // role texts the vocabulary does not know are listed here (they decide the allowance), not in audit or training
     expect(out.warnings.filter((w: string) => w.startsWith("role "))).toHaveLength(8);
-    const audit = json(swtalent(["audit", ROSTER, "--units", UNITS, "--as-of", "2021-12-31", "--format", "json"], { env: TODAY }));
+    const audit = json(await swtalent(["audit", ROSTER, "--units", UNITS, "--as-of", "2021-12-31", "--format", "json"], { env: TODAY }));
     expect(audit.warnings).toEqual([]);
   });
 
-  it("an exact repeat of a training record (江涛, row 9 = row 8) is accepted and warned about, as training counts it once", () => {
-    const r = swtalent(["validate", ROSTER, "--units", UNITS, "--training", TRAINING, "--format", "json", "--lang", "en"], { env: TODAY });
+  it("an exact repeat of a training record (江涛, row 9 = row 8) is accepted and warned about, as training counts it once", async () => {
+    const r = await swtalent(["validate", ROSTER, "--units", UNITS, "--training", TRAINING, "--format", "json", "--lang", "en"], { env: TODAY });
     const repeats = json(r).warnings.filter((w: string) => /repeats row/.test(w));
     expect(repeats).toEqual(["fixtures/培训记录.csv: row 9 repeats row 8 exactly (id 500222********8932); counted once"]);
   });
 
-  it("the table output says every row is valid", () => {
-    const r = swtalent(["validate", ROSTER, "--units", UNITS, "--training", TRAINING, "--format", "md"], { env: TODAY });
+  it("the table output says every row is valid", async () => {
+    const r = await swtalent(["validate", ROSTER, "--units", UNITS, "--training", TRAINING, "--format", "md"], { env: TODAY });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Every row is valid.");
   });
 
-  it("the GB18030 copy (no BOM, as Excel on Chinese Windows saves it) gives the same accepted rows", () => {
-    const utf8 = json(swtalent(["validate", ROSTER, "--units", UNITS, "--format", "json"], { env: TODAY }));
-    const gbk = sameName(swtalent(["validate", ROSTER_GBK, "--units", UNITS, "--format", "json"], { env: TODAY }));
+  it("the GB18030 copy (no BOM, as Excel on Chinese Windows saves it) gives the same accepted rows", async () => {
+    const utf8 = json(await swtalent(["validate", ROSTER, "--units", UNITS, "--format", "json"], { env: TODAY }));
+    const gbk = sameName(await swtalent(["validate", ROSTER_GBK, "--units", UNITS, "--format", "json"], { env: TODAY }));
     expect(gbk.input).toEqual({ rows: 78, accepted: 78, rejected: 0 });
     expect(gbk).toEqual(utf8);
   });
 
-  it("the GB18030 copy audits to the very same people, units and verdicts", () => {
-    const run = (roster: string) => {
-      const r = swtalent(["audit", roster, "--units", UNITS, "--as-of", "2021-12-31", "--format", "json", "--no-mask"]);
+  it("the GB18030 copy audits to the very same people, units and verdicts", async () => {
+    const run = async (roster: string) => {
+      const r = await swtalent(["audit", roster, "--units", UNITS, "--as-of", "2021-12-31", "--format", "json", "--no-mask"]);
       expect(r.code, r.stderr).toBe(0);
       return sameName(r);
     };
-    const utf8 = run(ROSTER);
-    expect(run(ROSTER_GBK)).toEqual(utf8);
+    const utf8 = await run(ROSTER);
+    expect(await run(ROSTER_GBK)).toEqual(utf8);
     expect(utf8.input).toEqual({ rows: 78, accepted: 78, rejected: 0 });
     expect(utf8.units.filter((u: any) => u.headcount > 0)).toHaveLength(16);
   });
@@ -85,21 +80,21 @@ describe("validate on the example district", () => {
     expect(new TextDecoder("gb18030").decode(bytes)).toBe(utf8);
   });
 
-  it("the roster carries no unit attributes, so alone it is refused, naming the missing columns (exit 3)", () => {
-    const r = swtalent(["validate", ROSTER, "--format", "json"], { env: TODAY });
+  it("the roster carries no unit attributes, so alone it is refused, naming the missing columns (exit 3)", async () => {
+    const r = await swtalent(["validate", ROSTER, "--format", "json"], { env: TODAY });
     expect(r.code).toBe(3);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/missing required column unit_type: add a column headed one of 单位类型/);
   });
 
-  it("run on 2021-06-15, 傅琳's certificate of 2021/6/30 is in the future: row 75 rejected (exit 3; 0 with --allow-rejects)", () => {
+  it("run on 2021-06-15, 傅琳's certificate of 2021/6/30 is in the future: row 75 rejected (exit 3; 0 with --allow-rejects)", async () => {
     const before = { SWTALENT_TODAY: "2021-06-15" };
-    const r = swtalent(["validate", ROSTER, "--units", UNITS, "--format", "json"], { env: before });
+    const r = await swtalent(["validate", ROSTER, "--units", UNITS, "--format", "json"], { env: before });
     expect(r.code).toBe(3);
     const out = json(r);
     expect(out.input).toEqual({ rows: 78, accepted: 77, rejected: 1 });
     expect(out.rejected.map((x: any) => [x.file, x.row, x.field, x.value])).toEqual([[ROSTER, 75, "cert_date", "2021/6/30"]]);
-    expect(swtalent(["validate", ROSTER, "--units", UNITS, "--format", "json", "--allow-rejects"], { env: before }).code).toBe(0);
+    expect((await swtalent(["validate", ROSTER, "--units", UNITS, "--format", "json", "--allow-rejects"], { env: before })).code).toBe(0);
   });
 
   it("every resident ID of the district has a valid GB 11643 check digit, and one is written with a lower-case x", () => {

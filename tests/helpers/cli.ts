@@ -1,7 +1,15 @@
-/** Runs the built CLI as a user would, with a fixed "today" and an English locale. */
+/**
+ * Runs the CLI as a user would, with a fixed "today" and an English locale: in this process
+ * through its Runtime (`swtalent`, fast), or as the built binary in a process of its own
+ * (`spawnSwtalent`, `startSwtalent`) where the process itself is under test: the shim, a
+ * closed or full stdout, signals.
+ */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
+import { Readable, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
+import { main, todayOf } from "../../src/cli.js";
+import type { Runtime } from "../../src/commands/shared.js";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const BIN = join(ROOT, "bin", "swtalent");
@@ -12,12 +20,74 @@ export interface Run {
   readonly stderr: string;
 }
 
-export function swtalent(args: readonly string[], opts: { cwd?: string; env?: Record<string, string>; input?: string } = {}): Run {
+export interface RunOptions {
+  /** the folder relative paths start from (default: the repository) */
+  readonly cwd?: string;
+  /** added to a bare environment of PATH, LANG=C and SWTALENT_TODAY=2021-07-05 */
+  readonly env?: Record<string, string>;
+  /** standard input (default: empty) */
+  readonly input?: string | Buffer;
+}
+
+export interface InProcessOptions extends RunOptions {
+  /** parts of the runtime to replace: terminals, their width, a stdout that fails */
+  readonly runtime?: Partial<Runtime>;
+}
+
+function environment(opts: RunOptions): Record<string, string> {
+  return { PATH: process.env.PATH ?? "", LANG: "C", SWTALENT_TODAY: "2021-07-05", ...opts.env };
+}
+
+/** Standard input and output for a run in this process: `input` to be read, and what is written kept. */
+export function streams(input: string | Buffer = ""): { stdin: Readable; stdout: Writable; written: () => string } {
+  const out: Buffer[] = [];
+  return {
+    stdin: Readable.from(input.length > 0 ? [Buffer.from(input)] : []),
+    stdout: new Writable({
+      write(chunk: Buffer | string, _encoding, done) {
+        out.push(Buffer.from(chunk));
+        done();
+      },
+    }),
+    written: () => Buffer.concat(out).toString("utf8"),
+  };
+}
+
+/**
+ * Runs `swtalent ARGS` in this process, stdout and stderr captured and neither a terminal:
+ * the exit code and the very text the binary would print.
+ */
+export async function swtalent(args: readonly string[], opts: InProcessOptions = {}): Promise<Run> {
+  const env = environment(opts);
+  const io = streams(opts.input);
+  let err = "";
+  const rt: Runtime = {
+    today: todayOf(env, Date.now()),
+    env,
+    cwd: opts.cwd ?? ROOT,
+    stdin: io.stdin,
+    stdout: io.stdout,
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+    stderr: (line) => {
+      err += `${line}\n`;
+    },
+    status: (text) => {
+      err += text;
+    },
+    ...opts.runtime,
+  };
+  const code = await main(["node", BIN, ...args], rt);
+  return { code, stdout: io.written(), stderr: err };
+}
+
+/** Runs the built binary in a process of its own and waits for it. */
+export function spawnSwtalent(args: readonly string[], opts: RunOptions = {}): Run {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
     encoding: "utf8",
     input: opts.input ?? "",
-    env: { PATH: process.env.PATH ?? "", LANG: "C", SWTALENT_TODAY: "2021-07-05", ...opts.env },
+    env: environment(opts),
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
@@ -42,7 +112,7 @@ export function startSwtalent(args: readonly string[], opts: { cwd?: string; env
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
     stdio: ["ignore", typeof where === "number" ? where : "pipe", "pipe"],
-    env: { PATH: process.env.PATH ?? "", LANG: "C", SWTALENT_TODAY: "2021-07-05", ...opts.env },
+    env: environment(opts),
   });
   let stdout = "";
   let stderr = "";

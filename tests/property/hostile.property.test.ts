@@ -18,6 +18,7 @@ import { main } from "../../src/cli.js";
 import type { Runtime } from "../../src/commands/shared.js";
 import { parseDay } from "../../src/core/dates.js";
 import { checkDigit, normaliseId } from "../../src/core/records/ids.js";
+import { streams } from "../helpers/cli.js";
 
 const RUNS = Number(process.env.SWTALENT_FUZZ_RUNS ?? 40);
 const dir = mkdtempSync(join(tmpdir(), "swtalent-hostile-"));
@@ -69,7 +70,7 @@ function rosterText(rows: RosterRow[], ends: string[]): string {
 let seq = 0;
 async function run(args: string[]): Promise<{ code: number; out: string; stderr: string[]; outPath: string }> {
   const stderr: string[] = [];
-  const rt: Runtime = { today: TODAY, env: { LANG: "C" }, stdoutIsTTY: false, stderrIsTTY: false, stderr: (l) => stderr.push(l), status: () => {} };
+  const rt: Runtime = { ...streams(), today: TODAY, env: { LANG: "C" }, stdoutIsTTY: false, stderrIsTTY: false, stderr: (l) => stderr.push(l), status: () => {} };
   const outPath = join(dir, `out-${++seq}.json`);
   const code = await main(["node", "swtalent", ...args, "--format", "json", "--out", outPath], rt);
   let out = "";
