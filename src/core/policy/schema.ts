@@ -3,6 +3,7 @@
  * files are validated against it; every threshold, amount, date and alias the tool uses
  * comes from here, never from literals in the rule code. Dates and fractions are parsed
  * here, once: the rules get calendar days and exact fractions, never the text.
+ * One file though long: it is the grammar of a policy file, read top to bottom (POLICY.md §7).
  */
 import { z } from "zod";
 import { type Day, formatDay, parseDay } from "../dates.js";
