@@ -8,6 +8,9 @@ export default defineConfig({
       provider: "v8",
       include: ["src/**/*.ts"],
       reporter: ["text-summary"],
+      // the floor: the suite's figures when it was set (96.05 / 91 / 92.85 / 97.08 %), less a point
+      // for paths that depend on the machine (a terminal, timing); raise it, never lower it
+      thresholds: { statements: 95, branches: 90, functions: 91, lines: 96 },
     },
   },
 });

@@ -70,7 +70,9 @@ const recipe = JSON.stringify({
   people,
   records,
   firstRecords: Math.floor(records / 4),
-  generator: createHash("sha256").update(readFileSync(join(HERE, "generate.mjs"))).digest("hex"),
+  generator: createHash("sha256")
+    .update(readFileSync(join(HERE, "generate.mjs")))
+    .digest("hex"),
 });
 const recipeFile = join(data, "recipe.json");
 const haveData = Object.values(paths).every((p) => existsSync(p));
@@ -98,9 +100,7 @@ function measure(args) {
   const rssFile = join(scratch, "rss");
   const timeFile = join(scratch, "time");
   const env = { PATH: process.env.PATH ?? "", LANG: "C", SWTALENT_TODAY: "2022-01-10", BENCH_RSS_FILE: rssFile };
-  const [cmd, argv] = TIME
-    ? [TIME, ["-v", "-o", timeFile, process.execPath, ...args]]
-    : [process.execPath, ["--import", join(HERE, "peak-rss.mjs"), ...args]];
+  const [cmd, argv] = TIME ? [TIME, ["-v", "-o", timeFile, process.execPath, ...args]] : [process.execPath, ["--import", join(HERE, "peak-rss.mjs"), ...args]];
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn(cmd, argv, { env, stdio: ["ignore", "ignore", "pipe"] });

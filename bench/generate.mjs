@@ -97,8 +97,37 @@ const UNIT_TYPES = [
   ["社会工作服务机构", 0.97],
   ["医院", 1],
 ];
-const UNIT_KIND = { 社区: "社区", 村: "村", 街道: "街道办事处", 机关: "民政办", 事业单位: "社会事务服务中心", 社会工作服务机构: "社会工作服务中心", 医院: "卫生院" };
-const TOWN_NAMES = ["古南", "文龙", "东溪", "三角", "石角", "赶水", "永新", "篆塘", "打通", "郭扶", "横山", "丁山", "隆盛", "安稳", "扶欢", "永城", "中峰", "新盛", "石壕", "万东"];
+const UNIT_KIND = {
+  社区: "社区",
+  村: "村",
+  街道: "街道办事处",
+  机关: "民政办",
+  事业单位: "社会事务服务中心",
+  社会工作服务机构: "社会工作服务中心",
+  医院: "卫生院",
+};
+const TOWN_NAMES = [
+  "古南",
+  "文龙",
+  "东溪",
+  "三角",
+  "石角",
+  "赶水",
+  "永新",
+  "篆塘",
+  "打通",
+  "郭扶",
+  "横山",
+  "丁山",
+  "隆盛",
+  "安稳",
+  "扶欢",
+  "永城",
+  "中峰",
+  "新盛",
+  "石壕",
+  "万东",
+];
 const SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐";
 const GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰";
 
@@ -147,7 +176,12 @@ export async function generateDistrict({ dir, people, records = 0, firstRecords 
   const units = Math.max(1, Math.ceil(people / 20));
   const towns = Math.max(1, Math.ceil(units / 40));
   const blocks = Math.ceil(people / BIRTH_SPAN);
-  const paths = { roster: join(dir, "roster.csv"), units: join(dir, "units.csv"), training: join(dir, "training.csv"), trainingFirst: join(dir, "training-first.csv") };
+  const paths = {
+    roster: join(dir, "roster.csv"),
+    units: join(dir, "units.csv"),
+    training: join(dir, "training.csv"),
+    trainingFirst: join(dir, "training-first.csv"),
+  };
 
   const u = new LineWriter(paths.units);
   await u.line(UNITS_HEADER);
@@ -189,7 +223,7 @@ export async function generateDistrict({ dir, people, records = 0, firstRecords 
         names[Math.floor(rand() * units)],
         pick(rand, ROLES),
         grade,
-        grade === "" || grade === "社会工作员" && rand() < 0.3 ? "" : dateCell(certMs, form),
+        grade === "" || (grade === "社会工作员" && rand() < 0.3) ? "" : dateCell(certMs, form),
         pick(rand, DEGREES),
         rand() < 0.7 ? "是" : "否",
         dateCell(startMs, (form + 1) % 4),

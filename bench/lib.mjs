@@ -123,14 +123,22 @@ export function checkTargets(results) {
     const b = by(`training ${format}`);
     if (a && b) {
       const r = b.rssMB.median / a.rssMB.median;
-      check(`training peak RSS at 4x the records <= 1.25x (${format})`, r <= 1.25, `${b.rssMB.median.toFixed(0)} MB vs ${a.rssMB.median.toFixed(0)} MB: ${x(r)}`);
+      check(
+        `training peak RSS at 4x the records <= 1.25x (${format})`,
+        r <= 1.25,
+        `${b.rssMB.median.toFixed(0)} MB vs ${a.rssMB.median.toFixed(0)} MB: ${x(r)}`,
+      );
     }
   }
   const m1 = by("allowance-month csv");
   const m12 = by("allowance-year csv");
   check("allowance 12 months < 2x one month", m12.seconds.median < 2 * m1.seconds.median, x(m12.seconds.median / m1.seconds.median));
   const worst = results.reduce((a, b) => (b.rssMB.max > a.rssMB.max ? b : a));
-  check("every command < 1 GiB peak RSS in every run", worst.rssMB.max < 1024, `largest ${worst.rssMB.max.toFixed(0)} MB, ${worst.name}${worst.format ? ` (${worst.format})` : ""}`);
+  check(
+    "every command < 1 GiB peak RSS in every run",
+    worst.rssMB.max < 1024,
+    `largest ${worst.rssMB.max.toFixed(0)} MB, ${worst.name}${worst.format ? ` (${worst.format})` : ""}`,
+  );
   return checks;
 }
 

@@ -15,8 +15,40 @@ import type { CommonOptions } from "./options.js";
 export const yuan = (fen: number): number => fen / 100;
 
 const H = {
-  en: { id: "id", name: "name", unit: "unit", town: "town", grade: "grade", month: "month", amount: "amount", reason: "reason", detail: "detail", sign: "signature", payees: "payees", total: "total", condition: "condition", outcome: "outcome", excess: "excess" },
-  zh: { id: "身份证号", name: "姓名", unit: "单位", town: "街镇", grade: "证书等级", month: "月份", amount: "金额", reason: "原因", detail: "说明", sign: "签名", payees: "人数", total: "合计", condition: "条件", outcome: "结果", excess: "多发金额" },
+  en: {
+    id: "id",
+    name: "name",
+    unit: "unit",
+    town: "town",
+    grade: "grade",
+    month: "month",
+    amount: "amount",
+    reason: "reason",
+    detail: "detail",
+    sign: "signature",
+    payees: "payees",
+    total: "total",
+    condition: "condition",
+    outcome: "outcome",
+    excess: "excess",
+  },
+  zh: {
+    id: "身份证号",
+    name: "姓名",
+    unit: "单位",
+    town: "街镇",
+    grade: "证书等级",
+    month: "月份",
+    amount: "金额",
+    reason: "原因",
+    detail: "说明",
+    sign: "签名",
+    payees: "人数",
+    total: "合计",
+    condition: "条件",
+    outcome: "结果",
+    excess: "多发金额",
+  },
 };
 
 const REASON_WORDS: Record<string, { zh: string; en: string }> = {
@@ -52,21 +84,30 @@ function detailText(d: Detail, policy: Policy, lang: Lang): string {
     case "left":
       return zh ? `${p.day} 已不在岗（离职日期 ${p.end}）` : `not in service on ${p.day}: left ${p.end}`;
     case "unit_type": {
-      const allowed = String(p.allowed).split("|").map((t) => unitTypeWord(t, v, lang)).join(zh ? "、" : " or ");
+      const allowed = String(p.allowed)
+        .split("|")
+        .map((t) => unitTypeWord(t, v, lang))
+        .join(zh ? "、" : " or ");
       return zh ? `${p.unit} 是${unitTypeWord(String(p.type), v, lang)}，不是${allowed}` : `${p.unit} is ${p.type}, not ${allowed}`;
     }
     case "no_office":
       return zh ? `${p.unit} 未设立社会工作室` : `${p.unit} has no social-work office`;
     case "office_unknown":
-      return zh ? `${p.unit} 未填写是否设立社会工作室：请在单位信息中填写` : `${p.unit}: whether it has a social-work office is not recorded; fill it in the units file`;
+      return zh
+        ? `${p.unit} 未填写是否设立社会工作室：请在单位信息中填写`
+        : `${p.unit}: whether it has a social-work office is not recorded; fill it in the units file`;
     case "unit_ok":
       return zh ? `${p.unit}（${unitTypeWord(String(p.type), v, lang)}）已设立社会工作室` : `${p.unit} is ${p.type} with a social-work office`;
     case "role_ok":
       return zh ? `岗位“${p.role}”属社区“两委”成员或专职工作人员` : `role "${p.role}" is ${p.code}`;
     case "role_other":
       return p.role === ""
-        ? zh ? "未填写岗位" : "no role given"
-        : zh ? `岗位“${p.role}”不是社区“两委”成员或专职工作人员` : `role "${p.role}" is not a committee member or community staff`;
+        ? zh
+          ? "未填写岗位"
+          : "no role given"
+        : zh
+          ? `岗位“${p.role}”不是社区“两委”成员或专职工作人员`
+          : `role "${p.role}" is not a committee member or community staff`;
     case "grade_unpaid":
       return zh ? `${g(p.grade)}不发放职业津贴` : `grade ${p.grade} is paid no allowance`;
     case "cert_too_late":
@@ -92,10 +133,23 @@ export function payrollSections(r: Payroll, policy: Policy, lang: Lang, o: Commo
   const title = zh
     ? `社会工作职业津贴发放表 ${r.months[0]}${r.months.length > 1 ? ` 至 ${r.months.at(-1)}` : ""}（${policy.allowance!.id}，${policy.allowance!.basis}）`
     : `Social-work allowance payroll ${r.months[0]}${r.months.length > 1 ? ` to ${r.months.at(-1)}` : ""} (${policy.allowance!.id}, ${policy.allowance!.basis})`;
-  sections.push({ title, header: [], rows: [], notes: withLedger ? [zh ? "金额为扣除已发记录后仍应补发的金额。" : "Amounts are what is still owed after the ledger of payments already made."] : [] });
+  sections.push({
+    title,
+    header: [],
+    rows: [],
+    notes: withLedger ? [zh ? "金额为扣除已发记录后仍应补发的金额。" : "Amounts are what is still owed after the ledger of payments already made."] : [],
+  });
   const payeesOf = groupBy(r.payees, (l) => l.town);
   for (const t of r.byTown) {
-    const rows: Cell[][] = (payeesOf.get(t.town) ?? []).map((l) => [show(l.id), l.name, l.unit, gradeWord(l.grade, v, lang), l.month, yuan(l.fen), ...(md ? [""] : [])]);
+    const rows: Cell[][] = (payeesOf.get(t.town) ?? []).map((l) => [
+      show(l.id),
+      l.name,
+      l.unit,
+      gradeWord(l.grade, v, lang),
+      l.month,
+      yuan(l.fen),
+      ...(md ? [""] : []),
+    ]);
     rows.push([zh ? "小计" : "subtotal", zh ? `${t.payees} 人` : peopleCount(t.payees), "", "", "", yuan(t.fen), ...(md ? [""] : [])]);
     sections.push({ title: `${h.town}: ${townWord(t.town, lang)}`, header: [h.id, h.name, h.unit, h.grade, h.month, h.amount, ...(md ? [h.sign] : [])], rows });
   }
@@ -147,7 +201,13 @@ export function payrollJson(r: Payroll, policy: Policy, lang: Lang, o: CommonOpt
   };
 }
 
-export function presentExplain(verdicts: MonthVerdict[], person: { id: string; name: string; unit: string; town: string | null }, policy: Policy, lang: Lang, o: CommonOptions) {
+export function presentExplain(
+  verdicts: MonthVerdict[],
+  person: { id: string; name: string; unit: string; town: string | null },
+  policy: Policy,
+  lang: Lang,
+  o: CommonOptions,
+) {
   const h = H[lang];
   const show = idShown(o);
   const zh = lang === "zh";
@@ -181,7 +241,9 @@ export function presentExplain(verdicts: MonthVerdict[], person: { id: string; n
     ] as Section[],
     csv: {
       header: [h.month, h.condition, h.outcome, h.detail, h.amount],
-      rows: verdicts.flatMap((v) => v.conditions.map((c) => [v.month, c.condition, c.passed ? "yes" : "no", detailText(c.detail, policy, lang), yuan(v.dueFen)] as Cell[])),
+      rows: verdicts.flatMap((v) =>
+        v.conditions.map((c) => [v.month, c.condition, c.passed ? "yes" : "no", detailText(c.detail, policy, lang), yuan(v.dueFen)] as Cell[]),
+      ),
     },
     json: { explain: { id: show(person.id), name: person.name, unit: person.unit, town: person.town, rule: a.id, months } },
   };

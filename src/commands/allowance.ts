@@ -111,10 +111,20 @@ export const allowanceCommand: CommandSpec = {
       const p = presentExplain(verdicts, { ...person, town: unit.town }, policy, lang, o);
       return deliver(
         {
-          presentation: { json: { ...envelope("allowance", policy, files, rejected, warnings, lang, o), months: months.map(formatMonth), ...p.json }, sections: p.sections, csv: p.csv },
-          policy, rejected, warnings, findings: false, inputs: paths,
+          presentation: {
+            json: { ...envelope("allowance", policy, files, rejected, warnings, lang, o), months: months.map(formatMonth), ...p.json },
+            sections: p.sections,
+            csv: p.csv,
+          },
+          policy,
+          rejected,
+          warnings,
+          findings: false,
+          inputs: paths,
         },
-        o, rt, lang,
+        o,
+        rt,
+        lang,
       );
     }
 
@@ -161,4 +171,3 @@ export const allowanceCommand: CommandSpec = {
     );
   },
 };
-

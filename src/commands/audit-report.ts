@@ -10,16 +10,54 @@ import type { CommonOptions } from "./options.js";
 
 const H = {
   en: {
-    town: "town", unit: "unit", type: "unit_type", headcount: "headcount", certified: "certified", pro: "sw_professional",
-    rule: "rule", status: "status", value: "value", required: "required", shortfall: "shortfall", basis: "basis",
-    compliant: "compliant", what: "what is missing", due: "due", overdue: "overdue", grade: "grade", people: "people",
-    id: "id", name: "name", detail: "detail", age: "age", flags: "flags",
+    town: "town",
+    unit: "unit",
+    type: "unit_type",
+    headcount: "headcount",
+    certified: "certified",
+    pro: "sw_professional",
+    rule: "rule",
+    status: "status",
+    value: "value",
+    required: "required",
+    shortfall: "shortfall",
+    basis: "basis",
+    compliant: "compliant",
+    what: "what is missing",
+    due: "due",
+    overdue: "overdue",
+    grade: "grade",
+    people: "people",
+    id: "id",
+    name: "name",
+    detail: "detail",
+    age: "age",
+    flags: "flags",
   },
   zh: {
-    town: "街镇", unit: "单位", type: "单位类型", headcount: "在岗人数", certified: "持证人数", pro: "专业人才",
-    rule: "规则", status: "结果", value: "实际", required: "要求", shortfall: "差额", basis: "依据",
-    compliant: "是否达标", what: "差距", due: "期限", overdue: "已逾期", grade: "证书等级", people: "人数",
-    id: "编号", name: "姓名", detail: "说明", age: "年龄", flags: "标记",
+    town: "街镇",
+    unit: "单位",
+    type: "单位类型",
+    headcount: "在岗人数",
+    certified: "持证人数",
+    pro: "专业人才",
+    rule: "规则",
+    status: "结果",
+    value: "实际",
+    required: "要求",
+    shortfall: "差额",
+    basis: "依据",
+    compliant: "是否达标",
+    what: "差距",
+    due: "期限",
+    overdue: "已逾期",
+    grade: "证书等级",
+    people: "人数",
+    id: "编号",
+    name: "姓名",
+    detail: "说明",
+    age: "年龄",
+    flags: "标记",
   },
 };
 
@@ -31,7 +69,8 @@ function missingWords(c: Check, lang: Lang): string {
         : "whether the rule applies is not known (e.g. social_service not given): fill it in the units file";
     }
     if (c.measure === "posts") return lang === "zh" ? "岗位数未填：请在单位信息中填写" : "post counts not given: fill them in the units file";
-    if (c.measure === "sw_office" || c.sw_office === null) return lang === "zh" ? "未填是否设立社会工作室：请在单位信息中填写" : "social-work office not given: fill it in the units file";
+    if (c.measure === "sw_office" || c.sw_office === null)
+      return lang === "zh" ? "未填是否设立社会工作室：请在单位信息中填写" : "social-work office not given: fill it in the units file";
     return lang === "zh" ? "单位信息未填：请补充后再核查" : "unit attribute not given: fill it in the units file";
   }
   if (c.status !== "fail") return "";
@@ -66,7 +105,9 @@ function personDetail(c: Pick<PersonCheck, "status" | "detail">, p: Policy, lang
   const d = c.detail;
   if (d.code === "post_tier") {
     const tier = lang === "zh" ? (v.tiers[d.params.tier as "senior"]?.[0] ?? d.params.tier) : d.params.tier;
-    const words = String(d.params.allowed).split("|").map((g) => gradeWord(g, v, lang));
+    const words = String(d.params.allowed)
+      .split("|")
+      .map((g) => gradeWord(g, v, lang));
     // "intermediate or senior" / "社会工作师或高级社会工作师"
     const allowed = lang === "zh" ? joinList(words, "、", "或") : joinList(words, ", ", " or ");
     const held = gradeWord(String(d.params.grade), v, lang);
@@ -88,15 +129,17 @@ function postLevelDetail(c: Pick<PersonCheck, "status" | "detail">, p: Policy, l
       .filter((x) => x !== "")
       .map((x) => x.split(":") as [string, string]);
     if (pairs.length === 0) {
-      return lang === "zh"
-        ? `岗位等级 ${level} 级：本政策未为任何证书等级规定岗位等级`
-        : `post level ${level}: the policy sets post levels for no grade`;
+      return lang === "zh" ? `岗位等级 ${level} 级：本政策未为任何证书等级规定岗位等级` : `post level ${level}: the policy sets post levels for no grade`;
     }
     if (lang === "zh") {
       const list = pairs.map(([g, r]) => `${gradeWord(g, v, lang)}（${levels(r)} 级）`).join("、");
       return `岗位等级 ${level} 级：证书等级为“${held}”，本政策只为 ${list}规定了岗位等级`;
     }
-    const list = joinList(pairs.map(([g, r]) => `${g} (${levels(r)})`), ", ", " and ");
+    const list = joinList(
+      pairs.map(([g, r]) => `${g} (${levels(r)})`),
+      ", ",
+      " and ",
+    );
     return `post level ${level}: grade is ${held}, and the policy sets post levels only for ${list}`;
   }
   const inside = c.status === "pass";
@@ -158,9 +201,7 @@ function auditSections(r: AuditResult, policy: Policy, asOf: string, lang: Lang,
     });
   }
   const compliant = r.units.filter((u) => u.compliant).length;
-  const gradeLine = (Object.entries(r.grades) as [string, number][])
-    .map(([g, n]) => `${gradeWord(g, v, lang)} ${n}`)
-    .join(lang === "zh" ? "，" : ", ");
+  const gradeLine = (Object.entries(r.grades) as [string, number][]).map(([g, n]) => `${gradeWord(g, v, lang)} ${n}`).join(lang === "zh" ? "，" : ", ");
   const failing = r.units.filter((u) => !u.compliant).length;
   const met = r.targets.filter((t) => t.status === "pass").length;
   const overdue = r.targets.filter((t) => t.overdue && t.status !== "pass").length;
@@ -179,7 +220,9 @@ function auditSections(r: AuditResult, policy: Policy, asOf: string, lang: Lang,
         : [
             `Policy ${policy.id} (${policy.document}), as of ${asOf}`,
             `Units compliant: ${compliant} of ${r.units.length} (${failing} not)`,
-            r.targets.length === 0 ? "The policy sets no region targets" : `Region targets met: ${met} of ${r.targets.length}${overdue > 0 ? ` (${overdue} overdue and not met)` : ""}`,
+            r.targets.length === 0
+              ? "The policy sets no region targets"
+              : `Region targets met: ${met} of ${r.targets.length}${overdue > 0 ? ` (${overdue} overdue and not met)` : ""}`,
             `Grades (in service): ${gradeLine}`,
           ],
   });

@@ -42,7 +42,11 @@ export function addCommonOptions(cmd: Command, with_: { policy?: boolean; units?
     .option("--quiet", "no warnings or progress on stderr")
     .option("--encoding <enc>", "force the input encoding: utf-8 | gb18030 (gbk) | utf-16le")
     .option("--delimiter <char>", "force the input delimiter: comma | tab | semicolon | a character")
-    .option("--column <HEADER=field>", 'read a header the aliases do not know as this field, e.g. --column "离职时间（年月日）=end_date"; "HEADER=" leaves it unread (repeatable)', (v: string, all: string[] = []) => [...all, v]);
+    .option(
+      "--column <HEADER=field>",
+      'read a header the aliases do not know as this field, e.g. --column "离职时间（年月日）=end_date"; "HEADER=" leaves it unread (repeatable)',
+      (v: string, all: string[] = []) => [...all, v],
+    );
 }
 
 export function langOf(o: CommonOptions, env: NodeJS.ProcessEnv): Lang {

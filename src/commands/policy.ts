@@ -22,7 +22,7 @@ interface PolicyOptions extends CommonOptions {}
 /** Words for the codes of a policy, so a clerk can read `policy show` against the document. */
 const ZH = {
   holds: { anyone: "人员", certified: "持证人员", certified_national: "持全国证书人员", sw_professional: "社会工作专业人才" } as Record<string, string>,
-  degree: ({ none: "无", associate: "大专", bachelor: "本科", master: "硕士", doctor: "博士" } satisfies Record<Degree, string>) as Record<string, string>,
+  degree: { none: "无", associate: "大专", bachelor: "本科", master: "硕士", doctor: "博士" } satisfies Record<Degree, string> as Record<string, string>,
   posts: { professional_posts: "专业技术岗位数", sw_posts: "社会工作专业岗位数", total_posts: "岗位总数" } as Record<string, string>,
   attribute: { sw_office: "设立社会工作室（站）", social_service: "从事专业社会服务" } as Record<string, string>,
   tier: { senior: "高级岗位", intermediate: "中级岗位", junior: "初级岗位" } as Record<string, string>,
@@ -95,12 +95,36 @@ function requirement(r: Rule, w: Words): string {
 
 const HEAD = {
   en: {
-    id: "id", title: "title", applies: "applies to", passes: "passes when", due: "due", basis: "basis", units: "units", who: "who",
-    yuan: "yuan per month", roles: "roles", certificate: "certificate", days: "days per window", window: "window", hours: "hours per day",
+    id: "id",
+    title: "title",
+    applies: "applies to",
+    passes: "passes when",
+    due: "due",
+    basis: "basis",
+    units: "units",
+    who: "who",
+    yuan: "yuan per month",
+    roles: "roles",
+    certificate: "certificate",
+    days: "days per window",
+    window: "window",
+    hours: "hours per day",
   },
   zh: {
-    id: "编号", title: "名称", applies: "适用单位", passes: "达标条件", due: "期限", basis: "依据", units: "单位", who: "对象",
-    yuan: "每月金额（元）", roles: "岗位", certificate: "证书", days: "每期应训天数", window: "计算期间", hours: "每天学时",
+    id: "编号",
+    title: "名称",
+    applies: "适用单位",
+    passes: "达标条件",
+    due: "期限",
+    basis: "依据",
+    units: "单位",
+    who: "对象",
+    yuan: "每月金额（元）",
+    roles: "岗位",
+    certificate: "证书",
+    days: "每期应训天数",
+    window: "计算期间",
+    hours: "每天学时",
   },
 };
 
@@ -109,7 +133,14 @@ export function presentPolicy(p: Policy, lang: Lang): Presentation {
   const zh = lang === "zh";
   const h = HEAD[lang];
   const title = (t: { zh: string; en: string }) => t[lang];
-  const ruleRows: Cell[][] = Object.entries(p.rules).map(([id, r]) => [id, title(r.title), scope(r, w), requirement(r, w), r.due === undefined ? "" : formatDay(r.due), r.basis]);
+  const ruleRows: Cell[][] = Object.entries(p.rules).map(([id, r]) => [
+    id,
+    title(r.title),
+    scope(r, w),
+    requirement(r, w),
+    r.due === undefined ? "" : formatDay(r.due),
+    r.basis,
+  ]);
   const targetRows: Cell[][] = Object.entries(p.targets).map(([id, t]) => [
     id,
     title(t.title),
@@ -210,7 +241,11 @@ export function presentPolicy(p: Policy, lang: Lang): Presentation {
   );
   const csvHeader = [h.id, h.title, h.applies, h.passes, h.due, h.basis];
   const region = zh ? "区域" : "region";
-  return { json: policyData(p), sections, csv: { header: csvHeader, rows: [...ruleRows, ...targetRows.map((r) => [r[0]!, r[1]!, region, r[2]!, r[3]!, r[4]!])] } };
+  return {
+    json: policyData(p),
+    sections,
+    csv: { header: csvHeader, rows: [...ruleRows, ...targetRows.map((r) => [r[0]!, r[1]!, region, r[2]!, r[3]!, r[4]!])] },
+  };
 }
 
 /** Writes the presentation; `inputs` are the policy files read, which --out must not name. */
@@ -236,37 +271,51 @@ export const policyCommand: CommandSpec = {
   define: (cmd: Command) => {
     cmd.description("list the built-in policy profiles, show one, or check a policy file");
     policyOptions(cmd.command("list").description("list the built-in profiles"));
-    policyOptions(cmd.command("show").argument("<id|file>", "a built-in id or a policy file").description("print every rule, threshold, amount, date and basis"));
-    policyOptions(cmd.command("check").argument("<file>", "a policy file (YAML or JSON)").description("validate a custom policy file"));
-    cmd.addHelpText(
-      "after",
-      "\nExamples:\n  swtalent policy list\n  swtalent policy show qijiang-2020\n  swtalent policy check my-policy.yaml",
+    policyOptions(
+      cmd.command("show").argument("<id|file>", "a built-in id or a policy file").description("print every rule, threshold, amount, date and basis"),
     );
+    policyOptions(cmd.command("check").argument("<file>", "a policy file (YAML or JSON)").description("validate a custom policy file"));
+    cmd.addHelpText("after", "\nExamples:\n  swtalent policy list\n  swtalent policy show qijiang-2020\n  swtalent policy check my-policy.yaml");
     return cmd;
   },
   async run() {
     throw new UsageError("policy needs a subcommand: list, show ID|FILE, or check FILE");
   },
   subcommands: {
-  async list(args, rt) {
-    const o = args[0] as PolicyOptions;
-    const lang = langOf(o, rt.env);
-    const rows: Cell[][] = builtinIds().map((id) => {
-      const p = loadPolicy(id);
-      return [id + (id === "qijiang-2020" ? " (default)" : ""), p.name[lang], p.document, p.allowance ? "yes" : "no", p.training ? "yes" : "no"];
-    });
-    const header = ["id", "name", "document", "allowance", "training"];
-    return output({ json: builtinIds().map((id) => ({ id, document: loadPolicy(id).document })), sections: [{ header, rows }], csv: { header, rows } }, o, rt, "table");
-  },
-  async show(args, rt) {
-    const [ref, o] = args as [string, PolicyOptions];
-    return output(presentPolicy(loadPolicy(ref, rt.cwd), langOf(o, rt.env)), o, rt, "table", policyFile(ref));
-  },
-  async check(args, rt) {
-    const [file, o] = args as [string, PolicyOptions];
-    const p = loadPolicy(file, rt.cwd);
-    const line = `${file}: valid policy ${p.id} (${Object.keys(p.rules).length} rules, ${Object.keys(p.targets).length} targets)`;
-    return output({ json: { file, valid: true, id: p.id }, sections: [{ header: [], rows: [], notes: [line] }], csv: { header: ["file", "valid", "id"], rows: [[file, "yes", p.id]] } }, o, rt, "table", [file]);
-  },
+    async list(args, rt) {
+      const o = args[0] as PolicyOptions;
+      const lang = langOf(o, rt.env);
+      const rows: Cell[][] = builtinIds().map((id) => {
+        const p = loadPolicy(id);
+        return [id + (id === "qijiang-2020" ? " (default)" : ""), p.name[lang], p.document, p.allowance ? "yes" : "no", p.training ? "yes" : "no"];
+      });
+      const header = ["id", "name", "document", "allowance", "training"];
+      return output(
+        { json: builtinIds().map((id) => ({ id, document: loadPolicy(id).document })), sections: [{ header, rows }], csv: { header, rows } },
+        o,
+        rt,
+        "table",
+      );
+    },
+    async show(args, rt) {
+      const [ref, o] = args as [string, PolicyOptions];
+      return output(presentPolicy(loadPolicy(ref, rt.cwd), langOf(o, rt.env)), o, rt, "table", policyFile(ref));
+    },
+    async check(args, rt) {
+      const [file, o] = args as [string, PolicyOptions];
+      const p = loadPolicy(file, rt.cwd);
+      const line = `${file}: valid policy ${p.id} (${Object.keys(p.rules).length} rules, ${Object.keys(p.targets).length} targets)`;
+      return output(
+        {
+          json: { file, valid: true, id: p.id },
+          sections: [{ header: [], rows: [], notes: [line] }],
+          csv: { header: ["file", "valid", "id"], rows: [[file, "yes", p.id]] },
+        },
+        o,
+        rt,
+        "table",
+        [file],
+      );
+    },
   },
 };

@@ -57,7 +57,12 @@ export interface Progress {
  * Rows read and the rate, on one stderr line rewritten in place, once a read has taken
  * over 2 s; nothing at all when stderr is not a terminal (pipes, cron) or with --quiet.
  */
-export function progressFor(rt: Pick<Runtime, "stderrIsTTY" | "status">, o: Pick<CommonOptions, "quiet">, file: string, now = () => performance.now()): Progress {
+export function progressFor(
+  rt: Pick<Runtime, "stderrIsTTY" | "status">,
+  o: Pick<CommonOptions, "quiet">,
+  file: string,
+  now = () => performance.now(),
+): Progress {
   if (!rt.stderrIsTTY || o.quiet) return { end() {} };
   const start = now();
   let shown = false;
@@ -277,7 +282,10 @@ export async function deliver(outcome: Outcome, o: CommonOptions, rt: Runtime, l
         ? `${r.file}：第 ${r.row} 行，列 ${column}，内容“${value}”：${reasonText(r, lang, v)}`
         : `${r.file}: row ${r.row}, column ${column}, value "${value}": ${reasonText(r, lang, v)}`;
     },
-    (n) => (lang === "zh" ? `……另有 ${n} 个问题：见 --rejects FILE 或 --format json` : `... and ${plural(n, "more problem", "more problems")}: see --rejects FILE or --format json`),
+    (n) =>
+      lang === "zh"
+        ? `……另有 ${n} 个问题：见 --rejects FILE 或 --format json`
+        : `... and ${plural(n, "more problem", "more problems")}: see --rejects FILE or --format json`,
   );
   if (o.rejects !== undefined) {
     const header = lang === "zh" ? ["文件", "行号", "列", "内容", "问题"] : ["file", "row", "field", "value", "reason"];

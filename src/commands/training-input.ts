@@ -21,20 +21,24 @@ export async function readTrainingFile(
   known: { has(id: string): boolean },
   sink: { fold: ((r: TrainingRecord) => void) | null; onProgress?: (rows: number) => void },
 ): Promise<TrainingFileResult> {
-  const t = await readMappedTable(path, { ...readOptions(o, rt), ...(sink.onProgress ? { onProgress: sink.onProgress } : {}) }, {
-    aliases: policy.vocabulary.columns.training,
-    required: TRAINING_REQUIRED,
-    build(file, columns, width) {
-      const reader = new TrainingReader(file, policy, columns, width, known);
-      return {
-        reader,
-        add(cells: readonly string[], row: number) {
-          const rec = reader.read(cells, row);
-          if (rec && sink.fold) sink.fold(rec);
-        },
-      };
+  const t = await readMappedTable(
+    path,
+    { ...readOptions(o, rt), ...(sink.onProgress ? { onProgress: sink.onProgress } : {}) },
+    {
+      aliases: policy.vocabulary.columns.training,
+      required: TRAINING_REQUIRED,
+      build(file, columns, width) {
+        const reader = new TrainingReader(file, policy, columns, width, known);
+        return {
+          reader,
+          add(cells: readonly string[], row: number) {
+            const rec = reader.read(cells, row);
+            if (rec && sink.fold) sink.fold(rec);
+          },
+        };
+      },
     },
-  });
+  );
   const r = t.builder.reader;
   return { count: r.count, rejected: r.rejected, warnings: [...t.headerWarnings, ...t.blankWarnings] };
 }

@@ -11,14 +11,42 @@ import type { CommonOptions } from "./options.js";
 
 const H = {
   en: {
-    town: "town", unit: "unit", id: "id", name: "name", grade: "grade", window: "window", windowStart: "window_start", windowEnd: "window_end",
-    required: "required_days", days: "days", shortfall: "shortfall", status: "status", deadline: "deadline", missing: "what is missing",
-    judged: "judged", compliant: "compliant", rate: "rate",
+    town: "town",
+    unit: "unit",
+    id: "id",
+    name: "name",
+    grade: "grade",
+    window: "window",
+    windowStart: "window_start",
+    windowEnd: "window_end",
+    required: "required_days",
+    days: "days",
+    shortfall: "shortfall",
+    status: "status",
+    deadline: "deadline",
+    missing: "what is missing",
+    judged: "judged",
+    compliant: "compliant",
+    rate: "rate",
   },
   zh: {
-    town: "街镇", unit: "单位", id: "编号", name: "姓名", grade: "证书等级", window: "计算期间", windowStart: "期间开始", windowEnd: "期间结束",
-    required: "应训天数", days: "已训天数", shortfall: "差额天数", status: "结果", deadline: "截止日期", missing: "差距",
-    judged: "已满期人数", compliant: "达标人数", rate: "达标率",
+    town: "街镇",
+    unit: "单位",
+    id: "编号",
+    name: "姓名",
+    grade: "证书等级",
+    window: "计算期间",
+    windowStart: "期间开始",
+    windowEnd: "期间结束",
+    required: "应训天数",
+    days: "已训天数",
+    shortfall: "差额天数",
+    status: "结果",
+    deadline: "截止日期",
+    missing: "差距",
+    judged: "已满期人数",
+    compliant: "达标人数",
+    rate: "达标率",
   },
 };
 
@@ -75,11 +103,7 @@ function trainingSections(r: TrainingResult, policy: Policy, kind: WindowKind, a
         statusCell(v.status, lang),
         shortfallInWords(v, lang),
       ]),
-      notes: [
-        zh
-          ? `已满期人员达标 ${u.compliant} / ${u.judged}（${percent(u)}）`
-          : `Compliant ${u.compliant} of ${u.judged} judged (${percent(u)})`,
-      ],
+      notes: [zh ? `已满期人员达标 ${u.compliant} / ${u.judged}（${percent(u)}）` : `Compliant ${u.compliant} of ${u.judged} judged (${percent(u)})`],
     });
   }
   if (r.dueSoon !== null) {

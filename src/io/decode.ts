@@ -18,15 +18,15 @@ export { LineScan };
 export type Encoding = "utf-8" | "gb18030" | "utf-16le" | "utf-16be";
 
 const NAMES: Record<string, Encoding> = {
-  "utf8": "utf-8",
+  utf8: "utf-8",
   "utf-8": "utf-8",
-  "gb18030": "gb18030",
-  "gbk": "gb18030",
-  "gb2312": "gb18030",
-  "cp936": "gb18030",
-  "utf16le": "utf-16le",
+  gb18030: "gb18030",
+  gbk: "gb18030",
+  gb2312: "gb18030",
+  cp936: "gb18030",
+  utf16le: "utf-16le",
   "utf-16le": "utf-16le",
-  "utf16be": "utf-16be",
+  utf16be: "utf-16be",
   "utf-16be": "utf-16be",
 };
 

@@ -72,9 +72,7 @@ function decodePolicyText(bytes: Buffer, where: string): string {
     return decoder.write(bytes) + decoder.end();
   } catch (e) {
     if (!(e instanceof DataError)) throw e;
-    throw new DataError(`${where}: invalid policy, nothing was computed`, [
-      "(file): the text mixes encodings or is damaged: save it again as UTF-8",
-    ]);
+    throw new DataError(`${where}: invalid policy, nothing was computed`, ["(file): the text mixes encodings or is damaged: save it again as UTF-8"]);
   }
 }
 
@@ -110,9 +108,7 @@ export function loadPolicy(ref: string | undefined, cwd?: string): Policy {
   if (trees.has(name)) return builtinPolicy(name);
   const looksLikeFile = /[./\\]/.test(name) || existsSync(located(name, cwd));
   if (!looksLikeFile) {
-    throw new UsageError(
-      `unknown policy "${name}": use a built-in id (${[...trees.keys()].join(", ")}) or the path of a policy file`,
-    );
+    throw new UsageError(`unknown policy "${name}": use a built-in id (${[...trees.keys()].join(", ")}) or the path of a policy file`);
   }
   let bytes: Buffer;
   try {
@@ -123,15 +119,6 @@ export function loadPolicy(ref: string | undefined, cwd?: string): Policy {
   const text = decodePolicyText(bytes, name);
   const vocabulary = (trees.get(DEFAULT_POLICY) as Record<string, unknown>).vocabulary;
   const doc = parseText(text, name);
-  const withVocabulary =
-    doc !== null && typeof doc === "object" && !Array.isArray(doc) && !("extends" in doc)
-      ? mergePolicy({ vocabulary }, doc)
-      : doc;
-  return resolvePolicy(
-    withVocabulary,
-    name,
-    (id) => trees.get(id),
-    [...trees.keys()],
-    basename(name, extname(name)),
-  );
+  const withVocabulary = doc !== null && typeof doc === "object" && !Array.isArray(doc) && !("extends" in doc) ? mergePolicy({ vocabulary }, doc) : doc;
+  return resolvePolicy(withVocabulary, name, (id) => trees.get(id), [...trees.keys()], basename(name, extname(name)));
 }

@@ -75,7 +75,9 @@ function open(path: string, opts: ReadOptions): Readable {
   if (path === "-") return opts.stdin ?? process.stdin;
   const ext = extname(path).toLowerCase();
   if (ext === ".xlsx" || ext === ".xls") {
-    throw new UsageError(`${path}: reading .xlsx is planned but not available yet; save the sheet as CSV (UTF-8 or the default Chinese CSV) and pass that file`);
+    throw new UsageError(
+      `${path}: reading .xlsx is planned but not available yet; save the sheet as CSV (UTF-8 or the default Chinese CSV) and pass that file`,
+    );
   }
   return createReadStream(located(path, opts.cwd), { highWaterMark: 1 << 20 });
 }

@@ -137,7 +137,9 @@ function outputError(where: string, e: unknown): SwtalentError {
   const err =
     typeof code === "string" && code.startsWith("E") && !code.startsWith("ERR_")
       ? new OutputError(`cannot write ${where} (${code}): check that the folder exists and is writable, and that there is space`)
-      : new OutputError(`cannot write ${where}: the output could not be made (${(e as Error).name}: ${(e as Error).message}); --format csv is written row by row`);
+      : new OutputError(
+          `cannot write ${where}: the output could not be made (${(e as Error).name}: ${(e as Error).message}); --format csv is written row by row`,
+        );
   return Object.assign(err, { cause: e });
 }
 
@@ -280,7 +282,7 @@ const states = new WeakMap<OutStream, StdoutState>();
  * error at all.
  */
 export function watchStdout(stdout: OutStream): StdoutState {
-  let state = states.get(stdout);
+  const state = states.get(stdout);
   if (state) return state;
   const fresh: StdoutState = { failure: null, reported: false };
   states.set(stdout, fresh);

@@ -247,7 +247,12 @@ function* tablePieces(p: Presentation, color: boolean, chunk: number): Generator
     if (s.title) yield line(chalk.bold(s.title));
     if (s.header.length > 0 && s.rows.length > 0) {
       yield line("");
-      yield* boxedTable(s.header.map((h) => chalk.bold(h)), s.rows, paint, chunk);
+      yield* boxedTable(
+        s.header.map((h) => chalk.bold(h)),
+        s.rows,
+        paint,
+        chunk,
+      );
     }
     for (const note of s.notes ?? []) yield line(note);
     yield line("");

@@ -74,12 +74,24 @@ describe("swtalent allowance on a small roster (worked by hand in tests/fixtures
     const ledger = join(dir, "paid.csv");
     writeFileSync(
       ledger,
-      ["身份证号,月份,金额", "500222198001010010,2021-06,150", "500222198001010010,2021年6月,20", "500222198502020022,2021-06,100", "500222199507070074,2020-12,50"].join("\n"),
+      [
+        "身份证号,月份,金额",
+        "500222198001010010,2021-06,150",
+        "500222198001010010,2021年6月,20",
+        "500222198502020022,2021-06,100",
+        "500222199507070074,2020-12,50",
+      ].join("\n"),
     );
     const out = json(await swtalent(["allowance", ROSTER, "--month", "2021-06", "--paid", ledger, "--format", "json", "--no-mask"]));
-    expect(out.payees.map((p: any) => [p.name, p.amount])).toEqual([["杨帆", 50], ["王芳", 30]]);
+    expect(out.payees.map((p: any) => [p.name, p.amount])).toEqual([
+      ["杨帆", 50],
+      ["王芳", 30],
+    ]);
     expect(out.overpaid.map((p: any) => [p.name, p.month, p.amount])).toEqual([["李强", "2021-06", 100]]);
-    expect(out.files.map((f: any) => [f.rows, f.accepted, f.rejected])).toEqual([[8, 8, 0], [4, 4, 0]]);
+    expect(out.files.map((f: any) => [f.rows, f.accepted, f.rejected])).toEqual([
+      [8, 8, 0],
+      [4, 4, 0],
+    ]);
     expect(out.warnings.join("\n")).toMatch(/1 ledger row is for a month outside the range and was ignored/);
   });
 
@@ -98,13 +110,16 @@ describe("swtalent allowance on a small roster (worked by hand in tests/fixtures
   it("--explain's table names each condition beside its outcome (in service: yes), not the reason code", async () => {
     const md = (await swtalent(["allowance", ROSTER, "--month", "2021-06", "--explain", "500222198502020022", "--format", "md", "--lang", "en"])).stdout;
     expect(md).toMatch(/\| 2021-06 \| in service \| yes \|/);
-    expect(md).toMatch(/\|  \| certificate \| NO \|/);
+    expect(md).toMatch(/\| {2}\| certificate \| NO \|/);
     expect(md).not.toContain("not in service");
   });
 
   it("--explain shows each condition month by month with the basis", async () => {
     const out = json(await swtalent(["allowance", ROSTER, "--from", "2021-06", "--to", "2021-07", "--explain", "500222198502020022", "--format", "json"]));
-    expect(out.explain.months.map((m: any) => [m.month, m.reason, m.amount])).toEqual([["2021-06", "grade", 0], ["2021-07", null, 100]]);
+    expect(out.explain.months.map((m: any) => [m.month, m.reason, m.amount])).toEqual([
+      ["2021-06", "grade", 0],
+      ["2021-07", null, 100],
+    ]);
     expect(out.explain.months[0].conditions.map((c: any) => c.passed)).toEqual([true, true, true, false]);
     expect(out.explain.months[0].basis).toBe("綦江民发〔2020〕60号 四（三）");
   });
@@ -189,14 +204,26 @@ describe("never pay twice (the example district, June 2021: 500 yuan to 4 payees
   };
 
   it("a negative ledger amount is rejected, never owed back on top of the due", async () => {
-    const r = await swtalent(["allowance", ...DISTRICT, "--month", "2021-06", "--paid", ledger(["500222196903039374,2021-06,-200"]), "--format", "json", "--allow-rejects"]);
+    const r = await swtalent([
+      "allowance",
+      ...DISTRICT,
+      "--month",
+      "2021-06",
+      "--paid",
+      ledger(["500222196903039374,2021-06,-200"]),
+      "--format",
+      "json",
+      "--allow-rejects",
+    ]);
     const out = json(r);
     expect(out.rejected.map((x: any) => [x.field, x.value])).toEqual([["amount", "-200"]]);
     expect(out.payees.filter((p: any) => p.name === "尹涛")).toEqual([]);
     expect(out.not_paid.filter((n: any) => n.name === "尹涛").map((n: any) => n.reason)).toEqual(["ledger_rejected"]);
     expect(out.total).toBe(300);
     expect(r.code).toBe(0);
-    expect((await swtalent(["allowance", ...DISTRICT, "--month", "2021-06", "--paid", ledger(["500222196903039374,2021-06,-200"]), "--format", "json"])).code).toBe(3);
+    expect(
+      (await swtalent(["allowance", ...DISTRICT, "--month", "2021-06", "--paid", ledger(["500222196903039374,2021-06,-200"]), "--format", "json"])).code,
+    ).toBe(3);
   });
 
   it.each([
@@ -205,7 +232,9 @@ describe("never pay twice (the example district, June 2021: 500 yuan to 4 payees
     ["200.00", 0],
     ["¥200", 0],
   ])("a ledger amount written %s is read: 尹涛 owes nothing more", async (amount) => {
-    const out = json(await swtalent(["allowance", ...DISTRICT, "--month", "2021-06", "--paid", ledger([`500222196903039374,2021-06,"${amount}"`]), "--format", "json"]));
+    const out = json(
+      await swtalent(["allowance", ...DISTRICT, "--month", "2021-06", "--paid", ledger([`500222196903039374,2021-06,"${amount}"`]), "--format", "json"]),
+    );
     expect(out.rejected).toEqual([]);
     expect(out.total).toBe(300);
   });

@@ -136,7 +136,11 @@ const QIJIANG_EXAM = {
 /** exam candidates grouped by unit, names sorted, so the comparison does not depend on id order */
 function byUnit(list: { name: string; unit: string }[]): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const c of list) (out[c.unit] ??= []).push(c.name);
+  for (const c of list) {
+    const names = out[c.unit] ?? [];
+    names.push(c.name);
+    out[c.unit] = names;
+  }
   for (const k of Object.keys(out)) out[k]!.sort();
   return out;
 }
@@ -176,30 +180,30 @@ describe("audit, qijiang-2020 (the default) at 2021-12-31", () => {
   });
 
   it("2 certified of 6 meet 1/3 exactly in 古南街道办事处; counting the leaver 唐文 would make it 2 of 7, a fail (QJ-CERT-SOCIAL-SERVICE)", async () => {
-    const g = unitsOf(await auditJson())["古南街道办事处"]!;
+    const g = unitsOf(await auditJson()).古南街道办事处!;
     expect([g.headcount, g.certified, g.checks[0]![1]]).toEqual([6, 2, "pass"]);
   });
 
   it("a start on the as-of date is in service, a start after it is not (九龙社区: 潘婷 counted, 袁博 not, so 1 certified fails QJ-COMMUNITY-CERT)", async () => {
-    const j = unitsOf(await auditJson())["九龙社区"]!;
+    const j = unitsOf(await auditJson()).九龙社区!;
     expect([j.headcount, j.certified]).toEqual([4, 1]);
     expect(j.checks[0]).toEqual(["QJ-COMMUNITY-CERT", "fail", 1, 2, 1]);
   });
 
   it("a leaving date on the as-of date is still in service (通惠社区: 严莉), the day before is not (滨河社区: 赵刚)", async () => {
     const all = unitsOf(await auditJson());
-    expect(all["通惠社区"]!.certified).toBe(3);
-    expect(all["滨河社区"]!.certified).toBe(2);
+    expect(all.通惠社区!.certified).toBe(3);
+    expect(all.滨河社区!.certified).toBe(2);
   });
 
   it("1 of 5 meets 1/5 exactly (QJ-CERT-OTHER), 14 of 20 posts meet 7/10 exactly (QJ-INST-SW-POSTS)", async () => {
     const all = unitsOf(await auditJson());
-    expect(all["綦江区发展和改革委员会"]!.checks).toEqual([["QJ-CERT-OTHER", "pass", 1, "1/5", 0]]);
-    expect(all["綦江区社会福利院"]!.checks[1]).toEqual(["QJ-INST-SW-POSTS", "pass", 14, "7/10", 0]);
+    expect(all.綦江区发展和改革委员会!.checks).toEqual([["QJ-CERT-OTHER", "pass", 1, "1/5", 0]]);
+    expect(all.綦江区社会福利院!.checks[1]).toEqual(["QJ-INST-SW-POSTS", "pass", 14, "7/10", 0]);
   });
 
   it("agency staff: 2 of 6 full-time meet 1/3; 社会工作员, 大专 and the part-timer do not count (QJ-AGENCY-STAFF)", async () => {
-    const a = unitsOf(await auditJson())["綦江区同心社会工作服务中心"]!;
+    const a = unitsOf(await auditJson()).綦江区同心社会工作服务中心!;
     expect(a.checks[0]).toEqual(["QJ-AGENCY-STAFF", "pass", 2, "1/3", 0]);
   });
 
@@ -245,7 +249,6 @@ describe("audit, qijiang-2020 (the default) at 2021-12-31", () => {
     expect((await swtalent(["audit", ROSTER, "--units", UNITS, ...AS_OF, "--format", "json"])).code).toBe(0);
     expect((await swtalent(["audit", ROSTER, "--units", UNITS, ...AS_OF, "--format", "json", "--check"])).code).toBe(1);
   });
-
 });
 
 describe("audit, ningbo-2018 at 2021-12-31 (社会工作员 is not certified; 大专 is a professional)", () => {
@@ -270,9 +273,12 @@ describe("audit, ningbo-2018 at 2021-12-31 (社会工作员 is not certified; �
     for (const [name, want] of Object.entries(NINGBO_CHECKED)) expect(all[name], name).toEqual(want);
     const inst = out.units.find((x: any) => x.unit === "綦江区社会福利院");
     expect(inst.checks[0].due).toBe("2020-12-31");
-    expect(out.units.filter((x: any) => !x.compliant).map((x: any) => x.unit).sort()).toEqual(
-      ["九龙社区", "通惠社区", "东溪社区", "福林村"].sort(),
-    );
+    expect(
+      out.units
+        .filter((x: any) => !x.compliant)
+        .map((x: any) => x.unit)
+        .sort(),
+    ).toEqual(["九龙社区", "通惠社区", "东溪社区", "福林村"].sort());
   });
 
   it("post tier against certificate grade, one check per person with a tier in service (NB-POST-CERT)", async () => {
@@ -356,9 +362,7 @@ describe("audit, chongqing-2018 at 2021-12-31", () => {
 
   it("the long-term target is overdue; the profile has no exam list", async () => {
     const out = await auditJson("--policy", "chongqing-2018");
-    expect(out.targets).toEqual([
-      { rule: "CQ-TARGET-PEOPLE", value: 73, required: 133000, due: "2020-12-31", overdue: true, status: "fail" },
-    ]);
+    expect(out.targets).toEqual([{ rule: "CQ-TARGET-PEOPLE", value: 73, required: 133000, due: "2020-12-31", overdue: true, status: "fail" }]);
     expect(out.exam_candidates).toEqual([]);
     expect(out.grades).toEqual({ senior: 2, intermediate: 6, assistant: 12, staff: 8, none: 45 });
   });
@@ -368,7 +372,9 @@ describe("audit, yunnan-2021 at 2021-12-31", () => {
   it("town stations, post ratios and the post level of each person with one (YN-POST-LEVEL)", async () => {
     const out = await auditJson("--policy", "yunnan-2021");
     const checked = Object.fromEntries(
-      out.units.filter((x: any) => x.checks.length > 0).map((x: any) => [x.unit, x.checks.map((c: any) => [c.rule, c.status, c.value, c.required, c.shortfall])]),
+      out.units
+        .filter((x: any) => x.checks.length > 0)
+        .map((x: any) => [x.unit, x.checks.map((c: any) => [c.rule, c.status, c.value, c.required, c.shortfall])]),
     );
     expect(checked).toEqual({
       三江街道办事处: [["YN-TOWN-STATION", "fail", false, true, null]],
@@ -437,7 +443,11 @@ describe("audit reports under every profile are the reviewed golden files", () =
 
 describe("--check and region targets", () => {
   // one urban community meeting both of its rules: 2 certified, an office
-  const roster = ["身份证号,姓名,单位,单位类型,街镇,社会工作室,证书等级,取证日期", "G1,王芳,滨河社区,社区,古南街道,是,社会工作师,2019-01-01", "G2,李强,滨河社区,社区,古南街道,是,助理社会工作师,2019-01-01"].join("\n");
+  const roster = [
+    "身份证号,姓名,单位,单位类型,街镇,社会工作室,证书等级,取证日期",
+    "G1,王芳,滨河社区,社区,古南街道,是,社会工作师,2019-01-01",
+    "G2,李强,滨河社区,社区,古南街道,是,助理社会工作师,2019-01-01",
+  ].join("\n");
 
   async function run(extra: string[], policyYaml?: string) {
     const dir = mkdtempSync(join(tmpdir(), "swtalent-check-"));

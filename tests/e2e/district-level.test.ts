@@ -41,15 +41,54 @@ describe.each(SHAPES)("district-level units in %s", (_shape, inputs) => {
   it("audit under qijiang-2020: the district-level units' verdicts, worked by hand", async () => {
     const out = json(await swtalent(["audit", ...inputs, ...AS_OF, "--format", "json"]));
     const figures = Object.fromEntries(
-      out.units.map((u: any) => [u.unit, [u.headcount, u.certified, u.sw_professional, u.compliant, u.checks.map((c: any) => [c.rule, c.status, c.value, c.required, c.shortfall])]]),
+      out.units.map((u: any) => [
+        u.unit,
+        [u.headcount, u.certified, u.sw_professional, u.compliant, u.checks.map((c: any) => [c.rule, c.status, c.value, c.required, c.shortfall])],
+      ]),
     );
     expect(figures).toEqual({
-      滨河社区: [2, 2, 2, true, [["QJ-COMMUNITY-CERT", "pass", 2, 2, 0], ["QJ-COMMUNITY-OFFICE", "pass", true, true, null]]],
+      滨河社区: [
+        2,
+        2,
+        2,
+        true,
+        [
+          ["QJ-COMMUNITY-CERT", "pass", 2, 2, 0],
+          ["QJ-COMMUNITY-OFFICE", "pass", true, true, null],
+        ],
+      ],
       古南街道办事处: [2, 1, 1, true, [["QJ-CERT-SOCIAL-SERVICE", "pass", 1, "1/3", 0]]],
       区民政局: [3, 2, 2, true, [["QJ-CERT-SOCIAL-SERVICE", "pass", 2, "1/3", 0]]],
-      区社会福利院: [4, 1, 1, false, [["QJ-CERT-SOCIAL-SERVICE", "fail", 1, "1/3", 1], ["QJ-INST-SW-POSTS", "pass", 7, "7/10", 0]]],
-      区阳光社会工作服务中心: [3, 1, 2, true, [["QJ-AGENCY-STAFF", "pass", 2, "1/3", 0], ["QJ-AGENCY-POSTS", "pass", 8, "7/10", 0]]],
-      城南社区: [2, 2, 2, true, [["QJ-COMMUNITY-CERT", "pass", 2, 2, 0], ["QJ-COMMUNITY-OFFICE", "pass", true, true, null]]],
+      区社会福利院: [
+        4,
+        1,
+        1,
+        false,
+        [
+          ["QJ-CERT-SOCIAL-SERVICE", "fail", 1, "1/3", 1],
+          ["QJ-INST-SW-POSTS", "pass", 7, "7/10", 0],
+        ],
+      ],
+      区阳光社会工作服务中心: [
+        3,
+        1,
+        2,
+        true,
+        [
+          ["QJ-AGENCY-STAFF", "pass", 2, "1/3", 0],
+          ["QJ-AGENCY-POSTS", "pass", 8, "7/10", 0],
+        ],
+      ],
+      城南社区: [
+        2,
+        2,
+        2,
+        true,
+        [
+          ["QJ-COMMUNITY-CERT", "pass", 2, 2, 0],
+          ["QJ-COMMUNITY-OFFICE", "pass", true, true, null],
+        ],
+      ],
     });
     expect(out.grades).toEqual({ senior: 1, intermediate: 3, assistant: 4, staff: 1, none: 7 });
     expect(out.targets.map((t: any) => [t.rule, t.value])).toEqual([

@@ -24,7 +24,10 @@ const validate = async (dir: string, ...extra: string[]) =>
   await swtalent(["validate", "roster.csv", "--units", "单位信息.csv", "--format", "json", ...extra], { cwd: dir });
 
 /** The roster's lines (UTF-8 with BOM, CRLF) without their line ends. */
-const LINES = ROSTER.toString("utf8").replace(/^\uFEFF/, "").split("\r\n").slice(0, -1);
+const LINES = ROSTER.toString("utf8")
+  .replace(/^\uFEFF/, "")
+  .split("\r\n")
+  .slice(0, -1);
 const clean = json(await validate(folder(ROSTER)));
 
 describe("line ends: any of CRLF, LF and CR ends a row, and row numbers stay the spreadsheet's", () => {
@@ -98,6 +101,8 @@ describe("files that are not rosters stop at once with one line and exit 3", () 
     writeFileSync(join(dir, "zeros.csv"), Buffer.alloc(50 << 20));
     const r = await swtalent(["validate", path, "--units", "单位信息.csv"], { cwd: dir });
     expect(r.code).toBe(3);
-    expect(r.stderr.trimEnd().split("\n")).toEqual([`swtalent: ${shown}: row 1 is longer than 1 MB (1048576 bytes): this is not a roster row; check that the file is the CSV meant, and that no quote on that row is left open`]);
+    expect(r.stderr.trimEnd().split("\n")).toEqual([
+      `swtalent: ${shown}: row 1 is longer than 1 MB (1048576 bytes): this is not a roster row; check that the file is the CSV meant, and that no quote on that row is left open`,
+    ]);
   });
 });

@@ -93,7 +93,7 @@ describe("a GBK roster saved from Excel, read without any flag", () => {
     expect(r.stderr).toMatch(/8 rows rejected .*--allow-rejects/);
     expect(r.stderr).toContain("rows 3 and 10 are identical");
     // the column as the file spells it, with the field it was read as
-    expect(r.stderr).toContain("row 6, column 证书等级 (grade), value \"社工\"");
+    expect(r.stderr).toContain('row 6, column 证书等级 (grade), value "社工"');
   });
 
   it("with --allow-rejects the same problems are reported and the exit code is 0", async () => {
@@ -150,7 +150,7 @@ describe("a GBK roster saved from Excel, read without any flag", () => {
     expect(r.stderr).toContain("(stdin): row 4, ");
   });
 
-  it("UTF-16 \"Unicode text\" (tab-separated) gives the same result", async () => {
+  it('UTF-16 "Unicode text" (tab-separated) gives the same result', async () => {
     const dir = scratch();
     const tsv = EXCEL_ROWS.map((l) => l.replace(/,/g, "\t")).join("\r\n");
     writeFileSync(join(dir, "roster.txt"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tsv, "utf16le")]));
@@ -242,7 +242,12 @@ describe("a certificate dated after today: the advice names only options the com
   it.each([
     ["validate", [], "en", "certificate date is after 2021-07-05 (today): check the date"],
     ["validate", [], "zh", "取证日期晚于 2021-07-05（今天）：请核对日期"],
-    ["allowance", ["--month", "2021-06"], "en", "certificate date is after 2021-07-05 (today): correct the date; the allowance counts a certificate from the month after its date"],
+    [
+      "allowance",
+      ["--month", "2021-06"],
+      "en",
+      "certificate date is after 2021-07-05 (today): correct the date; the allowance counts a certificate from the month after its date",
+    ],
     ["allowance", ["--month", "2021-06"], "zh", "取证日期晚于 2021-07-05（今天）：请更正日期；津贴自取证次月起计发"],
     ["audit", [], "en", "certificate date is after 2021-07-05: correct the date, or choose a later --as-of"],
   ])("%s %j --lang %s", async (command, extra, lang, reason) => {
@@ -323,7 +328,7 @@ describe("CSV output is safe to open in Excel", () => {
   const dir = scratch();
   // every kind of formula start, half- and full-width, in cells that reach the output
   const people: [string, string][] = [
-    ["=HYPERLINK(\"http://x\")", "=滨河社区"],
+    ['=HYPERLINK("http://x")', "=滨河社区"],
     ["+1", "+滨河社区"],
     ["-1", "-滨河社区"],
     ["@SUM(A1)", "@滨河社区"],
@@ -334,7 +339,10 @@ describe("CSV output is safe to open in Excel", () => {
   ];
   const roster = [
     "身份证号,姓名,单位,单位类型,街镇,岗位,证书等级,社会工作室",
-    ...people.map(([name, unit], i) => `${id(`50022219800101${String(i).padStart(3, "0")}`)},"${name.replace(/"/g, '""')}",${unit},社区,古南街道,专职社区工作者,社会工作师,是`),
+    ...people.map(
+      ([name, unit], i) =>
+        `${id(`50022219800101${String(i).padStart(3, "0")}`)},"${name.replace(/"/g, '""')}",${unit},社区,古南街道,专职社区工作者,社会工作师,是`,
+    ),
     `${id("50022219800101999")},"张\n敏",滨河社区,社区,古南街道,专职社区工作者,社会工作师,是`,
   ].join("\n");
   writeFileSync(join(dir, "roster.csv"), roster);
@@ -406,7 +414,10 @@ describe("privacy and encoding of outputs", () => {
     const lower = `${BAD_CHECK.slice(0, 17)}x`;
     const wide = ID1.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
     const sub = scratch();
-    writeFileSync(join(sub, "roster.csv"), ["身份证号,姓名,单位,单位类型,街镇,证书等级", `${lower},甲,新桥村,村,东溪镇,社会工作师`, `${wide},乙,新桥村,村,东溪镇,未知等级`].join("\n"));
+    writeFileSync(
+      join(sub, "roster.csv"),
+      ["身份证号,姓名,单位,单位类型,街镇,证书等级", `${lower},甲,新桥村,村,东溪镇,社会工作师`, `${wide},乙,新桥村,村,东溪镇,未知等级`].join("\n"),
+    );
     const r = await run(sub, ["validate", "roster.csv", "--format", "json", "--allow-rejects", "--rejects", "rejects.csv"]);
     const all = r.stdout + r.stderr + readFileSync(join(sub, "rejects.csv"), "utf8");
     expect(all).not.toContain(lower);

@@ -5,7 +5,19 @@
  * a signal or by a writer that was killed.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { closeSync, copyFileSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  copyFileSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -267,27 +279,48 @@ describe("temporary files", () => {
       district = await generateDistrict({ dir: join(scratch(), "d"), people: 20000 });
     }, 60000);
 
-    it.each(["SIGTERM", "SIGINT"] as const)("%s: the temporary file is removed, the old output kept, and the signal ends the run", async (signal) => {
-      const dir = scratch();
-      writeFileSync(join(dir, "payroll.json"), "last month\n");
-      const { child, done } = startSwtalent(["allowance", district.roster, "--units", district.units, "--from", "2021-01", "--to", "2021-12", "--format", "json", "--out", "payroll.json", "--allow-rejects"], {
-        cwd: dir,
-        env: { SWTALENT_TODAY: "2022-01-10" },
-      });
-      let seen = false;
-      let exited = false;
-      void done.then(() => (exited = true));
-      while (!seen && !exited) {
-        seen = temps(dir).length > 0;
-        if (!seen) await new Promise((ok) => setTimeout(ok, 2));
-      }
-      expect(seen, "the run ended before its temporary file was seen").toBe(true);
-      child.kill(signal);
-      const r = await done;
-      expect(r.signal).toBe(signal);
-      expect(temps(dir)).toEqual([]);
-      expect(readFileSync(join(dir, "payroll.json"), "utf8")).toBe("last month\n");
-    }, 60000);
+    it.each(["SIGTERM", "SIGINT"] as const)(
+      "%s: the temporary file is removed, the old output kept, and the signal ends the run",
+      async (signal) => {
+        const dir = scratch();
+        writeFileSync(join(dir, "payroll.json"), "last month\n");
+        const { child, done } = startSwtalent(
+          [
+            "allowance",
+            district.roster,
+            "--units",
+            district.units,
+            "--from",
+            "2021-01",
+            "--to",
+            "2021-12",
+            "--format",
+            "json",
+            "--out",
+            "payroll.json",
+            "--allow-rejects",
+          ],
+          {
+            cwd: dir,
+            env: { SWTALENT_TODAY: "2022-01-10" },
+          },
+        );
+        let seen = false;
+        let exited = false;
+        void done.then(() => (exited = true));
+        while (!seen && !exited) {
+          seen = temps(dir).length > 0;
+          if (!seen) await new Promise((ok) => setTimeout(ok, 2));
+        }
+        expect(seen, "the run ended before its temporary file was seen").toBe(true);
+        child.kill(signal);
+        const r = await done;
+        expect(r.signal).toBe(signal);
+        expect(temps(dir)).toEqual([]);
+        expect(readFileSync(join(dir, "payroll.json"), "utf8")).toBe("last month\n");
+      },
+      60000,
+    );
   });
 });
 

@@ -49,7 +49,12 @@ const RULES: Record<string, [id: string, basis: string][]> = {
     ["LN-TARGET-PEOPLE-2020", "二.3"],
     ["LN-TARGET-PROFESSIONALS-2020", "二.3"],
   ],
-  "chongqing-2018": [["CQ-COMMUNITY-PRO", ""], ["CQ-VILLAGE-PRO", ""], ["CQ-OFFICE-STAFF", ""], ["CQ-TARGET-PEOPLE", ""]],
+  "chongqing-2018": [
+    ["CQ-COMMUNITY-PRO", ""],
+    ["CQ-VILLAGE-PRO", ""],
+    ["CQ-OFFICE-STAFF", ""],
+    ["CQ-TARGET-PEOPLE", ""],
+  ],
 };
 
 describe("policy list", () => {
@@ -136,7 +141,9 @@ describe("policy check, and a custom policy in use", () => {
   it("the audit under the draft changes exactly the community checks (2 certified no longer meet 3)", async () => {
     const file = join(dir, "draft.yaml");
     const base = json(await swtalent(["audit", "fixtures/人员名册.csv", "--units", "fixtures/单位信息.csv", "--as-of", "2021-12-31", "--format", "json"]));
-    const draft = json(await swtalent(["audit", "fixtures/人员名册.csv", "--units", "fixtures/单位信息.csv", "--as-of", "2021-12-31", "--format", "json", "--policy", file]));
+    const draft = json(
+      await swtalent(["audit", "fixtures/人员名册.csv", "--units", "fixtures/单位信息.csv", "--as-of", "2021-12-31", "--format", "json", "--policy", file]),
+    );
     expect(draft.policy.id).toBe("qijiang-2023-draft");
     const changed = draft.units
       .flatMap((u: any, i: number) => u.checks.map((c: any, j: number) => [u.unit, c.rule, base.units[i].checks[j].status, c.status]))
@@ -163,7 +170,9 @@ describe("policy show in Chinese names every degree in words", () => {
     const dir = mkdtempSync(join(tmpdir(), "swtalent-policy-"));
     const file = join(dir, "doctor.yaml");
     writeFileSync(file, "extends: qijiang-2020\nrules:\n  QJ-AGENCY-STAFF:\n    who: { holds: certified_national, or_degree: doctor }\n");
-    const line = (await swtalent(["policy", "show", file, "--format", "md", "--lang", "zh"])).stdout.split("\n").find((l) => l.startsWith("| QJ-AGENCY-STAFF |"));
+    const line = (await swtalent(["policy", "show", file, "--format", "md", "--lang", "zh"])).stdout
+      .split("\n")
+      .find((l) => l.startsWith("| QJ-AGENCY-STAFF |"));
     expect(line).toContain("专职持全国证书人员或博士及以上学历者");
   });
 });
@@ -184,7 +193,10 @@ describe("a policy file holds plain data", () => {
     const dir = mkdtempSync(join(tmpdir(), "swtalent-policy-"));
     const file = join(dir, "tagged.yaml");
     writeFileSync(file, "extends: qijiang-2020\nallowance:\n  monthly: { senior: !!js/function 'function () { return 900 }' }\n");
-    for (const args of [["policy", "check", file], ["allowance", "fixtures/人员名册.csv", "--units", "fixtures/单位信息.csv", "--month", "2021-07", "--policy", file]]) {
+    for (const args of [
+      ["policy", "check", file],
+      ["allowance", "fixtures/人员名册.csv", "--units", "fixtures/单位信息.csv", "--month", "2021-07", "--policy", file],
+    ]) {
       const r = await swtalent(args);
       expect(r.code).toBe(3);
       expect(r.stdout).toBe("");
@@ -201,7 +213,10 @@ describe("dates and fractions in a policy file", () => {
   it("an impossible due date is one line and nothing is computed, not a target that is never overdue", async () => {
     const file = join(dir, "feb30.yaml");
     writeFileSync(file, "extends: qijiang-2020\ntargets:\n  QJ-TARGET-CERTIFIED: { min: 1200, due: 2021-02-30 }\n");
-    for (const args of [["policy", "check", file], ["audit", "fixtures/人员名册.csv", "--units", "fixtures/单位信息.csv", "--as-of", "2021-12-31", "--policy", file, "--format", "json"]]) {
+    for (const args of [
+      ["policy", "check", file],
+      ["audit", "fixtures/人员名册.csv", "--units", "fixtures/单位信息.csv", "--as-of", "2021-12-31", "--policy", file, "--format", "json"],
+    ]) {
       const r = await swtalent(args);
       expect(r.code).toBe(3);
       expect(r.stdout).toBe("");

@@ -29,9 +29,23 @@ const rows = (csv: string): Record<string, string>[] => parse(csv, { bom: true, 
 const file = (name: string) => readFileSync(join(dir, name), "utf8");
 
 /** The units compliant at 2021-12-31 under qijiang-2020 (fixtures/README.md: 8 of 17). */
-const QIJIANG_COMPLIANT = ["古南街道办事处", "滨河社区", "綦江区人民医院", "綦江区发展和改革委员会", "綦江区社会福利院", "綦江区阳光社会工作服务中心", "东溪镇人民政府", "东溪社区"];
+const QIJIANG_COMPLIANT = [
+  "古南街道办事处",
+  "滨河社区",
+  "綦江区人民医院",
+  "綦江区发展和改革委员会",
+  "綦江区社会福利院",
+  "綦江区阳光社会工作服务中心",
+  "东溪镇人民政府",
+  "东溪社区",
+];
 /** June 2021 under QJ-ALLOWANCE: 500 yuan to 4 payees; 李强 and 傅琳 are `grade` until July. */
-const JUNE = [["尹涛", "2021-06", "200"], ["赵刚", "2021-06", "100"], ["王芳", "2021-06", "100"], ["韩静", "2021-06", "100"]];
+const JUNE = [
+  ["尹涛", "2021-06", "200"],
+  ["赵刚", "2021-06", "100"],
+  ["王芳", "2021-06", "100"],
+  ["韩静", "2021-06", "100"],
+];
 const paid = (r: Run) => rows(r.stdout).map((p) => [p.name, p.month, p.amount]);
 const total = (r: Run) => rows(r.stdout).reduce((sum, p) => sum + Number(p.amount), 0);
 
@@ -52,7 +66,12 @@ const FIGURES: Record<string, (r: Run, again: (...extra: string[]) => Promise<Ru
   "audit fixtures/人员名册.csv --units fixtures/单位信息.csv --as-of 2021-12-31": (r) => {
     const units = new Map(rows(r.stdout).map((u) => [u.unit, u]));
     expect(units.size).toBe(17);
-    expect([...units.values()].filter((u) => u.compliant === "yes").map((u) => u.unit).sort()).toEqual([...QIJIANG_COMPLIANT].sort());
+    expect(
+      [...units.values()]
+        .filter((u) => u.compliant === "yes")
+        .map((u) => u.unit)
+        .sort(),
+    ).toEqual([...QIJIANG_COMPLIANT].sort());
     expect(["headcount", "certified", "sw_professional"].map((k) => units.get("綦江区社会福利院")![k])).toEqual(["7", "4", "5"]);
     expect(["headcount", "certified", "sw_professional"].map((k) => units.get("古南街道办事处")![k])).toEqual(["6", "2", "3"]);
   },
@@ -60,7 +79,12 @@ const FIGURES: Record<string, (r: Run, again: (...extra: string[]) => Promise<Ru
     const out = JSON.parse(file("audit.json"));
     expect(out.as_of).toBe("2021-12-31");
     expect(out.units).toHaveLength(17);
-    expect(out.units.filter((u: any) => u.compliant).map((u: any) => u.unit).sort()).toEqual([...QIJIANG_COMPLIANT].sort());
+    expect(
+      out.units
+        .filter((u: any) => u.compliant)
+        .map((u: any) => u.unit)
+        .sort(),
+    ).toEqual([...QIJIANG_COMPLIANT].sort());
     expect(out.grades).toEqual({ senior: 2, intermediate: 6, assistant: 12, staff: 8, none: 45 });
     expect(out.targets.map((t: any) => [t.rule, t.value, t.required, t.due, t.overdue, t.status])).toEqual([
       ["QJ-TARGET-CERTIFIED", 28, 1000, "2021-12-31", false, "fail"],
@@ -70,7 +94,11 @@ const FIGURES: Record<string, (r: Run, again: (...extra: string[]) => Promise<Ru
     expect(out.person_checks).toEqual([]);
   },
   "audit fixtures/人员名册.csv --units fixtures/单位信息.csv --policy ningbo-2018": (r) => {
-    const failing = new Set(rows(r.stdout).filter((u) => u.compliant === "no").map((u) => u.unit));
+    const failing = new Set(
+      rows(r.stdout)
+        .filter((u) => u.compliant === "no")
+        .map((u) => u.unit),
+    );
     expect([...failing].sort()).toEqual(["九龙社区", "通惠社区", "东溪社区", "福林村"].sort());
   },
   "allowance fixtures/人员名册.csv --units fixtures/单位信息.csv --month 2021-06": (r) => {
@@ -84,7 +112,13 @@ const FIGURES: Record<string, (r: Run, again: (...extra: string[]) => Promise<Ru
   },
   "allowance fixtures/人员名册.csv --units fixtures/单位信息.csv --from 2021-01 --to 2021-06 --paid fixtures/已发津贴.csv": (r) => {
     // June in full and 赵刚's missed April (SPEC: payees in town, unit, id, month order)
-    expect(paid(r)).toEqual([["尹涛", "2021-06", "200"], ["赵刚", "2021-04", "100"], ["赵刚", "2021-06", "100"], ["王芳", "2021-06", "100"], ["韩静", "2021-06", "100"]]);
+    expect(paid(r)).toEqual([
+      ["尹涛", "2021-06", "200"],
+      ["赵刚", "2021-04", "100"],
+      ["赵刚", "2021-06", "100"],
+      ["王芳", "2021-06", "100"],
+      ["韩静", "2021-06", "100"],
+    ]);
     expect(total(r)).toBe(600);
   },
   "allowance fixtures/人员名册.csv --units fixtures/单位信息.csv --month 2021-06 --explain 500222198602113955": (r) => {
@@ -114,19 +148,44 @@ const FIGURES: Record<string, (r: Run, again: (...extra: string[]) => Promise<Ru
     ];
     for (const [name, required, days, shortfall, status, deadline] of worked) {
       const p = people.get(name)!;
-      expect([p.window_start, p.window_end, p.required_days, p.days, p.shortfall, p.status], name).toEqual(["2019-01-01", "2021-12-31", required, days, shortfall, status]);
+      expect([p.window_start, p.window_end, p.required_days, p.days, p.shortfall, p.status], name).toEqual([
+        "2019-01-01",
+        "2021-12-31",
+        required,
+        days,
+        shortfall,
+        status,
+      ]);
       if (deadline !== undefined) expect(p.deadline, name).toBe(deadline);
     }
   },
   "policy list": (r) => {
-    const ids = r.stdout.split("\n").filter((l) => l.startsWith("│ ")).map((l) => l.split("│")[1]!.trim());
+    const ids = r.stdout
+      .split("\n")
+      .filter((l) => l.startsWith("│ "))
+      .map((l) => l.split("│")[1]!.trim());
     expect(ids).toEqual(["id", "chongqing-2018", "liaoning-2013", "ningbo-2018", "qijiang-2020 (default)", "yunnan-2021"]);
   },
   "policy show qijiang-2020": (r) => {
-    const ids = r.stdout.split("\n").filter((l) => l.startsWith("│ QJ-")).map((l) => l.split("│")[1]!.trim());
+    const ids = r.stdout
+      .split("\n")
+      .filter((l) => l.startsWith("│ QJ-"))
+      .map((l) => l.split("│")[1]!.trim());
     expect(ids).toEqual([
-      "QJ-CERT-SOCIAL-SERVICE", "QJ-CERT-OTHER", "QJ-INST-SW-POSTS", "QJ-SCHOOL-HOSPITAL", "QJ-COMMUNITY-CERT", "QJ-VILLAGE-CERT",
-      "QJ-COMMUNITY-OFFICE", "QJ-AGENCY-STAFF", "QJ-AGENCY-POSTS", "QJ-TARGET-CERTIFIED", "QJ-TARGET-AGENCIES", "QJ-EXAM", "QJ-ALLOWANCE", "QJ-TRAINING",
+      "QJ-CERT-SOCIAL-SERVICE",
+      "QJ-CERT-OTHER",
+      "QJ-INST-SW-POSTS",
+      "QJ-SCHOOL-HOSPITAL",
+      "QJ-COMMUNITY-CERT",
+      "QJ-VILLAGE-CERT",
+      "QJ-COMMUNITY-OFFICE",
+      "QJ-AGENCY-STAFF",
+      "QJ-AGENCY-POSTS",
+      "QJ-TARGET-CERTIFIED",
+      "QJ-TARGET-AGENCIES",
+      "QJ-EXAM",
+      "QJ-ALLOWANCE",
+      "QJ-TRAINING",
     ]);
     expect(r.stdout).toContain("certified in service ≥ 1000");
     expect(r.stdout).toContain("sw_agency units ≥ 5");
@@ -136,14 +195,23 @@ const FIGURES: Record<string, (r: Run, again: (...extra: string[]) => Promise<Ru
     expect(r.stdout).toBe("fixtures/policy-draft.yaml: valid policy qijiang-2023-draft (9 rules, 2 targets)\n");
   },
   "allowance fixtures/人员名册.csv --units fixtures/单位信息.csv --month 2021-07 --policy fixtures/policy-draft.yaml": (r) => {
-    expect(paid(r)).toEqual([["尹涛", "2021-07", "300"], ["傅琳", "2021-07", "80"], ["赵刚", "2021-07", "150"], ["王芳", "2021-07", "150"], ["李强", "2021-07", "80"], ["韩静", "2021-07", "150"]]);
+    expect(paid(r)).toEqual([
+      ["尹涛", "2021-07", "300"],
+      ["傅琳", "2021-07", "80"],
+      ["赵刚", "2021-07", "150"],
+      ["王芳", "2021-07", "150"],
+      ["李强", "2021-07", "80"],
+      ["韩静", "2021-07", "150"],
+    ]);
     expect(total(r)).toBe(910);
   },
   "template --dir ./templates --lang zh": (r) => {
     expect(r.stderr).toBe("wrote templates/人员名册.csv\nwrote templates/单位信息.csv\nwrote templates/培训记录.csv\n");
     // each field under the first of its header aliases in SPEC.md; the roster carries unit type and town
     const header = (name: string) => file(join("templates", name)).split("\r\n")[0]!.split("\n")[0];
-    expect(header("人员名册.csv")).toBe("\uFEFF身份证号,姓名,单位,单位类型,街镇,区县,岗位,证书等级,取证日期,社工专业学历,是否专职,入职日期,离职日期,出生日期,专业技术岗位层级,专业技术岗位等级,社会工作室");
+    expect(header("人员名册.csv")).toBe(
+      "\uFEFF身份证号,姓名,单位,单位类型,街镇,区县,岗位,证书等级,取证日期,社工专业学历,是否专职,入职日期,离职日期,出生日期,专业技术岗位层级,专业技术岗位等级,社会工作室",
+    );
     expect(header("单位信息.csv")).toBe("\uFEFF单位,单位类型,街镇,区县,从事专业社会服务,社会工作室,专业技术岗位数,社会工作专业岗位数,岗位总数");
     expect(header("培训记录.csv")).toBe("\uFEFF身份证号,姓名,培训开始日期,培训结束日期,天数,学时,培训名称,培训机构");
   },
@@ -170,7 +238,20 @@ describe("the README's examples run on the example district", () => {
 
   it("the ledger example: June in full and 赵刚's missed April still owed (600), 韩静's March overpaid by 50", async () => {
     const r = await swtalent(
-      ["allowance", "fixtures/人员名册.csv", "--units", "fixtures/单位信息.csv", "--from", "2021-01", "--to", "2021-06", "--paid", "fixtures/已发津贴.csv", "--format", "json"],
+      [
+        "allowance",
+        "fixtures/人员名册.csv",
+        "--units",
+        "fixtures/单位信息.csv",
+        "--from",
+        "2021-01",
+        "--to",
+        "2021-06",
+        "--paid",
+        "fixtures/已发津贴.csv",
+        "--format",
+        "json",
+      ],
       { cwd: dir, env },
     );
     const out = json(r);
@@ -188,14 +269,33 @@ describe("the README's examples run on the example district", () => {
 
   it("the draft policy example: July 2021 at 300 / 150 / 80 yuan is 910", async () => {
     const r = await swtalent(
-      ["allowance", "fixtures/人员名册.csv", "--units", "fixtures/单位信息.csv", "--month", "2021-07", "--policy", "fixtures/policy-draft.yaml", "--format", "json", "--no-mask"],
+      [
+        "allowance",
+        "fixtures/人员名册.csv",
+        "--units",
+        "fixtures/单位信息.csv",
+        "--month",
+        "2021-07",
+        "--policy",
+        "fixtures/policy-draft.yaml",
+        "--format",
+        "json",
+        "--no-mask",
+      ],
       { cwd: dir, env },
     );
     const out = json(r);
     expect(out.policy.id).toBe("qijiang-2023-draft");
     expect(out.total).toBe(910);
     expect(out.payees.map((p: any) => [p.name, p.amount]).sort()).toEqual(
-      [["尹涛", 300], ["赵刚", 150], ["王芳", 150], ["韩静", 150], ["李强", 80], ["傅琳", 80]].sort(),
+      [
+        ["尹涛", 300],
+        ["赵刚", 150],
+        ["王芳", 150],
+        ["韩静", 150],
+        ["李强", 80],
+        ["傅琳", 80],
+      ].sort(),
     );
   });
 });

@@ -40,7 +40,11 @@ describe("each run has its own standard output", () => {
 
   it("a full stdout is exit 4 for its run only: the next run writes as usual", async () => {
     const full = await swtalent([...JUNE, "--format", "csv"], { runtime: { stdout: failing("ENOSPC") } });
-    expect(full).toEqual({ code: 4, stdout: "", stderr: "swtalent: cannot write to standard output (ENOSPC): check that the folder exists and is writable, and that there is space\n" });
+    expect(full).toEqual({
+      code: 4,
+      stdout: "",
+      stderr: "swtalent: cannot write to standard output (ENOSPC): check that the folder exists and is writable, and that there is space\n",
+    });
     const next = await swtalent([...JUNE, "--format", "csv"]);
     expect(next.code, next.stderr).toBe(0);
     expect(next.stdout).toMatch(/^\uFEFFid,name,unit,town,grade,month,amount\r\n/);
@@ -60,7 +64,8 @@ describe("the terminals are the runtime's", () => {
   });
 
   it("help is wrapped to the terminal's width, and at commander's 80 columns off a terminal", async () => {
-    const help = async (columns?: number) => (await swtalent(["allowance", "--help"], { runtime: { stdoutIsTTY: columns !== undefined, stdoutColumns: columns } })).stdout;
+    const help = async (columns?: number) =>
+      (await swtalent(["allowance", "--help"], { runtime: { stdoutIsTTY: columns !== undefined, stdoutColumns: columns } })).stdout;
     const wide = (await help(120)).split("\n");
     const piped = await help();
     expect(wide.find((l) => l.startsWith("  --column"))).toBe(

@@ -40,8 +40,14 @@ describe("outputs stay exactly consistent as the input grows fourfold", () => {
   it("reads every row of both sizes", async () => {
     const a = await audit(once);
     const b = await audit(fourTimes);
-    expect(a.files.map((f: any) => [f.rows, f.accepted, f.rejected])).toEqual([[2000, 2000, 0], [100, 100, 0]]);
-    expect(b.files.map((f: any) => [f.rows, f.accepted, f.rejected])).toEqual([[8000, 8000, 0], [400, 400, 0]]);
+    expect(a.files.map((f: any) => [f.rows, f.accepted, f.rejected])).toEqual([
+      [2000, 2000, 0],
+      [100, 100, 0],
+    ]);
+    expect(b.files.map((f: any) => [f.rows, f.accepted, f.rejected])).toEqual([
+      [8000, 8000, 0],
+      [400, 400, 0],
+    ]);
   });
 
   it("audit: grade counts, person checks and exam candidates times 4; every unit's verdicts repeat 4 times", async () => {
@@ -72,7 +78,9 @@ describe("outputs stay exactly consistent as the input grows fourfold", () => {
         expect(sum(out.by_town.map((t: any) => t.total))).toBe(out.total);
         expect(sum(out.payees.map((p: any) => p.amount))).toBe(out.total);
       }
-      expect(sorted(b.by_town.map((t: any) => `${t.payees}:${t.total}`))).toEqual(sorted(a.by_town.flatMap((t: any) => Array(4).fill(`${t.payees}:${t.total}`))));
+      expect(sorted(b.by_town.map((t: any) => `${t.payees}:${t.total}`))).toEqual(
+        sorted(a.by_town.flatMap((t: any) => Array(4).fill(`${t.payees}:${t.total}`))),
+      );
     });
   }
 });

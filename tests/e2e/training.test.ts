@@ -19,20 +19,116 @@ describe("swtalent training on a small roster (worked by hand in tests/fixtures/
     expect(out.people).toEqual([
       // 东溪镇 before 古南街道; within a town by unit, then id
       // span 2018-12-28..2019-01-04 counts Jan 1-4 (4); 5 days over 2018-12-30..2019-01-02 count its 2 days inside
-      { id: "500222197504040049", name: "赵刚", unit: "新桥村", town: "东溪镇", grade: "senior", ...w, required_days: 15, days: 6, shortfall: 9, status: "noncompliant", deadline: null },
+      {
+        id: "500222197504040049",
+        name: "赵刚",
+        unit: "新桥村",
+        town: "东溪镇",
+        grade: "senior",
+        ...w,
+        required_days: 15,
+        days: 6,
+        shortfall: 9,
+        status: "noncompliant",
+        deadline: null,
+      },
       // 20 hours = 3.333 days: shown 3.33 (down), short 8.67 (up); certificate 2020-03-15, so in progress until 2023-03-15
-      { id: "500222199206060067", name: "陈静", unit: "新桥村", town: "东溪镇", grade: "assistant", ...w, required_days: 12, days: 3.33, shortfall: 8.67, status: "in_progress", deadline: "2023-03-15" },
+      {
+        id: "500222199206060067",
+        name: "陈静",
+        unit: "新桥村",
+        town: "东溪镇",
+        grade: "assistant",
+        ...w,
+        required_days: 12,
+        days: 3.33,
+        shortfall: 8.67,
+        status: "in_progress",
+        deadline: "2023-03-15",
+      },
       // compliant with a certificate younger than 3 years: the deadline is still shown
-      { id: "500222199507070074", name: "杨帆", unit: "新桥村", town: "东溪镇", grade: "intermediate", ...w, required_days: 15, days: 15, shortfall: 0, status: "compliant", deadline: "2022-06-01" },
-      { id: "500222198808080087", name: "黄丽", unit: "石佛社区", town: "东溪镇", grade: "none", ...w, required_days: null, days: 2, shortfall: null, status: "not_applicable", deadline: null },
+      {
+        id: "500222199507070074",
+        name: "杨帆",
+        unit: "新桥村",
+        town: "东溪镇",
+        grade: "intermediate",
+        ...w,
+        required_days: 15,
+        days: 15,
+        shortfall: 0,
+        status: "compliant",
+        deadline: "2022-06-01",
+      },
+      {
+        id: "500222198808080087",
+        name: "黄丽",
+        unit: "石佛社区",
+        town: "东溪镇",
+        grade: "none",
+        ...w,
+        required_days: null,
+        days: 2,
+        shortfall: null,
+        status: "not_applicable",
+        deadline: null,
+      },
       // 5 days + 5 days + 30 hours
-      { id: "500222198001010010", name: "王芳", unit: "滨河社区", town: "古南街道", grade: "intermediate", ...w, required_days: 15, days: 15, shortfall: 0, status: "compliant", deadline: null },
+      {
+        id: "500222198001010010",
+        name: "王芳",
+        unit: "滨河社区",
+        town: "古南街道",
+        grade: "intermediate",
+        ...w,
+        required_days: 15,
+        days: 15,
+        shortfall: 0,
+        status: "compliant",
+        deadline: null,
+      },
       // spans 01-01..01-06 and 01-04..01-10 overlap: 10 days; 2 days repeated exactly count once
-      { id: "500222198502020022", name: "李强", unit: "滨河社区", town: "古南街道", grade: "assistant", ...w, required_days: 12, days: 12, shortfall: 0, status: "compliant", deadline: null },
+      {
+        id: "500222198502020022",
+        name: "李强",
+        unit: "滨河社区",
+        town: "古南街道",
+        grade: "assistant",
+        ...w,
+        required_days: 12,
+        days: 12,
+        shortfall: 0,
+        status: "compliant",
+        deadline: null,
+      },
       // 2018-12-31 is outside (start exclusive), 2019-01-01 inside: 3 days + 48 hours
-      { id: "500222199003030036", name: "张敏", unit: "滨河社区", town: "古南街道", grade: "staff", ...w, required_days: 12, days: 11, shortfall: 1, status: "noncompliant", deadline: null },
+      {
+        id: "500222199003030036",
+        name: "张敏",
+        unit: "滨河社区",
+        town: "古南街道",
+        grade: "staff",
+        ...w,
+        required_days: 12,
+        days: 11,
+        shortfall: 1,
+        status: "noncompliant",
+        deadline: null,
+      },
       // certificate 2018-12-31: on the as-of date the window is complete
-      { id: "500222199309090090", name: "周婷", unit: "滨河社区", town: "古南街道", grade: "intermediate", ...w, required_days: 15, days: 0, shortfall: 15, status: "noncompliant", deadline: null },
+      {
+        id: "500222199309090090",
+        name: "周婷",
+        unit: "滨河社区",
+        town: "古南街道",
+        grade: "intermediate",
+        ...w,
+        required_days: 15,
+        days: 0,
+        shortfall: 15,
+        status: "noncompliant",
+        deadline: null,
+      },
     ]);
     // 刘洋 left on 2021-06-30: not in service, not listed, though his record is read
     expect(out.units).toEqual([
@@ -94,7 +190,9 @@ describe("swtalent training on a small roster (worked by hand in tests/fixtures/
       张敏: ["2020-06-01", 8, "noncompliant"], // 48 hours in 2021-05
       周婷: ["2018-12-31", 0, "noncompliant"], // certificate 2018-12-31: on 2021-12-31 her first cycle ends and is judged whole
     });
-    expect(out.warnings).toContain("1 person has a grade but no certificate date: their training is counted over the 3 years ending on the as-of date, not by certificate cycle");
+    expect(out.warnings).toContain(
+      "1 person has a grade but no certificate date: their training is counted over the 3 years ending on the as-of date, not by certificate cycle",
+    );
   });
 
   it("exit codes: rejected rows are a data error unless allowed; --check finds the noncompliant", async () => {
@@ -126,7 +224,9 @@ describe("swtalent training on a small roster (worked by hand in tests/fixtures/
   });
 
   it("reads the training records from stdin", async () => {
-    const r = await swtalent(["training", ROSTER, "-", "--as-of", "2021-12-31", "--allow-rejects", "--format", "json"], { input: readFileSync(join(ROOT, TRAINING), "utf8") });
+    const r = await swtalent(["training", ROSTER, "-", "--as-of", "2021-12-31", "--allow-rejects", "--format", "json"], {
+      input: readFileSync(join(ROOT, TRAINING), "utf8"),
+    });
     expect(r.code).toBe(0);
     expect(json(r).files[1]).toEqual({ file: "(stdin)", rows: 20, accepted: 16, rejected: 4 });
   });

@@ -99,7 +99,11 @@ describe("validate on the example district", () => {
 
   it("every resident ID of the district has a valid GB 11643 check digit, and one is written with a lower-case x", () => {
     const W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    const lines = readFileSync(join(ROOT, ROSTER), "utf8").replace(/^\uFEFF/, "").trim().split(/\r?\n/).slice(1);
+    const lines = readFileSync(join(ROOT, ROSTER), "utf8")
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split(/\r?\n/)
+      .slice(1);
     const ids = lines.map((l) => l.split(",")[1]!);
     expect(ids).toHaveLength(78);
     for (const id of ids) {

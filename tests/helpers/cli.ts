@@ -107,7 +107,10 @@ export interface Started {
  * `stdout`), "closed" (a pipe whose reader has already gone, as `| head` leaves it), or a
  * file descriptor (e.g. of /dev/full).
  */
-export function startSwtalent(args: readonly string[], opts: { cwd?: string; env?: Record<string, string>; stdout?: "pipe" | "closed" | number } = {}): Started {
+export function startSwtalent(
+  args: readonly string[],
+  opts: { cwd?: string; env?: Record<string, string>; stdout?: "pipe" | "closed" | number } = {},
+): Started {
   const where = opts.stdout ?? "pipe";
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? ROOT,

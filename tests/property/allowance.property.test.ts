@@ -21,23 +21,45 @@ const unitArb = fc.record({
 const dayArb = fc.option(fc.integer({ min: DAY0, max: DAY0 + 800 }), { nil: null });
 
 function world() {
-  return fc.tuple(fc.uniqueArray(unitArb, { selector: (u) => u.name, minLength: 1, maxLength: 4 }), fc.array(fc.record({
-    grade: fc.constantFrom(...GRADES),
-    role: fc.constantFrom(...ROLES),
-    certDate: dayArb,
-    start: dayArb,
-    end: dayArb,
-    unitIndex: fc.nat(),
-  }), { maxLength: 30 })).map(([us, ps]) => {
-    const units = new Map<string, Unit>(us.map((u) => [u.name, { district: null, socialService: null, professionalPosts: null, swPosts: null, totalPosts: null, ...u }]));
-    const names = [...units.keys()];
-    const people: Person[] = ps.map((p, i) => ({
-      id: `ID${i}`, name: `n${i}`, unit: names[p.unitIndex % names.length]!, row: i + 2, role: p.role, roleText: "", grade: p.grade,
-      certDate: p.certDate, degree: "none", fullTime: null, start: p.start,
-      end: p.start !== null && p.end !== null && p.end < p.start ? null : p.end, birth: null, tier: null, level: null,
-    }));
-    return { units, people };
-  });
+  return fc
+    .tuple(
+      fc.uniqueArray(unitArb, { selector: (u) => u.name, minLength: 1, maxLength: 4 }),
+      fc.array(
+        fc.record({
+          grade: fc.constantFrom(...GRADES),
+          role: fc.constantFrom(...ROLES),
+          certDate: dayArb,
+          start: dayArb,
+          end: dayArb,
+          unitIndex: fc.nat(),
+        }),
+        { maxLength: 30 },
+      ),
+    )
+    .map(([us, ps]) => {
+      const units = new Map<string, Unit>(
+        us.map((u) => [u.name, { district: null, socialService: null, professionalPosts: null, swPosts: null, totalPosts: null, ...u }]),
+      );
+      const names = [...units.keys()];
+      const people: Person[] = ps.map((p, i) => ({
+        id: `ID${i}`,
+        name: `n${i}`,
+        unit: names[p.unitIndex % names.length]!,
+        row: i + 2,
+        role: p.role,
+        roleText: "",
+        grade: p.grade,
+        certDate: p.certDate,
+        degree: "none",
+        fullTime: null,
+        start: p.start,
+        end: p.start !== null && p.end !== null && p.end < p.start ? null : p.end,
+        birth: null,
+        tier: null,
+        level: null,
+      }));
+      return { units, people };
+    });
 }
 
 describe("allowance invariants", () => {
@@ -60,7 +82,6 @@ describe("allowance invariants", () => {
       );
     }
   });
-
 
   it("every person-month is paid or not paid with a reason, and per-town totals add up to the total", () => {
     fc.assert(

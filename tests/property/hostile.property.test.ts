@@ -26,7 +26,11 @@ const TODAY = parseDay("2021-07-05")!;
 
 /** Six people of one community with an office: everyone qualifies, so every spelling would be paid. */
 const PEOPLE = ["50022219690303937", "50022219781010013", "50022219911111014", "50022219681212015", "50022219950115016", "50022219800305001"].map(
-  (first17, i) => ({ id: first17 + checkDigit(first17), name: ["尹涛", "马超", "朱琳", "胡军", "郭敏", "张伟"][i]!, grade: ["高级社会工作师", "社会工作师", "助理社会工作师"][i % 3]! }),
+  (first17, i) => ({
+    id: first17 + checkDigit(first17),
+    name: ["尹涛", "马超", "朱琳", "胡军", "郭敏", "张伟"][i]!,
+    grade: ["高级社会工作师", "社会工作师", "助理社会工作师"][i % 3]!,
+  }),
 );
 const DUE: Record<string, number> = { 高级社会工作师: 200, 社会工作师: 100, 助理社会工作师: 50 };
 const MAX_DUE = new Map(PEOPLE.map((p) => [p.id, DUE[p.grade]!]));
@@ -70,7 +74,15 @@ function rosterText(rows: RosterRow[], ends: string[]): string {
 let seq = 0;
 async function run(args: string[]): Promise<{ code: number; out: string; stderr: string[]; outPath: string }> {
   const stderr: string[] = [];
-  const rt: Runtime = { ...streams(), today: TODAY, env: { LANG: "C" }, stdoutIsTTY: false, stderrIsTTY: false, stderr: (l) => stderr.push(l), status: () => {} };
+  const rt: Runtime = {
+    ...streams(),
+    today: TODAY,
+    env: { LANG: "C" },
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+    stderr: (l) => stderr.push(l),
+    status: () => {},
+  };
   const outPath = join(dir, `out-${++seq}.json`);
   const code = await main(["node", "swtalent", ...args, "--format", "json", "--out", outPath], rt);
   let out = "";
@@ -100,7 +112,10 @@ describe("hostile rosters and ledgers", () => {
           const roster = join(dir, `roster-${n}.csv`);
           writeFileSync(roster, rosterText(rows, ends));
           const paid = join(dir, `paid-${n}.csv`);
-          writeFileSync(paid, ["身份证号,月份,金额", ...ledger.map((l) => `"${l.spell(PEOPLE[l.who]!.id).replace(/"/g, '""')}",${l.month},"${l.amount}"`)].join("\n"));
+          writeFileSync(
+            paid,
+            ["身份证号,月份,金额", ...ledger.map((l) => `"${l.spell(PEOPLE[l.who]!.id).replace(/"/g, '""')}",${l.month},"${l.amount}"`)].join("\n"),
+          );
           const args = ["allowance", roster, "--from", "2021-06", "--to", "2021-07", "--allow-rejects"];
 
           for (const extra of [[], ["--paid", paid]]) {

@@ -83,7 +83,15 @@ function write(name: string, header: string[], rows: string[][]): string {
 
 async function validate(args: string[]): Promise<{ code: number; json: any; stderr: string[] }> {
   const stderr: string[] = [];
-  const rt: Runtime = { ...streams(), today: TODAY, env: { LANG: "C" }, stdoutIsTTY: false, stderrIsTTY: false, stderr: (l) => stderr.push(l), status: () => {} };
+  const rt: Runtime = {
+    ...streams(),
+    today: TODAY,
+    env: { LANG: "C" },
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+    stderr: (l) => stderr.push(l),
+    status: () => {},
+  };
   const out = join(dir, `${++seq}-out.json`);
   const code = await main(["node", "swtalent", "validate", ...args, "--format", "json", "--out", out], rt);
   return { code, json: code === 0 ? JSON.parse(readFileSync(out, "utf8")) : null, stderr };
@@ -109,7 +117,11 @@ describe("no row is rejected for an empty cell that SPEC.md does not require", (
     const unitsRowArb = fc.record({ unit: fc.constantFrom(...UNITS), optional: fc.record(optionalUnits) });
     await fc.assert(
       fc.asyncProperty(fc.uniqueArray(unitsRowArb, { minLength: 1, maxLength: UNITS.length, selector: (u) => u.unit[0] }), async (units) => {
-        const unitsFile = write("units.csv", UNITS_HEADER, units.map((u) => [u.unit[0], u.unit[1], ...Object.values(u.optional)]));
+        const unitsFile = write(
+          "units.csv",
+          UNITS_HEADER,
+          units.map((u) => [u.unit[0], u.unit[1], ...Object.values(u.optional)]),
+        );
         const roster = write(
           "roster.csv",
           ["身份证号", "姓名", "单位", "证书等级"],

@@ -21,7 +21,21 @@ const TODAY = parseDay("2021-07-05")!;
 
 const good = (first17: string) => first17 + checkDigit(first17);
 const wrong = (first17: string) => first17 + (checkDigit(first17) === "0" ? "1" : "0");
-const FIELDS = ["身份证号", "姓名", "单位", "单位类型", "街镇", "岗位", "证书等级", "取证日期", "入职日期", "离职日期", "社会工作室", "岗位总数", "专业技术岗位等级"];
+const FIELDS = [
+  "身份证号",
+  "姓名",
+  "单位",
+  "单位类型",
+  "街镇",
+  "岗位",
+  "证书等级",
+  "取证日期",
+  "入职日期",
+  "离职日期",
+  "社会工作室",
+  "岗位总数",
+  "专业技术岗位等级",
+];
 
 const cells = {
   身份证号: fc.constantFrom(
@@ -52,15 +66,13 @@ const cells = {
 };
 
 /** A data row: the right cells, or a row of the wrong length now and then. */
-const rowArb = fc
-  .tuple(fc.record(cells), fc.constantFrom("ok", "ok", "ok", "ok", "ok", "ok", "short", "long", "blank"))
-  .map(([r, shape]): string[] => {
-    const row = FIELDS.map((f) => r[f as keyof typeof r]);
-    if (shape === "short") return row.slice(0, 4);
-    if (shape === "long") return [...row, "多余"];
-    if (shape === "blank") return FIELDS.map(() => "");
-    return row;
-  });
+const rowArb = fc.tuple(fc.record(cells), fc.constantFrom("ok", "ok", "ok", "ok", "ok", "ok", "short", "long", "blank")).map(([r, shape]): string[] => {
+  const row = FIELDS.map((f) => r[f as keyof typeof r]);
+  if (shape === "short") return row.slice(0, 4);
+  if (shape === "long") return [...row, "多余"];
+  if (shape === "blank") return FIELDS.map(() => "");
+  return row;
+});
 
 /** Rows, some of them repeated further down (identical duplicates, or conflicting with others). */
 const rosterArb = fc
@@ -97,7 +109,15 @@ function write(r: { rows: string[][]; gbk: boolean; bom: boolean; crlf: boolean 
 
 async function validate(path: string, out: string): Promise<{ code: number; json: any; bytes: Buffer; stderr: string[] }> {
   const stderr: string[] = [];
-  const rt: Runtime = { ...streams(), today: TODAY, env: { LANG: "C" }, stdoutIsTTY: false, stderrIsTTY: false, stderr: (l) => stderr.push(l), status: () => {} };
+  const rt: Runtime = {
+    ...streams(),
+    today: TODAY,
+    env: { LANG: "C" },
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+    stderr: (l) => stderr.push(l),
+    status: () => {},
+  };
   const code = await main(["node", "swtalent", "validate", path, "--format", "json", "--out", out, "--allow-rejects"], rt);
   const bytes = readFileSync(out);
   return { code, json: JSON.parse(bytes.toString("utf8")), bytes, stderr };

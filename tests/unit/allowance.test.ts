@@ -52,7 +52,10 @@ describe("QJ-ALLOWANCE: status on the first day of the month (綦江民发〔202
     const p = person({ ...base, cert: "2021-11-30" });
     const months = ["2021-11", "2021-12", "2022-01"].map((m) => parseMonth(m)!);
     const r = payroll(a, [p], new Map([["C", community]]), months, null);
-    expect(r.payees.map((l) => [l.month, l.fen])).toEqual([["2021-12", 10000], ["2022-01", 10000]]);
+    expect(r.payees.map((l) => [l.month, l.fen])).toEqual([
+      ["2021-12", 10000],
+      ["2022-01", 10000],
+    ]);
     expect(r.notPaid.map((l) => [l.month, l.reason])).toEqual([["2021-11", "grade"]]);
     expect(r.byTown).toEqual([{ town: "古南街道", payees: 1, fen: 20000 }]);
     expect(r.totalFen).toBe(20000);
@@ -63,7 +66,13 @@ describe("QJ-ALLOWANCE: status on the first day of the month (綦江民发〔202
     const q = person({ ...base, grade: "none" });
     const months = ["2021-05", "2021-06"].map((m) => parseMonth(m)!);
     const paid = new Map([
-      [p.id, new Map([["2021-05", 10000], ["2021-06", 4000]])],
+      [
+        p.id,
+        new Map([
+          ["2021-05", 10000],
+          ["2021-06", 4000],
+        ]),
+      ],
       [q.id, new Map([["2021-06", 5000]])],
     ]);
     const r = payroll(a, [p, q], new Map([["C", community]]), months, paid);

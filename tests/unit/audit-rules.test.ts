@@ -32,25 +32,138 @@ describe("qijiang-2020 unit rules at their edges", () => {
     ["no one in service: not applicable", town, [], "QJ-CERT-SOCIAL-SERVICE", "not_applicable", 0, "1/3", 0],
     ["1 of 5 meets 1/5 (QJ-CERT-OTHER)", other("organ"), staffOf("O", 5, 1), "QJ-CERT-OTHER", "pass", 1, "1/5", 0],
     ["1 of 6 misses 1/5", other("institution"), staffOf("O", 6, 1), "QJ-CERT-OTHER", "fail", 1, "1/5", 1],
-    ["14 of 20 posts meet 7/10 (QJ-INST-SW-POSTS)", unit({ name: "S", type: "institution", socialService: true, swPosts: 14, professionalPosts: 20 }), [], "QJ-INST-SW-POSTS", "pass", 14, "7/10", 0],
-    ["13 of 20 posts miss 7/10 by 1", unit({ name: "S", type: "institution", socialService: true, swPosts: 13, professionalPosts: 20 }), [], "QJ-INST-SW-POSTS", "fail", 13, "7/10", 1],
+    [
+      "14 of 20 posts meet 7/10 (QJ-INST-SW-POSTS)",
+      unit({ name: "S", type: "institution", socialService: true, swPosts: 14, professionalPosts: 20 }),
+      [],
+      "QJ-INST-SW-POSTS",
+      "pass",
+      14,
+      "7/10",
+      0,
+    ],
+    [
+      "13 of 20 posts miss 7/10 by 1",
+      unit({ name: "S", type: "institution", socialService: true, swPosts: 13, professionalPosts: 20 }),
+      [],
+      "QJ-INST-SW-POSTS",
+      "fail",
+      13,
+      "7/10",
+      1,
+    ],
     ["posts not given: unknown", unit({ name: "S", type: "institution", socialService: true }), [], "QJ-INST-SW-POSTS", "unknown", null, "7/10", null],
-    ["0 professional posts: not applicable", unit({ name: "S", type: "institution", socialService: true, swPosts: 0, professionalPosts: 0 }), [], "QJ-INST-SW-POSTS", "not_applicable", 0, "7/10", 0],
-    ["hospital with office and 2 professionals passes", unit({ name: "H", type: "hospital", swOffice: true }), staffOf("H", 5, 2, "intermediate"), "QJ-SCHOOL-HOSPITAL", "pass", 2, 2, 0],
-    ["a bachelor in social work is a professional (school)", unit({ name: "H", type: "school", swOffice: true }), [person({ unit: "H", grade: "assistant" }), person({ unit: "H", degree: "bachelor" })], "QJ-SCHOOL-HOSPITAL", "pass", 2, 2, 0],
-    ["an associate degree is not (qijiang: bachelor)", unit({ name: "H", type: "school", swOffice: true }), [person({ unit: "H", grade: "assistant" }), person({ unit: "H", degree: "associate" })], "QJ-SCHOOL-HOSPITAL", "fail", 1, 2, 1],
-    ["hospital without office fails even with professionals", unit({ name: "H", type: "hospital", swOffice: false }), staffOf("H", 3, 3), "QJ-SCHOOL-HOSPITAL", "fail", 3, 2, 0],
-    ["community with exactly 2 certified passes (QJ-COMMUNITY-CERT)", unit({ name: "C", type: "urban_community" }), staffOf("C", 9, 2), "QJ-COMMUNITY-CERT", "pass", 2, 2, 0],
+    [
+      "0 professional posts: not applicable",
+      unit({ name: "S", type: "institution", socialService: true, swPosts: 0, professionalPosts: 0 }),
+      [],
+      "QJ-INST-SW-POSTS",
+      "not_applicable",
+      0,
+      "7/10",
+      0,
+    ],
+    [
+      "hospital with office and 2 professionals passes",
+      unit({ name: "H", type: "hospital", swOffice: true }),
+      staffOf("H", 5, 2, "intermediate"),
+      "QJ-SCHOOL-HOSPITAL",
+      "pass",
+      2,
+      2,
+      0,
+    ],
+    [
+      "a bachelor in social work is a professional (school)",
+      unit({ name: "H", type: "school", swOffice: true }),
+      [person({ unit: "H", grade: "assistant" }), person({ unit: "H", degree: "bachelor" })],
+      "QJ-SCHOOL-HOSPITAL",
+      "pass",
+      2,
+      2,
+      0,
+    ],
+    [
+      "an associate degree is not (qijiang: bachelor)",
+      unit({ name: "H", type: "school", swOffice: true }),
+      [person({ unit: "H", grade: "assistant" }), person({ unit: "H", degree: "associate" })],
+      "QJ-SCHOOL-HOSPITAL",
+      "fail",
+      1,
+      2,
+      1,
+    ],
+    [
+      "hospital without office fails even with professionals",
+      unit({ name: "H", type: "hospital", swOffice: false }),
+      staffOf("H", 3, 3),
+      "QJ-SCHOOL-HOSPITAL",
+      "fail",
+      3,
+      2,
+      0,
+    ],
+    [
+      "community with exactly 2 certified passes (QJ-COMMUNITY-CERT)",
+      unit({ name: "C", type: "urban_community" }),
+      staffOf("C", 9, 2),
+      "QJ-COMMUNITY-CERT",
+      "pass",
+      2,
+      2,
+      0,
+    ],
     ["community with 1 certified needs 1 more", unit({ name: "C", type: "urban_community" }), staffOf("C", 9, 1), "QJ-COMMUNITY-CERT", "fail", 1, 2, 1],
     ["village with 1 certified passes (QJ-VILLAGE-CERT)", unit({ name: "V", type: "village" }), staffOf("V", 4, 1), "QJ-VILLAGE-CERT", "pass", 1, 1, 0],
     ["village with none fails", unit({ name: "V", type: "village" }), staffOf("V", 4, 0), "QJ-VILLAGE-CERT", "fail", 0, 1, 1],
     ["office recorded: pass (QJ-COMMUNITY-OFFICE)", unit({ name: "V", type: "village", swOffice: true }), [], "QJ-COMMUNITY-OFFICE", "pass", true, true, null],
     ["no office: fail", unit({ name: "C", type: "urban_community", swOffice: false }), [], "QJ-COMMUNITY-OFFICE", "fail", false, true, null],
     ["office not recorded: unknown", unit({ name: "C", type: "urban_community" }), [], "QJ-COMMUNITY-OFFICE", "unknown", null, true, null],
-    ["agency: 1 of 3 full-time with national certificate meets 1/3 (QJ-AGENCY-STAFF)", unit({ name: "A", type: "sw_agency" }), staffOf("A", 3, 1, "assistant", { fullTime: true }), "QJ-AGENCY-STAFF", "pass", 1, "1/3", 0],
-    ["agency: 社会工作员 does not count for QJ-AGENCY-STAFF", unit({ name: "A", type: "sw_agency" }), staffOf("A", 3, 1, "staff", { fullTime: true }), "QJ-AGENCY-STAFF", "fail", 0, "1/3", 1],
-    ["agency: a bachelor counts; part-timers are out of the headcount", unit({ name: "A", type: "sw_agency" }), [person({ unit: "A", degree: "bachelor", fullTime: true }), person({ unit: "A", fullTime: true }), person({ unit: "A", fullTime: true }), person({ unit: "A", grade: "senior", fullTime: false })], "QJ-AGENCY-STAFF", "pass", 1, "1/3", 0],
-    ["agency posts 7 of 10 pass (QJ-AGENCY-POSTS)", unit({ name: "A", type: "sw_agency", swPosts: 7, totalPosts: 10 }), [], "QJ-AGENCY-POSTS", "pass", 7, "7/10", 0],
+    [
+      "agency: 1 of 3 full-time with national certificate meets 1/3 (QJ-AGENCY-STAFF)",
+      unit({ name: "A", type: "sw_agency" }),
+      staffOf("A", 3, 1, "assistant", { fullTime: true }),
+      "QJ-AGENCY-STAFF",
+      "pass",
+      1,
+      "1/3",
+      0,
+    ],
+    [
+      "agency: 社会工作员 does not count for QJ-AGENCY-STAFF",
+      unit({ name: "A", type: "sw_agency" }),
+      staffOf("A", 3, 1, "staff", { fullTime: true }),
+      "QJ-AGENCY-STAFF",
+      "fail",
+      0,
+      "1/3",
+      1,
+    ],
+    [
+      "agency: a bachelor counts; part-timers are out of the headcount",
+      unit({ name: "A", type: "sw_agency" }),
+      [
+        person({ unit: "A", degree: "bachelor", fullTime: true }),
+        person({ unit: "A", fullTime: true }),
+        person({ unit: "A", fullTime: true }),
+        person({ unit: "A", grade: "senior", fullTime: false }),
+      ],
+      "QJ-AGENCY-STAFF",
+      "pass",
+      1,
+      "1/3",
+      0,
+    ],
+    [
+      "agency posts 7 of 10 pass (QJ-AGENCY-POSTS)",
+      unit({ name: "A", type: "sw_agency", swPosts: 7, totalPosts: 10 }),
+      [],
+      "QJ-AGENCY-POSTS",
+      "pass",
+      7,
+      "7/10",
+      0,
+    ],
     ["agency posts 6 of 10 fail", unit({ name: "A", type: "sw_agency", swPosts: 6, totalPosts: 10 }), [], "QJ-AGENCY-POSTS", "fail", 6, "7/10", 1],
   ];
   it.each(rows)("%s", (_name, u, people, rule, status, value, required, shortfall) => {
@@ -86,12 +199,66 @@ describe("qijiang-2020 unit rules at their edges", () => {
 
 describe("ningbo-2018", () => {
   const rows: Row[] = [
-    ["3 professionals in a community pass (NB-COMMUNITY-PRO)", unit({ name: "C", type: "urban_community" }), [...staffOf("C", 2, 2), person({ unit: "C", degree: "associate" })], "NB-COMMUNITY-PRO", "pass", 3, 3, 0],
-    ["社会工作员 is not certified under ningbo", unit({ name: "C", type: "urban_community" }), staffOf("C", 3, 3, "staff"), "NB-COMMUNITY-PRO", "fail", 0, 3, 3],
-    ["village with 1 professional passes (NB-VILLAGE-PRO)", unit({ name: "V", type: "village" }), [person({ unit: "V", degree: "associate" })], "NB-VILLAGE-PRO", "pass", 1, 1, 0],
-    ["posts 1 of 2 meet 1/2 (NB-INST-SW-POSTS)", unit({ name: "S", type: "institution", socialService: true, swPosts: 1, professionalPosts: 2 }), [], "NB-INST-SW-POSTS", "pass", 1, "1/2", 0],
-    ["posts 4 of 9 miss 1/2 by 1", unit({ name: "S", type: "institution", socialService: true, swPosts: 4, professionalPosts: 9 }), [], "NB-INST-SW-POSTS", "fail", 4, "1/2", 1],
-    ["social org 3 of 10 posts meet 3/10 (NB-SOCIAL-ORG-POSTS)", unit({ name: "G", type: "social_org", swPosts: 3, totalPosts: 10 }), [], "NB-SOCIAL-ORG-POSTS", "pass", 3, "3/10", 0],
+    [
+      "3 professionals in a community pass (NB-COMMUNITY-PRO)",
+      unit({ name: "C", type: "urban_community" }),
+      [...staffOf("C", 2, 2), person({ unit: "C", degree: "associate" })],
+      "NB-COMMUNITY-PRO",
+      "pass",
+      3,
+      3,
+      0,
+    ],
+    [
+      "社会工作员 is not certified under ningbo",
+      unit({ name: "C", type: "urban_community" }),
+      staffOf("C", 3, 3, "staff"),
+      "NB-COMMUNITY-PRO",
+      "fail",
+      0,
+      3,
+      3,
+    ],
+    [
+      "village with 1 professional passes (NB-VILLAGE-PRO)",
+      unit({ name: "V", type: "village" }),
+      [person({ unit: "V", degree: "associate" })],
+      "NB-VILLAGE-PRO",
+      "pass",
+      1,
+      1,
+      0,
+    ],
+    [
+      "posts 1 of 2 meet 1/2 (NB-INST-SW-POSTS)",
+      unit({ name: "S", type: "institution", socialService: true, swPosts: 1, professionalPosts: 2 }),
+      [],
+      "NB-INST-SW-POSTS",
+      "pass",
+      1,
+      "1/2",
+      0,
+    ],
+    [
+      "posts 4 of 9 miss 1/2 by 1",
+      unit({ name: "S", type: "institution", socialService: true, swPosts: 4, professionalPosts: 9 }),
+      [],
+      "NB-INST-SW-POSTS",
+      "fail",
+      4,
+      "1/2",
+      1,
+    ],
+    [
+      "social org 3 of 10 posts meet 3/10 (NB-SOCIAL-ORG-POSTS)",
+      unit({ name: "G", type: "social_org", swPosts: 3, totalPosts: 10 }),
+      [],
+      "NB-SOCIAL-ORG-POSTS",
+      "pass",
+      3,
+      "3/10",
+      0,
+    ],
     ["social org 2 of 10 posts fail", unit({ name: "G", type: "social_org", swPosts: 2, totalPosts: 10 }), [], "NB-SOCIAL-ORG-POSTS", "fail", 2, "3/10", 1],
   ];
   it.each(rows)("%s", (_name, u, people, rule, status, value, required, shortfall) => {
@@ -183,9 +350,15 @@ describe("yunnan-2021", () => {
   });
 
   it("YN-TOWN-STATION needs a station in the town office; YN-AGENCY-POSTS 7/10", () => {
-    expect(check("yunnan-2021", unit({ name: "T", type: "town", swOffice: false }), [], "YN-TOWN-STATION")).toMatchObject({ status: "fail", due: "2021-06-30" });
+    expect(check("yunnan-2021", unit({ name: "T", type: "town", swOffice: false }), [], "YN-TOWN-STATION")).toMatchObject({
+      status: "fail",
+      due: "2021-06-30",
+    });
     expect(check("yunnan-2021", unit({ name: "A", type: "sw_agency", swPosts: 7, totalPosts: 10 }), [], "YN-AGENCY-POSTS")!.status).toBe("pass");
-    expect(check("yunnan-2021", unit({ name: "S", type: "institution", socialService: true, swPosts: 13, professionalPosts: 20 }), [], "YN-INST-SW-POSTS")!.shortfall).toBe(1);
+    expect(
+      check("yunnan-2021", unit({ name: "S", type: "institution", socialService: true, swPosts: 13, professionalPosts: 20 }), [], "YN-INST-SW-POSTS")!
+        .shortfall,
+    ).toBe(1);
   });
 });
 
@@ -205,8 +378,18 @@ describe("liaoning-2013 and chongqing-2018", () => {
 
   it("CQ-OFFICE-STAFF: an office needs 2 full-time professionals; without an office it does not apply", () => {
     const withOffice = unit({ name: "C", type: "urban_community", swOffice: true });
-    expect(check("chongqing-2018", withOffice, [...staffOf("C", 1, 1, "staff", { fullTime: true }), person({ unit: "C", degree: "bachelor", fullTime: true })], "CQ-OFFICE-STAFF")!.status).toBe("pass");
-    expect(check("chongqing-2018", withOffice, [...staffOf("C", 2, 2, "assistant", { fullTime: false })], "CQ-OFFICE-STAFF")).toMatchObject({ status: "fail", shortfall: 2 });
+    expect(
+      check(
+        "chongqing-2018",
+        withOffice,
+        [...staffOf("C", 1, 1, "staff", { fullTime: true }), person({ unit: "C", degree: "bachelor", fullTime: true })],
+        "CQ-OFFICE-STAFF",
+      )!.status,
+    ).toBe("pass");
+    expect(check("chongqing-2018", withOffice, [...staffOf("C", 2, 2, "assistant", { fullTime: false })], "CQ-OFFICE-STAFF")).toMatchObject({
+      status: "fail",
+      shortfall: 2,
+    });
     expect(check("chongqing-2018", unit({ name: "C", type: "urban_community", swOffice: false }), staffOf("C", 2, 0), "CQ-OFFICE-STAFF")).toBeNull();
     expect(check("chongqing-2018", unit({ name: "C", type: "urban_community" }), staffOf("C", 2, 2), "CQ-OFFICE-STAFF")!.status).toBe("unknown");
   });

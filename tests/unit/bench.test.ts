@@ -28,7 +28,11 @@ describe("bench sizes", () => {
 
   it("takes the sizes from BENCH_PEOPLE, BENCH_RECORDS and BENCH_RUNS too; an argument wins", () => {
     expect(benchOptions({}, { BENCH_PEOPLE: "100k", BENCH_RUNS: "1" })).toEqual({ people: 100000, records: 400000, runs: 1 });
-    expect(benchOptions({ people: "20000", records: "50000" }, { BENCH_PEOPLE: "100k", BENCH_RECORDS: "9" })).toEqual({ people: 20000, records: 50000, runs: 3 });
+    expect(benchOptions({ people: "20000", records: "50000" }, { BENCH_PEOPLE: "100k", BENCH_RECORDS: "9" })).toEqual({
+      people: 20000,
+      records: 50000,
+      runs: 3,
+    });
   });
 
   it.each([

@@ -9,7 +9,13 @@ const GOOD_ID = `50022219800101001${checkDigit("50022219800101001")}`;
 
 /** A reader over one row whose cells are given by field; the rest are empty. */
 function reader(cells: Partial<Record<string, string>>, width = FIELDS.length): RowReader {
-  return new RowReader("roster.csv", COLUMNS, FIELDS.map((f) => cells[f] ?? ""), 7, width);
+  return new RowReader(
+    "roster.csv",
+    COLUMNS,
+    FIELDS.map((f) => cells[f] ?? ""),
+    7,
+    width,
+  );
 }
 
 const codes = (r: RowReader) => r.problems.map((p) => `${p.field}:${p.code}`);
@@ -80,11 +86,14 @@ describe("dates and counts: empty is absent, anything else must parse", () => {
     expect(codes(r)).toEqual(["posts:bad_count"]);
   });
 
-  it.each(["99999999999999999999", "9007199254740992", "9007199254740993"])("count %j is beyond 2^53 - 1, where it would be rounded: rejected as count_too_large", (cell) => {
-    const r = reader({ posts: cell });
-    expect(r.count("posts")).toBeNull();
-    expect(r.problems).toMatchObject([{ field: "posts", value: cell, code: "count_too_large", params: { max: 9007199254740991 } }]);
-  });
+  it.each(["99999999999999999999", "9007199254740992", "9007199254740993"])(
+    "count %j is beyond 2^53 - 1, where it would be rounded: rejected as count_too_large",
+    (cell) => {
+      const r = reader({ posts: cell });
+      expect(r.count("posts")).toBeNull();
+      expect(r.problems).toMatchObject([{ field: "posts", value: cell, code: "count_too_large", params: { max: 9007199254740991 } }]);
+    },
+  );
 
   it("count 9007199254740991 (Number.MAX_SAFE_INTEGER) is read exactly", () => {
     const r = reader({ posts: "9007199254740991" });

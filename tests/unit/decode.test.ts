@@ -91,7 +91,7 @@ describe("GB18030/GBK (Excel's CSV on Chinese Windows) without any flag", () => 
   });
 });
 
-describe("UTF-16 with BOM (Excel's \"Unicode text\": tab-separated)", () => {
+describe('UTF-16 with BOM (Excel\'s "Unicode text": tab-separated)', () => {
   const tsv = "身份证号\t姓名\t单位\r\n500222198001010010\t王芳\t滨河社区\r\n";
   it.each(SIZES)("UTF-16LE in pieces of %i bytes", (size) => {
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tsv, "utf16le")]);

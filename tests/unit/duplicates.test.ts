@@ -40,7 +40,13 @@ describe("rows that name the same id (SPEC.md Bad input)", () => {
     [
       "identical rows: one person, every row accepted, warned",
       [{ id: "A" }, { id: "A" }, { id: "A" }],
-      { outcomes: ["kept", "identical", "identical"], people: ["A@2"], rejected: [], accepted: 3, warnings: ["unrelated", "identical A 2=3", "identical A 2=4"] },
+      {
+        outcomes: ["kept", "identical", "identical"],
+        people: ["A@2"],
+        rejected: [],
+        accepted: 3,
+        warnings: ["unrelated", "identical A 2=3", "identical A 2=4"],
+      },
     ],
     [
       "rows that differ: every row rejected, none paid",
@@ -66,12 +72,24 @@ describe("rows that name the same id (SPEC.md Bad input)", () => {
     [
       "the rejected row first, then identical rows",
       [{ id: "A", rejected: true }, { id: "A" }, { id: "A" }],
-      { outcomes: ["rejected", "kept", "identical"], people: [], rejected: ["3 A duplicate_id [2, 3, 4]", "4 A duplicate_id [2, 3, 4]"], accepted: 0, warnings: ["unrelated"] },
+      {
+        outcomes: ["rejected", "kept", "identical"],
+        people: [],
+        rejected: ["3 A duplicate_id [2, 3, 4]", "4 A duplicate_id [2, 3, 4]"],
+        accepted: 0,
+        warnings: ["unrelated"],
+      },
     ],
     [
       "a duplicate id also on a rejected row: its rows name the rejected one too",
       [{ id: "A" }, { id: "A", name: "李四" }, { id: "A", rejected: true }],
-      { outcomes: ["kept", "duplicate", "rejected"], people: [], rejected: ["2 A duplicate_id [2, 3, 4]", "3 A duplicate_id [2, 3, 4]"], accepted: 0, warnings: ["unrelated"] },
+      {
+        outcomes: ["kept", "duplicate", "rejected"],
+        people: [],
+        rejected: ["2 A duplicate_id [2, 3, 4]", "3 A duplicate_id [2, 3, 4]"],
+        accepted: 0,
+        warnings: ["unrelated"],
+      },
     ],
     [
       "a rejected row whose id nobody else has changes nothing",

@@ -28,8 +28,18 @@ describe("formula-injection guard (SPEC.md Privacy and safety)", () => {
   });
 
   it("renderCsv guards header and rows, quotes what needs it, CRLF, BOM only when asked", () => {
-    const p = { json: null, sections: [], csv: { header: ["=h", "name"], rows: [["-1", -1], ['=a,"b"', "x\ny"]] } };
-    expect(renderCsv(p, true)).toBe("\uFEFF'=h,name\r\n'-1,-1\r\n\"'=a,\"\"b\"\"\",\"x\ny\"\r\n");
+    const p = {
+      json: null,
+      sections: [],
+      csv: {
+        header: ["=h", "name"],
+        rows: [
+          ["-1", -1],
+          ['=a,"b"', "x\ny"],
+        ],
+      },
+    };
+    expect(renderCsv(p, true)).toBe('\uFEFF\'=h,name\r\n\'-1,-1\r\n"\'=a,""b""","x\ny"\r\n');
     expect(renderCsv(p, false).startsWith("'=h")).toBe(true);
   });
 });
@@ -48,7 +58,7 @@ describe("CSV in pieces", () => {
       const whole = pieces.join("");
       expect(whole).toBe(renderCsv(p, true));
       expect(whole.split("\r\n").length).toBe(n + 2);
-      if (n > 0) expect(whole.startsWith("\uFEFFa,b,c\r\n'=r0,0,\"a,b\"\r\n")).toBe(true);
+      if (n > 0) expect(whole.startsWith('\uFEFFa,b,c\r\n\'=r0,0,"a,b"\r\n')).toBe(true);
     }
   });
 });

@@ -61,8 +61,16 @@ describe("Gb18030Lines: whole lines decoded, whatever the pieces", () => {
   });
 
   it.each([
-    ["detected: neither UTF-8 nor GB18030", true, 'roster.csv: line 2 (from byte 6) is neither UTF-8 nor GB18030 (GBK): the file is damaged or mixes encodings; save it again as "CSV UTF-8"'],
-    ["forced with --encoding: not GB18030", false, 'roster.csv: line 2 (from byte 6) is not GB18030 (GBK), the encoding --encoding names: check the encoding, or save the file again as "CSV UTF-8"'],
+    [
+      "detected: neither UTF-8 nor GB18030",
+      true,
+      'roster.csv: line 2 (from byte 6) is neither UTF-8 nor GB18030 (GBK): the file is damaged or mixes encodings; save it again as "CSV UTF-8"',
+    ],
+    [
+      "forced with --encoding: not GB18030",
+      false,
+      'roster.csv: line 2 (from byte 6) is not GB18030 (GBK), the encoding --encoding names: check the encoding, or save the file again as "CSV UTF-8"',
+    ],
   ])("a byte that is not GB18030 names its line, %s", (_name, detected, message) => {
     const bytes = Buffer.concat([gbk("姓名\r\n"), Buffer.from([0xff]), gbk(",x\r\n")]);
     expect(error(() => decode(bytes, 64, detected))).toBe(message);

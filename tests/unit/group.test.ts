@@ -9,16 +9,47 @@ describe("groupBy keeps the items' order in each group and the keys' first appea
     // name, items, key, seed, groups
     ["nothing gives no groups", [], (s) => s[0]!, [], []],
     ["one key", ["a1", "a2"], (s) => s[0]!, [], [["a", ["a1", "a2"]]]],
-    ["keys in the order they first appear, not sorted", ["b1", "a1", "b2", "a2"], (s) => s[0]!, [], [["b", ["b1", "b2"]], ["a", ["a1", "a2"]]]],
-    ["a seeded key with no items keeps an empty list, first", ["b1"], (s) => s[0]!, ["c", "b"], [["c", []], ["b", ["b1"]]]],
-    ["a key outside the seed comes after the seed's keys", ["z1", "b1"], (s) => s[0]!, ["b"], [["b", ["b1"]], ["z", ["z1"]]]],
+    [
+      "keys in the order they first appear, not sorted",
+      ["b1", "a1", "b2", "a2"],
+      (s) => s[0]!,
+      [],
+      [
+        ["b", ["b1", "b2"]],
+        ["a", ["a1", "a2"]],
+      ],
+    ],
+    [
+      "a seeded key with no items keeps an empty list, first",
+      ["b1"],
+      (s) => s[0]!,
+      ["c", "b"],
+      [
+        ["c", []],
+        ["b", ["b1"]],
+      ],
+    ],
+    [
+      "a key outside the seed comes after the seed's keys",
+      ["z1", "b1"],
+      (s) => s[0]!,
+      ["b"],
+      [
+        ["b", ["b1"]],
+        ["z", ["z1"]],
+      ],
+    ],
   ];
   it.each(rows)("%s", (_name, items, key, seed, groups) => {
     expect(entries(groupBy(items, key, seed))).toEqual(groups);
   });
 
   it("a null key (a unit at district or city level has no town) is a group of its own", () => {
-    const units = [{ n: 1, town: "古南街道" }, { n: 2, town: null }, { n: 3, town: "古南街道" }];
+    const units = [
+      { n: 1, town: "古南街道" },
+      { n: 2, town: null },
+      { n: 3, town: "古南街道" },
+    ];
     expect(entries(groupBy(units, (u) => u.town)).map(([k, list]) => [k, list.map((u) => u.n)])).toEqual([
       ["古南街道", [1, 3]],
       [null, [2]],

@@ -18,7 +18,9 @@ describe("check digit: GB 11643, ISO 7064 MOD 11-2", () => {
 
   it("agrees with the standard's formula: weights 2^(i-1) mod 11, digit (12 - S mod 11) mod 11", () => {
     for (let n = 0; n < 2000; n++) {
-      const first17 = String((n * 7919 + 104729) * 48271).padStart(17, "3").slice(-17);
+      const first17 = String((n * 7919 + 104729) * 48271)
+        .padStart(17, "3")
+        .slice(-17);
       const sum = [...first17].reduce((s, c, i) => s + Number(c) * (2 ** (17 - i) % 11), 0);
       const r = (12 - (sum % 11)) % 11;
       expect(checkDigit(first17)).toBe(r === 10 ? "X" : String(r));

@@ -48,7 +48,10 @@ const HEADER = ["身份证号", "月份", "金额"];
 function ledger(rows: string[][], months = ["2021-06"]) {
   const policy = loadPolicy("qijiang-2020");
   const h = mapHeader("paid.csv", HEADER, policy.vocabulary.columns.ledger, LEDGER_REQUIRED);
-  const people = [person({ id: ID_A, unit: "东溪社区", role: "committee", grade: "senior" }), person({ id: ID_B, unit: "东溪社区", role: "committee", grade: "intermediate" })];
+  const people = [
+    person({ id: ID_A, unit: "东溪社区", role: "committee", grade: "senior" }),
+    person({ id: ID_B, unit: "东溪社区", role: "committee", grade: "intermediate" }),
+  ];
   const l = new LedgerReader("paid.csv", h.columns, HEADER.length, people, new Set(months));
   rows.forEach((cells, i) => {
     l.add(cells, i + 2);
@@ -101,7 +104,10 @@ describe("the payroll against a ledger: no person-month is owed more than its du
   const units = new Map([["东溪社区", unit({ name: "东溪社区", type: "urban_community", swOffice: true })]]);
 
   it("a held person is listed as not paid (ledger_rejected), neither owed nor overpaid", () => {
-    const { l, people, policy } = ledger([[ID_A, "2021-06", "-200"], [ID_B, "2021-06", "300"]]);
+    const { l, people, policy } = ledger([
+      [ID_A, "2021-06", "-200"],
+      [ID_B, "2021-06", "300"],
+    ]);
     const r = payroll(policy.allowance!, people, units, [month], l.paid, { notPaid: true, held: l.held });
     expect(r.payees).toEqual([]);
     expect(r.notPaid.map((n) => [n.id, n.reason])).toEqual([[ID_A, "ledger_rejected"]]);

@@ -50,7 +50,19 @@ describe("custom policies (POLICY.md §7)", () => {
   it("extends qijiang-2020 and changes exactly the verdicts its threshold touches", () => {
     const path = file(
       "draft.yaml",
-      ["extends: qijiang-2020", "id: qijiang-2023-draft", "rules:", "  QJ-COMMUNITY-CERT: { min: 3 }", '  QJ-CERT-OTHER: { ratio: "1/4" }', "allowance:", "  monthly: { senior: 300, intermediate: 150, assistant: 80 }", "training:", "  window: certificate", "targets:", "  QJ-TARGET-CERTIFIED: { min: 1200, due: 2022-12-31 }"].join("\n"),
+      [
+        "extends: qijiang-2020",
+        "id: qijiang-2023-draft",
+        "rules:",
+        "  QJ-COMMUNITY-CERT: { min: 3 }",
+        '  QJ-CERT-OTHER: { ratio: "1/4" }',
+        "allowance:",
+        "  monthly: { senior: 300, intermediate: 150, assistant: 80 }",
+        "training:",
+        "  window: certificate",
+        "targets:",
+        "  QJ-TARGET-CERTIFIED: { min: 1200, due: 2022-12-31 }",
+      ].join("\n"),
     );
     const custom = loadPolicy(path);
     expect(custom.id).toBe("qijiang-2023-draft");
@@ -69,8 +81,20 @@ describe("custom policies (POLICY.md §7)", () => {
     const before = audit(loadPolicy("qijiang-2020"), people, units, asOf);
     const after = audit(custom, people, units, asOf);
     const statuses = (r: typeof before) => r.units.flatMap((u) => u.checks.map((c) => `${c.rule}:${c.status}`));
-    expect(statuses(before)).toEqual(["QJ-COMMUNITY-CERT:pass", "QJ-COMMUNITY-OFFICE:pass", "QJ-CERT-OTHER:pass", "QJ-VILLAGE-CERT:pass", "QJ-COMMUNITY-OFFICE:pass"]);
-    expect(statuses(after)).toEqual(["QJ-COMMUNITY-CERT:fail", "QJ-COMMUNITY-OFFICE:pass", "QJ-CERT-OTHER:fail", "QJ-VILLAGE-CERT:pass", "QJ-COMMUNITY-OFFICE:pass"]);
+    expect(statuses(before)).toEqual([
+      "QJ-COMMUNITY-CERT:pass",
+      "QJ-COMMUNITY-OFFICE:pass",
+      "QJ-CERT-OTHER:pass",
+      "QJ-VILLAGE-CERT:pass",
+      "QJ-COMMUNITY-OFFICE:pass",
+    ]);
+    expect(statuses(after)).toEqual([
+      "QJ-COMMUNITY-CERT:fail",
+      "QJ-COMMUNITY-OFFICE:pass",
+      "QJ-CERT-OTHER:fail",
+      "QJ-VILLAGE-CERT:pass",
+      "QJ-COMMUNITY-OFFICE:pass",
+    ]);
   });
 
   it("a JSON file works the same", () => {
@@ -139,12 +163,16 @@ describe("a policy file holds plain data: no YAML tags, no warnings from the YAM
 
   it("a warning of the YAML library is a problem of the file, in one line", () => {
     expect(problems(file("directive.yaml", "%FOO bar\n---\nextends: qijiang-2020\n"))).toEqual(["(file): Unknown directive %FOO at line 1, column 1"]);
-    expect(problems(file("syntax.yaml", "extends: qijiang-2020\nid: [unclosed\n"))).toEqual([expect.stringMatching(/^\(file\): not valid YAML or JSON: .* at line \d+, column \d+$/)]);
+    expect(problems(file("syntax.yaml", "extends: qijiang-2020\nid: [unclosed\n"))).toEqual([
+      expect.stringMatching(/^\(file\): not valid YAML or JSON: .* at line \d+, column \d+$/),
+    ]);
     expect(warned).not.toHaveBeenCalled();
   });
 
   it("a key whose value is a mapping is not stringified with a warning", () => {
-    expect(problems(file("mapkey.yaml", "extends: qijiang-2020\n? { a: 1 }\n: 2\n"))).toEqual([`{ a: 1 }: unknown key (check the spelling; unknown keys are not ignored)`]);
+    expect(problems(file("mapkey.yaml", "extends: qijiang-2020\n? { a: 1 }\n: 2\n"))).toEqual([
+      `{ a: 1 }: unknown key (check the spelling; unknown keys are not ignored)`,
+    ]);
     expect(warned).not.toHaveBeenCalled();
   });
 });
@@ -181,7 +209,12 @@ describe("keys that name the object machinery are kept as data and reported", ()
 
 describe("dates and fractions are parsed once, when the policy loads", () => {
   it("a due date is a calendar day and a ratio an exact fraction", () => {
-    const p = loadPolicy(file("typed.yaml", 'extends: qijiang-2020\nrules:\n  QJ-CERT-OTHER: { ratio: " 1 / 4 ", due: 2020-02-29 }\ntargets:\n  QJ-TARGET-CERTIFIED: { due: 2022-12-31 }\n'));
+    const p = loadPolicy(
+      file(
+        "typed.yaml",
+        'extends: qijiang-2020\nrules:\n  QJ-CERT-OTHER: { ratio: " 1 / 4 ", due: 2020-02-29 }\ntargets:\n  QJ-TARGET-CERTIFIED: { due: 2022-12-31 }\n',
+      ),
+    );
     expect(p.rules["QJ-CERT-OTHER"]).toMatchObject({ ratio: { num: 1, den: 4 }, due: parseDay("2020-02-29") });
     expect(p.targets["QJ-TARGET-CERTIFIED"]!.due).toBe(parseDay("2022-12-31"));
     expect(loadPolicy("qijiang-2020").rules["QJ-AGENCY-POSTS"]).toMatchObject({ ratio: { num: 7, den: 10 } });
@@ -193,7 +226,10 @@ describe("dates and fractions are parsed once, when the policy loads", () => {
     ["rules:\n  QJ-CERT-OTHER: { due: 2021-04-31 }", "rules.QJ-CERT-OTHER.due: 2021-04-31 is not a date"],
     ["rules:\n  QJ-CERT-OTHER: { due: 2021-13-01 }", "rules.QJ-CERT-OTHER.due: 2021-13-01 is not a date"],
     ['rules:\n  QJ-CERT-OTHER: { ratio: "5/4" }', 'rules.QJ-CERT-OTHER.ratio: expected a fraction of at most 1, got "5/4"'],
-    ['rules:\n  QJ-CERT-OTHER: { ratio: "1/99999999999999999999" }', 'rules.QJ-CERT-OTHER.ratio: expected a denominator of at most 1000000, got "1/99999999999999999999"'],
+    [
+      'rules:\n  QJ-CERT-OTHER: { ratio: "1/99999999999999999999" }',
+      'rules.QJ-CERT-OTHER.ratio: expected a denominator of at most 1000000, got "1/99999999999999999999"',
+    ],
   ])("%s is rejected in one line", (body, message) => {
     expect(problems(file(`date-${Math.random().toString(36).slice(2)}.yaml`, `extends: qijiang-2020\n${body}\n`))).toEqual([message]);
   });

@@ -29,7 +29,10 @@ describe("progressFor: one rewritten stderr line, only on a terminal, only for l
   });
 
   it("writes nothing when stderr is not a terminal, or with --quiet", () => {
-    for (const [isTTY, quiet] of [[false, false], [true, true]] as const) {
+    for (const [isTTY, quiet] of [
+      [false, false],
+      [true, true],
+    ] as const) {
       const { rt, written } = terminal(isTTY);
       const p = progressFor(rt, { quiet }, "roster.csv", () => 10000);
       expect(p.onProgress).toBeUndefined();

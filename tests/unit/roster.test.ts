@@ -9,7 +9,22 @@ import { loadPolicy } from "../../src/io/policies.js";
 import { unit } from "../helpers/records.js";
 
 const policy = loadPolicy("qijiang-2020");
-const HEADER = ["身份证号", "姓名", "单位", "单位类型", "街镇", "岗位", "证书等级", "取证日期", "入职日期", "离职日期", "社会工作室", "出生日期", "专业技术岗位等级", "岗位总数"];
+const HEADER = [
+  "身份证号",
+  "姓名",
+  "单位",
+  "单位类型",
+  "街镇",
+  "岗位",
+  "证书等级",
+  "取证日期",
+  "入职日期",
+  "离职日期",
+  "社会工作室",
+  "出生日期",
+  "专业技术岗位等级",
+  "岗位总数",
+];
 const id = (first17: string) => first17 + checkDigit(first17);
 const ID1 = id("50022219800101001");
 const ID2 = id("50022219850202002");
@@ -34,7 +49,10 @@ function read(rows: Cells[], opts: { asOf?: string; knownUnits?: Map<string, Uni
     knownUnits: opts.knownUnits ?? null,
   });
   rows.forEach((c, i) => {
-    b.add(header.map((f) => c[f] ?? ""), i + 2);
+    b.add(
+      header.map((f) => c[f] ?? ""),
+      i + 2,
+    );
   });
   return b.finish();
 }
@@ -99,7 +117,9 @@ describe("bad input: each row is rejected with its reason (SPEC.md Bad input)", 
 
   it("a count too large to read exactly says so, in both languages", () => {
     const r = read([{ ...base, 身份证号: ID1, 岗位总数: "99999999999999999999" }]);
-    expect(reasonText(r.rejected[0]!, "en", policy.vocabulary)).toBe("too large for a count (more than 9007199254740991 cannot be read exactly): check the number");
+    expect(reasonText(r.rejected[0]!, "en", policy.vocabulary)).toBe(
+      "too large for a count (more than 9007199254740991 cannot be read exactly): check the number",
+    );
     expect(reasonText(r.rejected[0]!, "zh", policy.vocabulary)).toBe("数值过大，不是有效数量（超过 9007199254740991 无法精确读取）：请核对该数字");
   });
 
@@ -111,7 +131,12 @@ describe("bad input: each row is rejected with its reason (SPEC.md Bad input)", 
 
   it.each([
     ["audit and training (an --as-of date)", "as_of", "correct the date, or choose a later --as-of", "请更正日期，或使用更晚的 --as-of"],
-    ["allowance (today; the month is the reference)", "month", "(today): correct the date; the allowance counts a certificate from the month after its date", "（今天）：请更正日期；津贴自取证次月起计发"],
+    [
+      "allowance (today; the month is the reference)",
+      "month",
+      "(today): correct the date; the allowance counts a certificate from the month after its date",
+      "（今天）：请更正日期；津贴自取证次月起计发",
+    ],
     ["validate (today)", "check_date", "(today): check the date", "（今天）：请核对日期"],
   ] as const)("the future-certificate advice for %s names only what the command has", (_name, advice, en, zh) => {
     const r = read([{ ...base, 身份证号: ID1, 取证日期: "2021-07-06" }], { advice });
@@ -138,14 +163,22 @@ describe("bad input: each row is rejected with its reason (SPEC.md Bad input)", 
   });
 
   it("rejected rows come out in row order", () => {
-    const r = read([{ ...base, 身份证号: ID1, 姓名: "" }, { ...base, 身份证号: ID2 }, { ...base, 身份证号: ID3, 证书等级: "?" }]);
+    const r = read([
+      { ...base, 身份证号: ID1, 姓名: "" },
+      { ...base, 身份证号: ID2 },
+      { ...base, 身份证号: ID3, 证书等级: "?" },
+    ]);
     expect(rejectedRows(r)).toEqual([2, 4]);
   });
 });
 
 describe("duplicate ids: both rejected unless the rows are identical", () => {
   it("two different rows with the same id: both rejected, each naming both rows", () => {
-    const r = read([{ ...base, 身份证号: ID1 }, { ...base, 身份证号: ID2 }, { ...base, 身份证号: ID1, 证书等级: "高级" }]);
+    const r = read([
+      { ...base, 身份证号: ID1 },
+      { ...base, 身份证号: ID2 },
+      { ...base, 身份证号: ID1, 证书等级: "高级" },
+    ]);
     expect(reasons(r)).toEqual(["2 id duplicate_id", "4 id duplicate_id"]);
     expect(r.rejected[0]!.params).toEqual({ rows: "2, 4" });
     expect(r.people.map((p) => p.id)).toEqual([ID2]);
@@ -153,7 +186,10 @@ describe("duplicate ids: both rejected unless the rows are identical", () => {
   });
 
   it("identical rows: one kept, a warning naming both rows", () => {
-    const r = read([{ ...base, 身份证号: ID1 }, { ...base, 身份证号: ID1 }]);
+    const r = read([
+      { ...base, 身份证号: ID1 },
+      { ...base, 身份证号: ID1 },
+    ]);
     expect(r.rejected).toEqual([]);
     expect(r.people).toHaveLength(1);
     expect(r.people[0]!.row).toBe(2);
@@ -173,26 +209,51 @@ describe("duplicate ids: both rejected unless the rows are identical", () => {
 
   it("the same resident ID typed full-width is the same person", () => {
     const full = ID1.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
-    const r = read([{ ...base, 身份证号: ID1 }, { ...base, 身份证号: full, 证书等级: "高级" }]);
+    const r = read([
+      { ...base, 身份证号: ID1 },
+      { ...base, 身份证号: full, 证书等级: "高级" },
+    ]);
     expect(reasons(r)).toEqual(["2 id duplicate_id", "3 id duplicate_id"]);
   });
 
   it("two identical rows and a third that differs: all three rejected", () => {
-    const r = read([{ ...base, 身份证号: ID1 }, { ...base, 身份证号: ID1 }, { ...base, 身份证号: ID1, 岗位: "网格员" }]);
+    const r = read([
+      { ...base, 身份证号: ID1 },
+      { ...base, 身份证号: ID1 },
+      { ...base, 身份证号: ID1, 岗位: "网格员" },
+    ]);
     expect(rejectedRows(r)).toEqual([2, 3, 4]);
     expect(r.people).toEqual([]);
     expect(r.count).toEqual({ file: "roster.csv", rows: 3, accepted: 0, rejected: 3 });
   });
 
   it("a differing row after the conflict is rejected too", () => {
-    const r = read([{ ...base, 身份证号: ID1 }, { ...base, 身份证号: ID1, 姓名: "王芳芳" }, { ...base, 身份证号: ID1, 单位: "新桥村" }]);
+    const r = read([
+      { ...base, 身份证号: ID1 },
+      { ...base, 身份证号: ID1, 姓名: "王芳芳" },
+      { ...base, 身份证号: ID1, 单位: "新桥村" },
+    ]);
     expect(rejectedRows(r)).toEqual([2, 3, 4]);
     expect(r.rejected.every((x) => x.params?.rows === "2, 3, 4")).toBe(true);
   });
 
   it.each([
-    ["after", [{ ...base, 身份证号: ID1 }, { ...base, 身份证号: ID1, 证书等级: "?" }], ["2 id duplicate_id", "3 grade bad_grade"]],
-    ["before", [{ ...base, 身份证号: ID1, 取证日期: "2021/13/01" }, { ...base, 身份证号: ID1 }], ["2 cert_date bad_date", "3 id duplicate_id"]],
+    [
+      "after",
+      [
+        { ...base, 身份证号: ID1 },
+        { ...base, 身份证号: ID1, 证书等级: "?" },
+      ],
+      ["2 id duplicate_id", "3 grade bad_grade"],
+    ],
+    [
+      "before",
+      [
+        { ...base, 身份证号: ID1, 取证日期: "2021/13/01" },
+        { ...base, 身份证号: ID1 },
+      ],
+      ["2 cert_date bad_date", "3 id duplicate_id"],
+    ],
   ])("a row of the same id rejected for another reason (%s the good one): the good one is not kept either", (_when, rows, want) => {
     const r = read(rows as Cells[]);
     expect(reasons(r)).toEqual(want);
@@ -202,7 +263,12 @@ describe("duplicate ids: both rejected unless the rows are identical", () => {
   });
 
   it("identical rows and a third row of the id rejected for a bad cell: all rejected, and no 'one is kept' warning", () => {
-    const r = read([{ ...base, 身份证号: ID1 }, { ...base, 身份证号: ID2 }, { ...base, 身份证号: ID1 }, { ...base, 身份证号: ID1, 证书等级: "?" }]);
+    const r = read([
+      { ...base, 身份证号: ID1 },
+      { ...base, 身份证号: ID2 },
+      { ...base, 身份证号: ID1 },
+      { ...base, 身份证号: ID1, 证书等级: "?" },
+    ]);
     expect(reasons(r)).toEqual(["2 id duplicate_id", "4 id duplicate_id", "5 grade bad_grade"]);
     expect(r.people.map((p) => p.id)).toEqual([ID2]);
     expect(r.warnings.filter((w) => w.code === "identical_rows")).toEqual([]);
@@ -210,13 +276,24 @@ describe("duplicate ids: both rejected unless the rows are identical", () => {
   });
 
   it("identical rows then a differing one: the identical-rows warning is withdrawn", () => {
-    const r = read([{ ...base, 身份证号: ID1 }, { ...base, 身份证号: ID1 }, { ...base, 身份证号: ID1, 岗位: "网格员" }]);
+    const r = read([
+      { ...base, 身份证号: ID1 },
+      { ...base, 身份证号: ID1 },
+      { ...base, 身份证号: ID1, 岗位: "网格员" },
+    ]);
     expect(r.warnings.filter((w) => w.code === "identical_rows")).toEqual([]);
   });
 
   it("a row of the wrong width with the same id: both rejected, the short row with its one problem", () => {
     const h = mapHeader("roster.csv", HEADER, policy.vocabulary.columns.roster, rosterColumnsRequired(false));
-    const b = new RosterBuilder({ file: "roster.csv", policy, columns: h.columns, width: HEADER.length, latestCertDate: parseDay("2021-07-05")!, knownUnits: null });
+    const b = new RosterBuilder({
+      file: "roster.csv",
+      policy,
+      columns: h.columns,
+      width: HEADER.length,
+      latestCertDate: parseDay("2021-07-05")!,
+      knownUnits: null,
+    });
     b.add(row({ ...base, 身份证号: ID1 }), 2);
     b.add([ID1, "王芳", "滨河社区"], 3);
     const r = b.finish();
@@ -226,7 +303,10 @@ describe("duplicate ids: both rejected unless the rows are identical", () => {
 
   it("a row rejected for its id itself (a bad check digit) names no person: another row is kept", () => {
     const bad = ID1.slice(0, 17) + (ID1[17] === "0" ? "1" : "0");
-    const r = read([{ ...base, 身份证号: ID1 }, { ...base, 身份证号: bad }]);
+    const r = read([
+      { ...base, 身份证号: ID1 },
+      { ...base, 身份证号: bad },
+    ]);
     expect(reasons(r)).toEqual(["3 id bad_check_digit"]);
     expect(r.people.map((p) => p.row)).toEqual([2]);
   });
@@ -248,12 +328,8 @@ describe("roles that match nothing are other, and each distinct text is warned a
       { role: "会计", people: 1 },
       { role: "保安", people: 2 },
     ]);
-    expect(warningText(roles.at(-1)!, "en", policy.vocabulary)).toBe(
-      'role "保安" (2 people) is not a known role: counted as other, so not paid an allowance',
-    );
-    expect(warningText(roles[0]!, "en", policy.vocabulary)).toBe(
-      'role "会计" (1 person) is not a known role: counted as other, so not paid an allowance',
-    );
+    expect(warningText(roles.at(-1)!, "en", policy.vocabulary)).toBe('role "保安" (2 people) is not a known role: counted as other, so not paid an allowance');
+    expect(warningText(roles[0]!, "en", policy.vocabulary)).toBe('role "会计" (1 person) is not a known role: counted as other, so not paid an allowance');
   });
 });
 
@@ -274,7 +350,13 @@ describe("unit attributes", () => {
   it("with a units file, a roster without unit type and town is fine for a listed unit only", () => {
     const knownUnits = new Map([["滨河社区", unit({ name: "滨河社区", type: "urban_community" })]]);
     const header = ["身份证号", "姓名", "单位", "证书等级"];
-    const r = read([{ ...base, 身份证号: ID1 }, { ...base, 身份证号: ID2, 单位: "新桥村" }], { knownUnits, header });
+    const r = read(
+      [
+        { ...base, 身份证号: ID1 },
+        { ...base, 身份证号: ID2, 单位: "新桥村" },
+      ],
+      { knownUnits, header },
+    );
     expect(reasons(r)).toEqual(["3 unit_type missing_unit_attr"]);
   });
 

@@ -91,7 +91,7 @@ describe("readTable: rows with the number a spreadsheet shows (header = row 1)",
     await expect(read(file(iconv.encode(ROSTER, "gbk")), { encoding: "utf-8" })).rejects.toThrow(DataError);
   });
 
-  it("UTF-16LE with BOM, tab-separated (Excel's \"Unicode text\")", async () => {
+  it('UTF-16LE with BOM, tab-separated (Excel\'s "Unicode text")', async () => {
     const tsv = ROSTER.replace(/,/g, "\t");
     const r = await read(file(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tsv, "utf16le")]), "roster.txt"));
     expect(r.header).toEqual(["身份证号", "姓名", "单位"]);

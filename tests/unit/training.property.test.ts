@@ -27,15 +27,19 @@ const dateCell = fc.oneof(
 const rowArb = fc.tuple(
   fc.constantFrom(...IDS, "G9", ""),
   dateCell,
-  fc.oneof({ weight: 3, arbitrary: fc.nat(3) }, { weight: 2, arbitrary: fc.nat(40) }, { weight: 1, arbitrary: fc.constant(-1) }, { weight: 1, arbitrary: fc.constant(null) }),
+  fc.oneof(
+    { weight: 3, arbitrary: fc.nat(3) },
+    { weight: 2, arbitrary: fc.nat(40) },
+    { weight: 1, arbitrary: fc.constant(-1) },
+    { weight: 1, arbitrary: fc.constant(null) },
+  ),
   fc.constantFrom("", "", "", "1", "2.5", "15", "0", "abc", "-2"),
   fc.constantFrom("", "", "", "6", "7.5", "90", "x"),
   fc.constantFrom("个案工作", "小组工作", ""),
 );
 
 /** Rows, some of them repeated exactly further down. */
-const rowsArb = (maxLength: number) =>
-  fc.tuple(fc.array(rowArb, { maxLength }), fc.nat(maxLength / 2)).map(([rows, k]) => [...rows, ...rows.slice(0, k)]);
+const rowsArb = (maxLength: number) => fc.tuple(fc.array(rowArb, { maxLength }), fc.nat(maxLength / 2)).map(([rows, k]) => [...rows, ...rows.slice(0, k)]);
 
 type RowValue = typeof rowArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -48,11 +52,13 @@ function cellsOf([id, start, endOffset, days, hours, course]: RowValue): string[
 
 const peopleArb = fc.tuple(
   ...IDS.map((id) =>
-    fc.record({
-      grade: fc.constantFrom(...GRADES),
-      cert: fc.option(fc.integer({ min: D0 - 3000, max: AS_OF }), { nil: null }),
-      end: fc.option(fc.integer({ min: AS_OF - 30, max: AS_OF + 30 }), { nil: null, freq: 2 }),
-    }).map((p): Person => ({ ...person({ unit: "U", grade: p.grade }), id, certDate: p.cert, end: p.end })),
+    fc
+      .record({
+        grade: fc.constantFrom(...GRADES),
+        cert: fc.option(fc.integer({ min: D0 - 3000, max: AS_OF }), { nil: null }),
+        end: fc.option(fc.integer({ min: AS_OF - 30, max: AS_OF + 30 }), { nil: null, freq: 2 }),
+      })
+      .map((p): Person => ({ ...person({ unit: "U", grade: p.grade }), id, certDate: p.cert, end: p.end })),
   ),
 );
 
@@ -118,7 +124,15 @@ describe("QJ-TRAINING: no record is lost", () => {
     fc.assert(
       fc.property(
         peopleArb,
-        rowsArb(30).chain((rows) => fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows.map((_, i) => i), { minLength: rows.length, maxLength: rows.length }))),
+        rowsArb(30).chain((rows) =>
+          fc.tuple(
+            fc.constant(rows),
+            fc.shuffledSubarray(
+              rows.map((_, i) => i),
+              { minLength: rows.length, maxLength: rows.length },
+            ),
+          ),
+        ),
         (people, [rows, order]) => {
           const reader = new TrainingReader("training.csv", policy, COLUMNS, FIELDS.length, new Set(IDS));
           const records = rows.map((raw, i) => reader.read(cellsOf(raw), i + 2));
@@ -134,7 +148,18 @@ describe("QJ-TRAINING: no record is lost", () => {
   it("span-only records never count more calendar days than the window has", () => {
     fc.assert(
       fc.property(peopleArb, fc.array(fc.tuple(fc.integer({ min: D0, max: AS_OF + 200 }), fc.nat(400)), { maxLength: 40 }), (people, spans) => {
-        const records = spans.map(([s, len], i): TrainingRecord => ({ id: IDS[i % IDS.length]!, row: i + 2, start: s, end: s + len, days100: null, hours100: null, course: `c${i}`, provider: "" }));
+        const records = spans.map(
+          ([s, len], i): TrainingRecord => ({
+            id: IDS[i % IDS.length]!,
+            row: i + 2,
+            start: s,
+            end: s + len,
+            days100: null,
+            hours100: null,
+            course: `c${i}`,
+            provider: "",
+          }),
+        );
         for (const v of run(people, records, "rolling").people) {
           expect(v.days100).toBeLessThanOrEqual((v.window.end - v.window.start + 1) * 100);
         }

@@ -84,37 +84,192 @@ const assistant = { grade: "assistant" as const, cert: "2010-01-01" };
 
 describe("QJ-TRAINING days, status and deadline at the edges (as of 2021-12-31)", () => {
   const cases: Case[] = [
-    ["a record on as-of minus 3 years exactly does not count", old, (p) => [rec(p, "2018-12-31", "2018-12-31", { days: 15 })], { days: 0, status: "noncompliant", shortfall: 15, deadline: null }],
-    ["a record on the next day counts", old, (p) => [rec(p, "2019-01-01", "2019-01-01", { days: 15 })], { days: 15, status: "compliant", shortfall: 0, deadline: null }],
-    ["a record on the as-of date counts", old, (p) => [rec(p, "2021-12-31", "2021-12-31", { days: 15 })], { days: 15, status: "compliant", shortfall: 0, deadline: null }],
-    ["a record after the as-of date does not count", old, (p) => [rec(p, "2022-01-01", "2022-01-01", { days: 15 })], { days: 0, status: "noncompliant", shortfall: 15, deadline: null }],
-    ["a span across the window's start counts only its days inside", old, (p) => [rec(p, "2018-12-30", "2019-01-02")], { days: 2, status: "noncompliant", shortfall: 13, deadline: null }],
-    ["a span across the as-of date counts only its days up to it", old, (p) => [rec(p, "2021-12-30", "2022-01-05")], { days: 2, status: "noncompliant", shortfall: 13, deadline: null }],
-    ["5 days across the edge count its 2 calendar days inside", old, (p) => [rec(p, "2018-12-30", "2019-01-02", { days: 5 })], { days: 2, status: "noncompliant", shortfall: 13, deadline: null }],
-    ["1 day across the edge counts 1 (the smaller)", old, (p) => [rec(p, "2018-12-30", "2019-01-02", { days: 1 })], { days: 1, status: "noncompliant", shortfall: 14, deadline: null }],
-    ["20 hours across the edge count at most its 1 day inside", old, (p) => [rec(p, "2018-12-31", "2019-01-01", { hours: 20 })], { days: 1, status: "noncompliant", shortfall: 14, deadline: null }],
-    ["4 hours across the edge count as 4 hours", old, (p) => [rec(p, "2018-12-31", "2019-01-01", { hours: 4 })], { days: 0.66, status: "noncompliant", shortfall: 14.34, deadline: null }],
-    ["90 hours = 15 days: 社会工作师 compliant", old, (p) => [rec(p, "2021-03-01", "2021-03-15", { hours: 90 })], { days: 15, status: "compliant", shortfall: 0, deadline: null }],
-    ["89.99 hours fall short, by 0.01 rounded up", old, (p) => [rec(p, "2021-03-01", "2021-03-15", { hours: 89.99 })], { days: 14.99, status: "noncompliant", shortfall: 0.01, deadline: null }],
-    ["72 hours = 12 days: 助理社会工作师 compliant", assistant, (p) => [rec(p, "2021-03-01", "2021-03-12", { hours: 72 })], { days: 12, status: "compliant", shortfall: 0, deadline: null }],
-    ["71.99 hours: 11.99 days, short by 0.01", assistant, (p) => [rec(p, "2021-03-01", "2021-03-12", { hours: 71.99 })], { days: 11.99, status: "noncompliant", shortfall: 0.01, deadline: null }],
-    ["days, hours and a span add up exactly", old, (p) => [rec(p, "2021-01-04", "2021-01-04", { days: 0.5 }), rec(p, "2021-02-01", "2021-02-01", { hours: 3 }), rec(p, "2021-03-01", "2021-03-14")], { days: 15, status: "compliant", shortfall: 0, deadline: null }],
-    ["overlapping spans count each calendar day once", old, (p) => [rec(p, "2021-01-01", "2021-01-10"), rec(p, "2021-01-05", "2021-01-12")], { days: 12, status: "noncompliant", shortfall: 3, deadline: null }],
-    ["a span inside another adds nothing", old, (p) => [rec(p, "2021-01-01", "2021-01-15"), rec(p, "2021-01-03", "2021-01-04", { course: "另一课程" })], { days: 15, status: "compliant", shortfall: 0, deadline: null }],
-    ["touching spans add up", old, (p) => [rec(p, "2021-01-01", "2021-01-07"), rec(p, "2021-01-08", "2021-01-15")], { days: 15, status: "compliant", shortfall: 0, deadline: null }],
-    ["spans do not overlap-merge with day records", old, (p) => [rec(p, "2021-01-01", "2021-01-10"), rec(p, "2021-01-01", "2021-01-10", { days: 5 })], { days: 15, status: "compliant", shortfall: 0, deadline: null }],
-    ["an exact repeat counts once", old, (p) => [rec(p, "2021-01-01", "2021-01-08", { days: 8 }), rec(p, "2021-01-01", "2021-01-08", { days: 8 })], { days: 8, status: "noncompliant", shortfall: 7, deadline: null }],
-    ["the same dates and days for another course count twice", old, (p) => [rec(p, "2021-01-01", "2021-01-08", { days: 8 }), rec(p, "2021-01-01", "2021-01-08", { days: 8, course: "小组工作" })], { days: 16, status: "compliant", shortfall: 0, deadline: null }],
-    ["the same course and dates with other days count twice", old, (p) => [rec(p, "2021-01-01", "2021-01-08", { days: 8 }), rec(p, "2021-01-01", "2021-01-08", { days: 7 })], { days: 15, status: "compliant", shortfall: 0, deadline: null }],
-    ["社会工作员 (staff) needs 12: 12 days comply", { grade: "staff", cert: "2010-01-01" }, (p) => [rec(p, "2020-01-01", "2020-01-12")], { days: 12, status: "compliant", shortfall: 0, deadline: null }],
-    ["社会工作员 with 11 days is short by 1", { grade: "staff", cert: "2010-01-01" }, (p) => [rec(p, "2020-01-01", "2020-01-11")], { days: 11, status: "noncompliant", shortfall: 1, deadline: null }],
-    ["高级社会工作师 (senior) needs 15: 14 days are short", { grade: "senior", cert: "2010-01-01" }, (p) => [rec(p, "2020-01-01", "2020-01-14")], { days: 14, status: "noncompliant", shortfall: 1, deadline: null }],
-    ["高级社会工作师 with 15 days complies", { grade: "senior", cert: "2010-01-01" }, (p) => [rec(p, "2020-01-01", "2020-01-15")], { days: 15, status: "compliant", shortfall: 0, deadline: null }],
-    ["no certificate date with a grade: an old certificate, judged", { grade: "intermediate" }, () => [], { days: 0, status: "noncompliant", shortfall: 15, deadline: null }],
-    ["a certificate younger than 3 years and short: in progress, deadline cert + 3 years", { grade: "intermediate", cert: "2019-01-01" }, (p) => [rec(p, "2021-06-01", "2021-06-11")], { days: 11, status: "in_progress", shortfall: 4, deadline: "2022-01-01" }],
-    ["as-of on cert_date + 3 years itself: the window is complete", { grade: "intermediate", cert: "2018-12-31" }, (p) => [rec(p, "2021-06-01", "2021-06-11")], { days: 11, status: "noncompliant", shortfall: 4, deadline: null }],
-    ["compliant with a young certificate: the deadline is still shown", { grade: "assistant", cert: "2020-06-30" }, (p) => [rec(p, "2021-06-01", "2021-06-12")], { days: 12, status: "compliant", shortfall: 0, deadline: "2023-06-30" }],
-    ["grade none: not applicable, days still shown", { grade: "none" }, (p) => [rec(p, "2021-06-01", "2021-06-02")], { days: 2, status: "not_applicable", shortfall: null, deadline: null }],
+    [
+      "a record on as-of minus 3 years exactly does not count",
+      old,
+      (p) => [rec(p, "2018-12-31", "2018-12-31", { days: 15 })],
+      { days: 0, status: "noncompliant", shortfall: 15, deadline: null },
+    ],
+    [
+      "a record on the next day counts",
+      old,
+      (p) => [rec(p, "2019-01-01", "2019-01-01", { days: 15 })],
+      { days: 15, status: "compliant", shortfall: 0, deadline: null },
+    ],
+    [
+      "a record on the as-of date counts",
+      old,
+      (p) => [rec(p, "2021-12-31", "2021-12-31", { days: 15 })],
+      { days: 15, status: "compliant", shortfall: 0, deadline: null },
+    ],
+    [
+      "a record after the as-of date does not count",
+      old,
+      (p) => [rec(p, "2022-01-01", "2022-01-01", { days: 15 })],
+      { days: 0, status: "noncompliant", shortfall: 15, deadline: null },
+    ],
+    [
+      "a span across the window's start counts only its days inside",
+      old,
+      (p) => [rec(p, "2018-12-30", "2019-01-02")],
+      { days: 2, status: "noncompliant", shortfall: 13, deadline: null },
+    ],
+    [
+      "a span across the as-of date counts only its days up to it",
+      old,
+      (p) => [rec(p, "2021-12-30", "2022-01-05")],
+      { days: 2, status: "noncompliant", shortfall: 13, deadline: null },
+    ],
+    [
+      "5 days across the edge count its 2 calendar days inside",
+      old,
+      (p) => [rec(p, "2018-12-30", "2019-01-02", { days: 5 })],
+      { days: 2, status: "noncompliant", shortfall: 13, deadline: null },
+    ],
+    [
+      "1 day across the edge counts 1 (the smaller)",
+      old,
+      (p) => [rec(p, "2018-12-30", "2019-01-02", { days: 1 })],
+      { days: 1, status: "noncompliant", shortfall: 14, deadline: null },
+    ],
+    [
+      "20 hours across the edge count at most its 1 day inside",
+      old,
+      (p) => [rec(p, "2018-12-31", "2019-01-01", { hours: 20 })],
+      { days: 1, status: "noncompliant", shortfall: 14, deadline: null },
+    ],
+    [
+      "4 hours across the edge count as 4 hours",
+      old,
+      (p) => [rec(p, "2018-12-31", "2019-01-01", { hours: 4 })],
+      { days: 0.66, status: "noncompliant", shortfall: 14.34, deadline: null },
+    ],
+    [
+      "90 hours = 15 days: 社会工作师 compliant",
+      old,
+      (p) => [rec(p, "2021-03-01", "2021-03-15", { hours: 90 })],
+      { days: 15, status: "compliant", shortfall: 0, deadline: null },
+    ],
+    [
+      "89.99 hours fall short, by 0.01 rounded up",
+      old,
+      (p) => [rec(p, "2021-03-01", "2021-03-15", { hours: 89.99 })],
+      { days: 14.99, status: "noncompliant", shortfall: 0.01, deadline: null },
+    ],
+    [
+      "72 hours = 12 days: 助理社会工作师 compliant",
+      assistant,
+      (p) => [rec(p, "2021-03-01", "2021-03-12", { hours: 72 })],
+      { days: 12, status: "compliant", shortfall: 0, deadline: null },
+    ],
+    [
+      "71.99 hours: 11.99 days, short by 0.01",
+      assistant,
+      (p) => [rec(p, "2021-03-01", "2021-03-12", { hours: 71.99 })],
+      { days: 11.99, status: "noncompliant", shortfall: 0.01, deadline: null },
+    ],
+    [
+      "days, hours and a span add up exactly",
+      old,
+      (p) => [rec(p, "2021-01-04", "2021-01-04", { days: 0.5 }), rec(p, "2021-02-01", "2021-02-01", { hours: 3 }), rec(p, "2021-03-01", "2021-03-14")],
+      { days: 15, status: "compliant", shortfall: 0, deadline: null },
+    ],
+    [
+      "overlapping spans count each calendar day once",
+      old,
+      (p) => [rec(p, "2021-01-01", "2021-01-10"), rec(p, "2021-01-05", "2021-01-12")],
+      { days: 12, status: "noncompliant", shortfall: 3, deadline: null },
+    ],
+    [
+      "a span inside another adds nothing",
+      old,
+      (p) => [rec(p, "2021-01-01", "2021-01-15"), rec(p, "2021-01-03", "2021-01-04", { course: "另一课程" })],
+      { days: 15, status: "compliant", shortfall: 0, deadline: null },
+    ],
+    [
+      "touching spans add up",
+      old,
+      (p) => [rec(p, "2021-01-01", "2021-01-07"), rec(p, "2021-01-08", "2021-01-15")],
+      { days: 15, status: "compliant", shortfall: 0, deadline: null },
+    ],
+    [
+      "spans do not overlap-merge with day records",
+      old,
+      (p) => [rec(p, "2021-01-01", "2021-01-10"), rec(p, "2021-01-01", "2021-01-10", { days: 5 })],
+      { days: 15, status: "compliant", shortfall: 0, deadline: null },
+    ],
+    [
+      "an exact repeat counts once",
+      old,
+      (p) => [rec(p, "2021-01-01", "2021-01-08", { days: 8 }), rec(p, "2021-01-01", "2021-01-08", { days: 8 })],
+      { days: 8, status: "noncompliant", shortfall: 7, deadline: null },
+    ],
+    [
+      "the same dates and days for another course count twice",
+      old,
+      (p) => [rec(p, "2021-01-01", "2021-01-08", { days: 8 }), rec(p, "2021-01-01", "2021-01-08", { days: 8, course: "小组工作" })],
+      { days: 16, status: "compliant", shortfall: 0, deadline: null },
+    ],
+    [
+      "the same course and dates with other days count twice",
+      old,
+      (p) => [rec(p, "2021-01-01", "2021-01-08", { days: 8 }), rec(p, "2021-01-01", "2021-01-08", { days: 7 })],
+      { days: 15, status: "compliant", shortfall: 0, deadline: null },
+    ],
+    [
+      "社会工作员 (staff) needs 12: 12 days comply",
+      { grade: "staff", cert: "2010-01-01" },
+      (p) => [rec(p, "2020-01-01", "2020-01-12")],
+      { days: 12, status: "compliant", shortfall: 0, deadline: null },
+    ],
+    [
+      "社会工作员 with 11 days is short by 1",
+      { grade: "staff", cert: "2010-01-01" },
+      (p) => [rec(p, "2020-01-01", "2020-01-11")],
+      { days: 11, status: "noncompliant", shortfall: 1, deadline: null },
+    ],
+    [
+      "高级社会工作师 (senior) needs 15: 14 days are short",
+      { grade: "senior", cert: "2010-01-01" },
+      (p) => [rec(p, "2020-01-01", "2020-01-14")],
+      { days: 14, status: "noncompliant", shortfall: 1, deadline: null },
+    ],
+    [
+      "高级社会工作师 with 15 days complies",
+      { grade: "senior", cert: "2010-01-01" },
+      (p) => [rec(p, "2020-01-01", "2020-01-15")],
+      { days: 15, status: "compliant", shortfall: 0, deadline: null },
+    ],
+    [
+      "no certificate date with a grade: an old certificate, judged",
+      { grade: "intermediate" },
+      () => [],
+      { days: 0, status: "noncompliant", shortfall: 15, deadline: null },
+    ],
+    [
+      "a certificate younger than 3 years and short: in progress, deadline cert + 3 years",
+      { grade: "intermediate", cert: "2019-01-01" },
+      (p) => [rec(p, "2021-06-01", "2021-06-11")],
+      { days: 11, status: "in_progress", shortfall: 4, deadline: "2022-01-01" },
+    ],
+    [
+      "as-of on cert_date + 3 years itself: the window is complete",
+      { grade: "intermediate", cert: "2018-12-31" },
+      (p) => [rec(p, "2021-06-01", "2021-06-11")],
+      { days: 11, status: "noncompliant", shortfall: 4, deadline: null },
+    ],
+    [
+      "compliant with a young certificate: the deadline is still shown",
+      { grade: "assistant", cert: "2020-06-30" },
+      (p) => [rec(p, "2021-06-01", "2021-06-12")],
+      { days: 12, status: "compliant", shortfall: 0, deadline: "2023-06-30" },
+    ],
+    [
+      "grade none: not applicable, days still shown",
+      { grade: "none" },
+      (p) => [rec(p, "2021-06-01", "2021-06-02")],
+      { days: 2, status: "not_applicable", shortfall: null, deadline: null },
+    ],
   ];
   it.each(cases)("%s", (_name, over, records, expected) => {
     expect(shown(judge(person({ unit: "U", ...over }), records).v)).toEqual(expected);
@@ -131,7 +286,12 @@ describe("QJ-TRAINING days, status and deadline at the edges (as of 2021-12-31)"
 
   it("an exact repeat of a span or of hours is warned about too", () => {
     const p = person({ unit: "U", ...old });
-    const r = judge(p, (q) => [rec(q, "2021-01-01", "2021-01-03"), rec(q, "2021-01-01", "2021-01-03"), rec(q, "2021-02-01", "2021-02-01", { hours: 6 }), rec(q, "2021-02-01", "2021-02-01", { hours: 6 })]);
+    const r = judge(p, (q) => [
+      rec(q, "2021-01-01", "2021-01-03"),
+      rec(q, "2021-01-01", "2021-01-03"),
+      rec(q, "2021-02-01", "2021-02-01", { hours: 6 }),
+      rec(q, "2021-02-01", "2021-02-01", { hours: 6 }),
+    ]);
     expect(r.repeats).toHaveLength(2);
     expect(r.v.days100).toBe(400);
   });
@@ -291,12 +451,57 @@ describe("exact arithmetic", () => {
 
 describe("addInterval: calendar days covered by spans, each counted once", () => {
   it.each([
-    ["disjoint stay apart, in order", [[10, 12], [1, 3]], [1, 3, 10, 12]],
-    ["overlapping merge", [[1, 5], [4, 8]], [1, 8]],
-    ["touching merge", [[1, 5], [6, 8]], [1, 8]],
-    ["one covering several merges them all", [[1, 2], [5, 6], [9, 10], [0, 20]], [0, 20]],
-    ["one bridging two", [[1, 3], [7, 9], [4, 6]], [1, 9]],
-    ["inside another changes nothing", [[1, 10], [3, 4]], [1, 10]],
+    [
+      "disjoint stay apart, in order",
+      [
+        [10, 12],
+        [1, 3],
+      ],
+      [1, 3, 10, 12],
+    ],
+    [
+      "overlapping merge",
+      [
+        [1, 5],
+        [4, 8],
+      ],
+      [1, 8],
+    ],
+    [
+      "touching merge",
+      [
+        [1, 5],
+        [6, 8],
+      ],
+      [1, 8],
+    ],
+    [
+      "one covering several merges them all",
+      [
+        [1, 2],
+        [5, 6],
+        [9, 10],
+        [0, 20],
+      ],
+      [0, 20],
+    ],
+    [
+      "one bridging two",
+      [
+        [1, 3],
+        [7, 9],
+        [4, 6],
+      ],
+      [1, 9],
+    ],
+    [
+      "inside another changes nothing",
+      [
+        [1, 10],
+        [3, 4],
+      ],
+      [1, 10],
+    ],
   ])("%s", (_name, adds, expected) => {
     const spans: number[] = [];
     for (const [s, e] of adds as [number, number][]) addInterval(spans, s, e);

@@ -18,14 +18,43 @@ function read(cells: string[], fields = FIELDS) {
 describe("the unit attributes of a row, from a units file or a roster", () => {
   const rows: [string, string[], UnitAttributes, string[]][] = [
     // name, cells (unit, type, town, district, social service, office, posts x3), attributes, problems
-    ["every cell filled", ["区社会福利院", "事业单位", "古南街道", "綦江区", "是", "否", "20", "14", "30"], { unit_type: "institution", town: "古南街道", district: "綦江区", social_service: true, sw_office: false, professional_posts: 20, sw_posts: 14, total_posts: 30 }, []],
+    [
+      "every cell filled",
+      ["区社会福利院", "事业单位", "古南街道", "綦江区", "是", "否", "20", "14", "30"],
+      {
+        unit_type: "institution",
+        town: "古南街道",
+        district: "綦江区",
+        social_service: true,
+        sw_office: false,
+        professional_posts: 20,
+        sw_posts: 14,
+        total_posts: 30,
+      },
+      [],
+    ],
     ["empty cells give no attribute", ["区民政局", "机关", "", "", "", "", "", "", ""], { unit_type: "organ" }, []],
-    ["a street office with no town is its own town", ["古南街道办事处", "街道办事处", "", "", "", "", "", "", ""], { unit_type: "town", town: "古南街道办事处" }, []],
+    [
+      "a street office with no town is its own town",
+      ["古南街道办事处", "街道办事处", "", "", "", "", "", "", ""],
+      { unit_type: "town", town: "古南街道办事处" },
+      [],
+    ],
     ["a street office with a town keeps it", ["古南街道办事处", "街道办事处", "古南街道", "", "", "", "", "", ""], { unit_type: "town", town: "古南街道" }, []],
-    ["a post count of 0 is a count", ["滨河社区", "社区", "古南街道", "", "", "有", "0", "", ""], { unit_type: "urban_community", town: "古南街道", sw_office: true, professional_posts: 0 }, []],
+    [
+      "a post count of 0 is a count",
+      ["滨河社区", "社区", "古南街道", "", "", "有", "0", "", ""],
+      { unit_type: "urban_community", town: "古南街道", sw_office: true, professional_posts: 0 },
+      [],
+    ],
     ["an unknown type is rejected, the rest still read", ["X", "公司", "东溪镇", "", "", "", "", "", ""], { town: "东溪镇" }, ["unit_type:bad_unit_type"]],
     ["a yes/no that is neither", ["X", "社区", "", "", "可能", "", "", "", ""], { unit_type: "urban_community" }, ["social_service:bad_yes_no"]],
-    ["a count that is not one", ["X", "社区", "", "", "", "", "十", "", "-1"], { unit_type: "urban_community" }, ["professional_posts:bad_count", "total_posts:bad_count"]],
+    [
+      "a count that is not one",
+      ["X", "社区", "", "", "", "", "十", "", "-1"],
+      { unit_type: "urban_community" },
+      ["professional_posts:bad_count", "total_posts:bad_count"],
+    ],
   ];
   it.each(rows)("%s", (_name, cells, attrs, problems) => {
     const got = read(cells);
@@ -41,8 +70,16 @@ describe("the unit attributes of a row, from a units file or a roster", () => {
 describe("a unit from its attributes", () => {
   it.each([
     ["no type: no unit", {}, null],
-    ["a type alone: district or city level, the rest unknown", { unit_type: "organ" }, { name: "U", type: "organ", town: null, district: null, socialService: null, swOffice: null, professionalPosts: null, swPosts: null, totalPosts: null }],
-    ["every attribute", { unit_type: "village", town: "东溪镇", district: "綦江区", social_service: false, sw_office: true, professional_posts: 1, sw_posts: 2, total_posts: 3 }, { name: "U", type: "village", town: "东溪镇", district: "綦江区", socialService: false, swOffice: true, professionalPosts: 1, swPosts: 2, totalPosts: 3 }],
+    [
+      "a type alone: district or city level, the rest unknown",
+      { unit_type: "organ" },
+      { name: "U", type: "organ", town: null, district: null, socialService: null, swOffice: null, professionalPosts: null, swPosts: null, totalPosts: null },
+    ],
+    [
+      "every attribute",
+      { unit_type: "village", town: "东溪镇", district: "綦江区", social_service: false, sw_office: true, professional_posts: 1, sw_posts: 2, total_posts: 3 },
+      { name: "U", type: "village", town: "东溪镇", district: "綦江区", socialService: false, swOffice: true, professionalPosts: 1, swPosts: 2, totalPosts: 3 },
+    ],
   ] as [string, UnitAttributes, Unit | null][])("%s", (_name, attrs, unit) => {
     expect(unitFromAttributes("U", attrs)).toEqual(unit);
   });

@@ -131,9 +131,8 @@ describe("role (岗位/职务): POLICY.md §1 matching rule", () => {
     expect(norm.role("")).toEqual({ role: "other", recognised: true });
   });
 
-  it.each(["兼职专职社工", "专职兼职", "保安", "社区工作者", "书记员助理", "主任科员", "会计"])(
-    "%j matches nothing: other, reported as unrecognised",
-    (cell) => expect(norm.role(cell)).toEqual({ role: "other", recognised: false }),
+  it.each(["兼职专职社工", "专职兼职", "保安", "社区工作者", "书记员助理", "主任科员", "会计"])("%j matches nothing: other, reported as unrecognised", (cell) =>
+    expect(norm.role(cell)).toEqual({ role: "other", recognised: false }),
   );
 });
 

@@ -32,7 +32,9 @@ describe("a failure while the output is made or written is one OutputError (exit
     const failure = await writeOutput(files, join(dir, "out.json"), failingAfter(200, error)).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(OutputError);
     expect((failure as OutputError).exitCode).toBe(4);
-    expect((failure as OutputError).message).toBe(`cannot write ${join(dir, "out.json")}: the output could not be made (${named}); --format csv is written row by row`);
+    expect((failure as OutputError).message).toBe(
+      `cannot write ${join(dir, "out.json")}: the output could not be made (${named}); --format csv is written row by row`,
+    );
     expect(readFileSync(join(dir, "out.json"), "utf8")).toBe("last month\n");
     expect(readdirSync(dir)).toEqual(["out.json"]);
   });
@@ -41,7 +43,9 @@ describe("a failure while the output is made or written is one OutputError (exit
     const dir = scratch();
     const failure = await writeOutput(files, join(dir, "no", "out.csv"), "a\n").catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(OutputError);
-    expect((failure as OutputError).message).toBe(`cannot write ${join(dir, "no", "out.csv")} (ENOENT): check that the folder exists and is writable, and that there is space`);
+    expect((failure as OutputError).message).toBe(
+      `cannot write ${join(dir, "no", "out.csv")} (ENOENT): check that the folder exists and is writable, and that there is space`,
+    );
   });
 
   it("pieces are written as they come and joined exactly", async () => {
@@ -65,7 +69,9 @@ describe("standard output and the working folder are the run's own (its Runtime)
     const stdout = full();
     const failure = await writeStdout(stdout, "a\n").catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(OutputError);
-    expect((failure as OutputError).message).toBe("cannot write to standard output (ENOSPC): check that the folder exists and is writable, and that there is space");
+    expect((failure as OutputError).message).toBe(
+      "cannot write to standard output (ENOSPC): check that the folder exists and is writable, and that there is space",
+    );
     await expect(settleStdout(stdout)).resolves.toBeUndefined();
     const next = streams();
     await writeOutput(next, "-", "b\n");
@@ -117,7 +123,14 @@ describe("exit codes stay 0-4 (SPEC.md Exit codes)", () => {
       ...streams(),
       today: parseDay("2021-07-05")!,
       // an environment that fails when read: an error no code path expects
-      env: new Proxy({}, { get: () => { throw new Error("environment unavailable"); } }) as NodeJS.ProcessEnv,
+      env: new Proxy(
+        {},
+        {
+          get: () => {
+            throw new Error("environment unavailable");
+          },
+        },
+      ) as NodeJS.ProcessEnv,
       stdoutIsTTY: false,
       stderrIsTTY: false,
       stderr: (line) => lines.push(line),

@@ -59,9 +59,7 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[], data: unknown)
     }
     let found: unknown = data;
     for (const p of issue.path) found = isTree(found) || Array.isArray(found) ? (found as Tree)[p as string] : undefined;
-    const got = issue.code === "too_small" || issue.code === "too_big" || issue.code === "custom"
-      ? ""
-      : `, got ${describe(found)}`;
+    const got = issue.code === "too_small" || issue.code === "too_big" || issue.code === "custom" ? "" : `, got ${describe(found)}`;
     const message = issue.message.replace(/^Invalid input: (expected [^,]+), received .*$/, "$1").replace(/^Invalid option: /, "");
     return `${path}: ${message}${got}`;
   });
@@ -125,7 +123,8 @@ export function resolvePolicy(
       const missing = (["allowance", "training"] as const).filter((k) => isTree(rest[k]) && isTree(base) && !isTree((base as Tree)[k]));
       if (!(e instanceof DataError) || missing.length === 0) throw e;
       const hints = missing.map(
-        (k) => `${k}: ${String(parent)} sets no ${k}, so a file extending it gives the whole ${k} rule, not only some keys (see \`swtalent policy show qijiang-2020 --format json\` for one)`,
+        (k) =>
+          `${k}: ${String(parent)} sets no ${k}, so a file extending it gives the whole ${k} rule, not only some keys (see \`swtalent policy show qijiang-2020 --format json\` for one)`,
       );
       throw new DataError(e.message, [...e.details, ...hints]);
     }

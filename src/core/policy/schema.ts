@@ -82,17 +82,12 @@ const fraction = z.codec(
     encode: formatFraction,
   },
 );
-const count = z
-  .number({ error: "expected a whole number" })
-  .int({ error: "expected a whole number" })
-  .min(0, { error: "expected a whole number, 0 or more" });
+const count = z.number({ error: "expected a whole number" }).int({ error: "expected a whole number" }).min(0, { error: "expected a whole number, 0 or more" });
 const yuan = z
   .number({ error: "expected a whole number of yuan" })
   .int({ error: "expected a whole number of yuan" })
   .min(0, { error: "expected a whole number of yuan, 0 or more" });
-const trainingDays = z
-  .number({ error: "expected a number of days" })
-  .min(0, { error: "expected a number of days, 0 or more" });
+const trainingDays = z.number({ error: "expected a number of days" }).min(0, { error: "expected a number of days, 0 or more" });
 const bilingual = z.strictObject({ zh: text, en: text });
 
 const grade = z.enum(GRADES, { error: `expected one of ${GRADES.join(", ")}` });
@@ -190,11 +185,9 @@ const postLevelRule = z.strictObject({
   levels: z.partialRecord(grade, levelRange),
 });
 
-export const ruleSchema = z.discriminatedUnion(
-  "kind",
-  [ratioRule, postRatioRule, countRule, attributeRule, flagRule, postTierRule, postLevelRule],
-  { error: "expected a rule with kind ratio, post_ratio, count, attribute, flag, post_tier or post_level" },
-);
+export const ruleSchema = z.discriminatedUnion("kind", [ratioRule, postRatioRule, countRule, attributeRule, flagRule, postTierRule, postLevelRule], {
+  error: "expected a rule with kind ratio, post_ratio, count, attribute, flag, post_tier or post_level",
+});
 
 const peopleTarget = z.strictObject({
   kind: z.literal("people"),

@@ -126,7 +126,10 @@ export function mapHeader(
   // one problem is one line; several get a summary, then one line each
   if (problems.length === 1) throw new DataError(problems[0]!);
   if (problems.length > 1) {
-    const summary = lookalikes.length === 0 ? `missing required columns: ${missing.join(", ")}` : `${problems.length} header problems: ${[...lookalikes.map((l) => `"${l.cell}"`), ...missing].join(", ")}`;
+    const summary =
+      lookalikes.length === 0
+        ? `missing required columns: ${missing.join(", ")}`
+        : `${problems.length} header problems: ${[...lookalikes.map((l) => `"${l.cell}"`), ...missing].join(", ")}`;
     throw new DataError(`${file}: ${summary}`, problems);
   }
   headerNames.set(columns, new Map([...columns].map(([field, i]) => [field, header[i]!.trim()])));

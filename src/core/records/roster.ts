@@ -209,9 +209,10 @@ export class RosterBuilder {
     this.count.rejected += rejected.length;
     // counted over the people kept, so a rejected or duplicate row does not inflate the count
     const unrecognisedRoles = new Map<string, number>();
-    if (this.o.roleWarnings !== false) for (const p of people) {
-      if (!this.norm.role(p.roleText).recognised) unrecognisedRoles.set(p.roleText, (unrecognisedRoles.get(p.roleText) ?? 0) + 1);
-    }
+    if (this.o.roleWarnings !== false)
+      for (const p of people) {
+        if (!this.norm.role(p.roleText).recognised) unrecognisedRoles.set(p.roleText, (unrecognisedRoles.get(p.roleText) ?? 0) + 1);
+      }
     for (const [text, n] of [...unrecognisedRoles].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
       this.warnings.push({ code: "unrecognised_role", params: { role: text, people: n } });
     }

@@ -211,7 +211,15 @@ export function payroll(
         // what was already paid is not known: nothing is owed or recovered until the ledger is fixed
         if (held?.has(p.id)) {
           if (reason === null && options.notPaid) {
-            notPaid.push({ id: p.id, name: p.name, unit: p.unit, town: unit.town, month, reason: "ledger_rejected", detail: { code: "ledger_rejected", params: { yuan: dueFen(p, a) / 100 } } });
+            notPaid.push({
+              id: p.id,
+              name: p.name,
+              unit: p.unit,
+              town: unit.town,
+              month,
+              reason: "ledger_rejected",
+              detail: { code: "ledger_rejected", params: { yuan: dueFen(p, a) / 100 } },
+            });
           }
           continue;
         }

@@ -155,7 +155,13 @@ const UNIT_EVALUATORS: { [K in UnitRule["kind"]]: (rule: Extract<UnitRule, { kin
   },
   flag(rule, { people, is }) {
     const value = people.filter((p) => is.qualifies(rule.who, p)).length;
-    return { status: value >= rule.min ? "pass" : "fail", value, required: rule.min, shortfall: Math.max(0, rule.min - value), measure: COUNT_MEASURE[rule.who.holds] };
+    return {
+      status: value >= rule.min ? "pass" : "fail",
+      value,
+      required: rule.min,
+      shortfall: Math.max(0, rule.min - value),
+      measure: COUNT_MEASURE[rule.who.holds],
+    };
   },
 };
 
@@ -250,9 +256,7 @@ export function audit(policy: Policy, people: readonly Person[], units: Readonly
 
   const targets: TargetVerdict[] = Object.entries(policy.targets).map(([id, t]) => {
     const value =
-      t.kind === "people"
-        ? serving.filter((p) => is.qualifies(t.who, p)).length
-        : [...units.values()].filter((u) => t.unit_types.includes(u.type)).length;
+      t.kind === "people" ? serving.filter((p) => is.qualifies(t.who, p)).length : [...units.values()].filter((u) => t.unit_types.includes(u.type)).length;
     return {
       rule: id,
       value,

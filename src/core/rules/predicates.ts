@@ -29,11 +29,7 @@ export class Predicates {
   /** 持证: a national certificate, or 社会工作员 where the profile counts it. */
   certified(p: Person): boolean {
     if (this.certifiedNational(p)) return true;
-    return (
-      p.grade === "staff" &&
-      this.policy.params.staff_counts_as_certified &&
-      (p.certDate === null || p.certDate <= this.asOf)
-    );
+    return p.grade === "staff" && this.policy.params.staff_counts_as_certified && (p.certDate === null || p.certDate <= this.asOf);
   }
 
   /** 社会工作专业人才: certified, or a social-work degree at or above the profile's minimum. */

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type Day, formatDay, parseDay } from "../../../src/core/dates.js";
 import type { TrainingRecord } from "../../../src/core/records/training.js";
-import type { Person } from "../../../src/core/records/types.js";
 import { type FoldOutcome, TrainingTally } from "../../../src/core/rules/training/tally.js";
 import { loadPolicy } from "../../../src/io/policies.js";
 import { type PersonOver, person, unit } from "../../helpers/records.js";
@@ -31,7 +30,12 @@ describe("each record folded: its outcome and the days it adds", () => {
   const rows: [string, TrainingRecord[], FoldOutcome[], number][] = [
     // name, records, outcomes, day hundredths counted for P
     ["inside the window: counted", [rec("P", "2020-03-01", "2020-03-02", { days: 2 })], ["counted"], 200],
-    ["on the window's first and last days", [rec("P", "2019-01-01", "2019-01-01", { days: 1 }), rec("P", "2021-12-31", "2021-12-31", { days: 1 })], ["counted", "counted"], 200],
+    [
+      "on the window's first and last days",
+      [rec("P", "2019-01-01", "2019-01-01", { days: 1 }), rec("P", "2021-12-31", "2021-12-31", { days: 1 })],
+      ["counted", "counted"],
+      200,
+    ],
     ["4 days crossing the start: at most its 2 days inside", [rec("P", "2018-12-30", "2019-01-02", { days: 4 })], ["clipped"], 200],
     ["1 day crossing the start: its 1 day inside", [rec("P", "2018-12-31", "2019-01-01", { days: 1 })], ["clipped"], 100],
     ["12 hours crossing the start with 1 day inside: 1 day", [rec("P", "2018-12-31", "2019-01-01", { hours: 12 })], ["clipped"], 100],
@@ -39,9 +43,24 @@ describe("each record folded: its outcome and the days it adds", () => {
     ["a span crossing the start: its calendar days inside", [rec("P", "2018-12-25", "2019-01-03")], ["clipped"], 300],
     ["before the window", [rec("P", "2018-06-01", "2018-06-01", { days: 1 })], ["outside_window"], 0],
     ["after the as-of date", [rec("P", "2022-01-01", "2022-01-01", { days: 1 })], ["outside_window"], 0],
-    ["an exact repeat: counted once", [rec("P", "2020-03-01", "2020-03-02", { days: 2 }), rec("P", "2020-03-01", "2020-03-02", { days: 2 })], ["counted", "repeat"], 200],
-    ["the same dates, another course: both count", [rec("P", "2020-03-01", "2020-03-02", { days: 2 }), rec("P", "2020-03-01", "2020-03-02", { days: 2, course: "督导" })], ["counted", "counted"], 400],
-    ["overlapping spans: each day once", [rec("P", "2020-03-01", "2020-03-05"), rec("P", "2020-03-04", "2020-03-08", { course: "督导" })], ["counted", "counted"], 800],
+    [
+      "an exact repeat: counted once",
+      [rec("P", "2020-03-01", "2020-03-02", { days: 2 }), rec("P", "2020-03-01", "2020-03-02", { days: 2 })],
+      ["counted", "repeat"],
+      200,
+    ],
+    [
+      "the same dates, another course: both count",
+      [rec("P", "2020-03-01", "2020-03-02", { days: 2 }), rec("P", "2020-03-01", "2020-03-02", { days: 2, course: "督导" })],
+      ["counted", "counted"],
+      400,
+    ],
+    [
+      "overlapping spans: each day once",
+      [rec("P", "2020-03-01", "2020-03-05"), rec("P", "2020-03-04", "2020-03-08", { course: "督导" })],
+      ["counted", "counted"],
+      800,
+    ],
     ["someone not in the roster", [rec("X", "2020-03-01", "2020-03-01", { days: 1 })], ["not_in_service"], 0],
     ["someone who left before the as-of date", [rec("G", "2020-03-01", "2020-03-01", { days: 1 })], ["not_in_service"], 0],
   ];
@@ -56,11 +75,36 @@ describe("each record folded: its outcome and the days it adds", () => {
 
 describe("status, shortfall and deadline (as of 2021-12-31, assistant 12 days)", () => {
   const rows: [string, PersonOver, TrainingRecord[] | ((id: string) => TrainingRecord[]), object][] = [
-    ["12 days of an old certificate: compliant", { grade: "assistant", cert: "2010-01-01" }, (id) => [rec(id, "2020-01-01", "2020-01-01", { days: 12 })], { status: "compliant", shortfall100: 0, deadline: null, judged: true }],
-    ["72 hours are 12 days", { grade: "assistant", cert: "2010-01-01" }, (id) => [rec(id, "2020-01-01", "2020-01-01", { hours: 72 })], { status: "compliant", shortfall100: 0, deadline: null, judged: true }],
-    ["11.5 days: noncompliant, half a day short", { grade: "assistant" }, (id) => [rec(id, "2020-01-01", "2020-01-01", { days: 11.5 })], { status: "noncompliant", shortfall100: 50, deadline: null, judged: true }],
-    ["a certificate of 2020-05-01 with 3 days: in progress until 2023-05-01", { grade: "assistant", cert: "2020-05-01" }, (id) => [rec(id, "2021-01-01", "2021-01-01", { days: 3 })], { status: "in_progress", shortfall100: 900, deadline: "2023-05-01", judged: false }],
-    ["a certificate of 2018-12-31 is complete on the as-of date itself", { grade: "assistant", cert: "2018-12-31" }, [], { status: "noncompliant", shortfall100: 1200, deadline: null, judged: true }],
+    [
+      "12 days of an old certificate: compliant",
+      { grade: "assistant", cert: "2010-01-01" },
+      (id) => [rec(id, "2020-01-01", "2020-01-01", { days: 12 })],
+      { status: "compliant", shortfall100: 0, deadline: null, judged: true },
+    ],
+    [
+      "72 hours are 12 days",
+      { grade: "assistant", cert: "2010-01-01" },
+      (id) => [rec(id, "2020-01-01", "2020-01-01", { hours: 72 })],
+      { status: "compliant", shortfall100: 0, deadline: null, judged: true },
+    ],
+    [
+      "11.5 days: noncompliant, half a day short",
+      { grade: "assistant" },
+      (id) => [rec(id, "2020-01-01", "2020-01-01", { days: 11.5 })],
+      { status: "noncompliant", shortfall100: 50, deadline: null, judged: true },
+    ],
+    [
+      "a certificate of 2020-05-01 with 3 days: in progress until 2023-05-01",
+      { grade: "assistant", cert: "2020-05-01" },
+      (id) => [rec(id, "2021-01-01", "2021-01-01", { days: 3 })],
+      { status: "in_progress", shortfall100: 900, deadline: "2023-05-01", judged: false },
+    ],
+    [
+      "a certificate of 2018-12-31 is complete on the as-of date itself",
+      { grade: "assistant", cert: "2018-12-31" },
+      [],
+      { status: "noncompliant", shortfall100: 1200, deadline: null, judged: true },
+    ],
     ["no grade: not applicable", { grade: "none" }, [], { status: "not_applicable", required100: null, shortfall100: null, deadline: null, judged: false }],
   ];
   it.each(rows)("%s", (_name, over, records, expected) => {

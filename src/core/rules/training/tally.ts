@@ -196,7 +196,11 @@ export class TrainingTally {
     const all = this.index.people;
     const townOf = (unit: string) => units.get(unit)?.town ?? null;
     // by town, unit and id: the units sorted once, each unit's people among themselves
-    const byUnit = groupBy(this.serving(), (i) => all[i]!.unit, Array.from(units.values(), (u) => u.name));
+    const byUnit = groupBy(
+      this.serving(),
+      (i) => all[i]!.unit,
+      Array.from(units.values(), (u) => u.name),
+    );
     const unitRates: UnitRate[] = [...byUnit.keys()]
       .map((unit) => ({ unit, town: townOf(unit), judged: 0, compliant: 0 }))
       .sort((a, b) => compareTown(a.town, b.town) || compareText(a.unit, b.unit));
@@ -213,10 +217,7 @@ export class TrainingTally {
       }
     }
 
-    const dueSoon =
-      warnDays === null
-        ? null
-        : people.filter((v) => v.status === "in_progress" && v.deadline !== null && v.deadline - this.asOf <= warnDays);
+    const dueSoon = warnDays === null ? null : people.filter((v) => v.status === "in_progress" && v.deadline !== null && v.deadline - this.asOf <= warnDays);
     return { people, units: unitRates, dueSoon };
   }
 
@@ -229,7 +230,20 @@ export class TrainingTally {
     const window = this.windowOf(i);
     // one object literal of one shape for every person: a million of them stay compact
     if (required === null) {
-      return { id: p.id, name: p.name, unit: p.unit, town, grade: p.grade, window, required100: null, days100, shortfall100: null, status: "not_applicable", deadline: null, judged: false };
+      return {
+        id: p.id,
+        name: p.name,
+        unit: p.unit,
+        town,
+        grade: p.grade,
+        window,
+        required100: null,
+        days100,
+        shortfall100: null,
+        status: "not_applicable",
+        deadline: null,
+        judged: false,
+      };
     }
     const requiredTicks = this.ticks.required(required);
     const completeOn = windowCompleteOn(p, this.policy.years);
