@@ -2,6 +2,7 @@
  * swtalent policy list | show ID|FILE | check FILE
  * The built-in profiles, one printed with every rule, threshold, amount, date and basis,
  * or a custom policy file checked.
+ * Kept whole (past 300 lines): most of it is `policy show`, one rule kind after another.
  */
 import type { Command } from "commander";
 import { type Degree, type Policy, type Rule, formatFraction, policyData } from "../core/policy/schema.js";

@@ -2,6 +2,7 @@
  * What every command shares: the runtime, reading the roster and units through one path, and
  * delivering the rendered output (atomic file or stdout, rejections and warnings on stderr,
  * the exit code). The common options are in options.ts, the JSON envelope in envelope.ts.
+ * Kept whole (just past 300 lines): reading and delivery are the two halves of every command.
  */
 import type { Readable } from "node:stream";
 import { type Day, formatDay } from "../core/dates.js";

@@ -3,6 +3,7 @@
  * interrupted run leaves the old file intact; never over an input. A symlink is followed to
  * the file it names; a character device or a FIFO is written directly; standard output is
  * written piece by piece. Any failure, in rendering or in writing, is one OutputError.
+ * Kept whole (past 300 lines): where an output may go and how it is written are one decision.
  */
 import { type Stats, constants, existsSync, lstatSync, mkdirSync, readlinkSync, realpathSync, statSync, unlinkSync } from "node:fs";
 import { type FileHandle, open, rename } from "node:fs/promises";
