@@ -57,6 +57,21 @@ export function streams(input: string | Buffer = ""): { stdin: Readable; stdout:
  * Runs `swtalent ARGS` in this process, stdout and stderr captured and neither a terminal:
  * the exit code and the very text the binary would print.
  */
+/** A runtime for a run in this process, not on a terminal, whose stderr lines go to `stderr`. */
+export function quietRuntime(today: number, stderr: string[]): Runtime {
+  return {
+    ...streams(),
+    today,
+    env: { LANG: "C" },
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+    stderr: (l) => {
+      stderr.push(l);
+    },
+    status: () => {},
+  };
+}
+
 export async function swtalent(args: readonly string[], opts: InProcessOptions = {}): Promise<Run> {
   const env = environment(opts);
   const io = streams(opts.input);

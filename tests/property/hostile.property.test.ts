@@ -15,10 +15,9 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli.js";
-import type { Runtime } from "../../src/commands/shared.js";
 import { parseDay } from "../../src/core/dates.js";
 import { checkDigit, normaliseId } from "../../src/core/records/ids.js";
-import { streams } from "../helpers/cli.js";
+import { quietRuntime } from "../helpers/cli.js";
 
 const RUNS = Number(process.env.SWTALENT_FUZZ_RUNS ?? 40);
 const dir = mkdtempSync(join(tmpdir(), "swtalent-hostile-"));
@@ -74,15 +73,7 @@ function rosterText(rows: RosterRow[], ends: string[]): string {
 let seq = 0;
 async function run(args: string[]): Promise<{ code: number; out: string; stderr: string[]; outPath: string }> {
   const stderr: string[] = [];
-  const rt: Runtime = {
-    ...streams(),
-    today: TODAY,
-    env: { LANG: "C" },
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    stderr: (l) => stderr.push(l),
-    status: () => {},
-  };
+  const rt = quietRuntime(TODAY, stderr);
   const outPath = join(dir, `out-${++seq}.json`);
   const code = await main(["node", "swtalent", ...args, "--format", "json", "--out", outPath], rt);
   let out = "";

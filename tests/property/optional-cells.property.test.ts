@@ -10,10 +10,9 @@ import { stringify } from "csv-stringify/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli.js";
-import type { Runtime } from "../../src/commands/shared.js";
 import { parseDay } from "../../src/core/dates.js";
 import { checkDigit } from "../../src/core/records/ids.js";
-import { streams } from "../helpers/cli.js";
+import { quietRuntime } from "../helpers/cli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "swtalent-optional-"));
 const TODAY = parseDay("2021-07-05")!;
@@ -83,15 +82,7 @@ function write(name: string, header: string[], rows: string[][]): string {
 
 async function validate(args: string[]): Promise<{ code: number; json: any; stderr: string[] }> {
   const stderr: string[] = [];
-  const rt: Runtime = {
-    ...streams(),
-    today: TODAY,
-    env: { LANG: "C" },
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    stderr: (l) => stderr.push(l),
-    status: () => {},
-  };
+  const rt = quietRuntime(TODAY, stderr);
   const out = join(dir, `${++seq}-out.json`);
   const code = await main(["node", "swtalent", "validate", ...args, "--format", "json", "--out", out], rt);
   return { code, json: code === 0 ? JSON.parse(readFileSync(out, "utf8")) : null, stderr };

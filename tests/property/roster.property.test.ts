@@ -11,10 +11,9 @@ import fc from "fast-check";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli.js";
-import type { Runtime } from "../../src/commands/shared.js";
 import { parseDay } from "../../src/core/dates.js";
 import { checkDigit } from "../../src/core/records/ids.js";
-import { streams } from "../helpers/cli.js";
+import { quietRuntime } from "../helpers/cli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "swtalent-roster-prop-"));
 const TODAY = parseDay("2021-07-05")!;
@@ -109,15 +108,7 @@ function write(r: { rows: string[][]; gbk: boolean; bom: boolean; crlf: boolean 
 
 async function validate(path: string, out: string): Promise<{ code: number; json: any; bytes: Buffer; stderr: string[] }> {
   const stderr: string[] = [];
-  const rt: Runtime = {
-    ...streams(),
-    today: TODAY,
-    env: { LANG: "C" },
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    stderr: (l) => stderr.push(l),
-    status: () => {},
-  };
+  const rt = quietRuntime(TODAY, stderr);
   const code = await main(["node", "swtalent", "validate", path, "--format", "json", "--out", out, "--allow-rejects"], rt);
   const bytes = readFileSync(out);
   return { code, json: JSON.parse(bytes.toString("utf8")), bytes, stderr };
