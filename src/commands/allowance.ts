@@ -4,12 +4,12 @@
  * all, everyone not paid with the reason; against a ledger, what is still owed and overpaid.
  */
 import type { Command } from "commander";
-import { type Month, formatMonth, monthIndex, monthRange, parseMonth } from "../core/dates.js";
+import { type Month, firstDayOf, formatMonth, monthIndex, monthRange, parseMonth } from "../core/dates.js";
 import { UsageError } from "../core/errors.js";
 import { maskId, normaliseId } from "../core/records/ids.js";
 import { LEDGER_REQUIRED, LedgerReader } from "../core/records/ledger.js";
 import type { Person, Warning } from "../core/records/types.js";
-import { allowanceFor, payroll } from "../core/rules/allowance.js";
+import { allowanceFor, payroll, roleDecides } from "../core/rules/allowance.js";
 import { lazyPresentation } from "../render/lazy.js";
 import { loadPolicy } from "../io/policies.js";
 import { readMappedTable } from "../io/records.js";
@@ -97,7 +97,12 @@ export const allowanceCommand: CommandSpec = {
     const policy = loadPolicy(o.policy, rt.cwd);
     const a = requirePart(policy, "allowance");
     // allowance has no --as-of: a certificate dated after today is an error in the roster
-    const inputs = await readInputs(roster, o, rt, rt.today, { required: ["role"], futureCert: "month", roleWarnings: true });
+    const firstDays = months.map(firstDayOf);
+    const inputs = await readInputs(roster, o, rt, rt.today, {
+      required: ["role"],
+      futureCert: "month",
+      roleMatters: (p, unit) => roleDecides(p, unit, a, firstDays),
+    });
     const { people, units } = inputs.roster;
     const files = [...inputs.files];
     const rejected = [...inputs.rejected];

@@ -10,7 +10,7 @@ import { UsageError } from "../core/errors.js";
 import type { Policy } from "../core/policy/schema.js";
 import { maskText } from "../core/records/ids.js";
 import { type FutureCertAdvice, RosterBuilder, type RosterResult, rosterColumnsRequired } from "../core/records/roster.js";
-import type { FileCount, Rejection, Warning } from "../core/records/types.js";
+import type { FileCount, Person, Rejection, Unit, Warning } from "../core/records/types.js";
 import { UNITS_REQUIRED, UnitsBuilder } from "../core/records/units.js";
 import { type Format, type Presentation, formatOption, renderCsvChunks, renderJson, renderMarkdown, renderTable } from "../render/format.js";
 import { type Lang, oneLine, plural, reasonText, warningText } from "../render/messages.js";
@@ -124,8 +124,8 @@ export interface RosterReading {
   readonly required?: readonly string[];
   /** what a certificate dated after latestCertDate is told to do (default: a later --as-of) */
   readonly futureCert?: FutureCertAdvice;
-  /** warn about role texts the vocabulary does not know: only where roles decide something (allowance, validate) */
-  readonly roleWarnings?: boolean;
+  /** whose unknown role texts are warned about: people whose role decides the allowance (allowance, validate) */
+  readonly roleMatters?: (p: Person, unit: Unit) => boolean;
 }
 
 export async function readInputs(rosterPath: string, o: CommonOptions, rt: Runtime, latestCertDate: Day, reading: RosterReading = {}): Promise<Inputs> {
@@ -154,7 +154,7 @@ export async function readInputs(rosterPath: string, o: CommonOptions, rt: Runti
           width,
           latestCertDate,
           futureCertAdvice: reading.futureCert,
-          roleWarnings: reading.roleWarnings ?? false,
+          roleMatters: reading.roleMatters,
           knownUnits,
         }),
     }),

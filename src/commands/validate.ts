@@ -3,8 +3,10 @@
  * Reads and checks the inputs only, and reports every problem found.
  */
 import type { Command } from "commander";
-import type { Warning } from "../core/records/types.js";
+import type { Person, Unit, Warning } from "../core/records/types.js";
+import { roleDecides } from "../core/rules/allowance.js";
 import { PersonIndex, RepeatFinder } from "../core/rules/training.js";
+import { loadPolicy } from "../io/policies.js";
 import { displayName } from "../io/table.js";
 import { type Lang, reasonText } from "../render/messages.js";
 import type { Section } from "../render/format.js";
@@ -36,8 +38,13 @@ export const validateCommand: CommandSpec = {
   async run(args, rt: Runtime) {
     const [roster, o] = args as [string, ValidateOptions];
     const lang: Lang = langOf(o, rt.env);
-    // validate has no --as-of: a certificate dated after today is a date to check
-    const inputs = await readInputs(roster, o, rt, rt.today, { futureCert: "check_date", roleWarnings: true });
+    // validate has no --as-of: a certificate dated after today is a date to check, and a role
+    // is warned about where it would decide today's allowance
+    const a = loadPolicy(o.policy, rt.cwd).allowance;
+    const inputs = await readInputs(roster, o, rt, rt.today, {
+      futureCert: "check_date",
+      ...(a ? { roleMatters: (p: Person, unit: Unit) => roleDecides(p, unit, a, [rt.today]) } : {}),
+    });
     const files = [...inputs.files];
     const rejected = [...inputs.rejected];
     const warnings = [...inputs.warnings];

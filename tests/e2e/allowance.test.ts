@@ -261,6 +261,41 @@ describe("never pay twice (the example district, June 2021: 500 yuan to 4 payees
   });
 });
 
+describe("role warnings only where the role decides the allowance (POLICY.md §1 Roles)", () => {
+  it("the example district: no warning for the 科员 of bureaus and street offices, nor the 社工 of agencies", async () => {
+    const r = await swtalent(["allowance", "fixtures/人员名册.csv", "--units", "fixtures/单位信息.csv", "--month", "2021-06", "--format", "json"]);
+    expect(r.code).toBe(0);
+    expect(json(r).warnings.filter((w: string) => w.startsWith("role "))).toEqual([]);
+    expect(r.stderr).not.toMatch(/科员/);
+  });
+
+  it("an unknown title in a community with an office is warned about; the same in a bureau, or after leaving, is not", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "swtalent-roles-"));
+    const path = join(dir, "roster.csv");
+    writeFileSync(
+      path,
+      [
+        "身份证号,姓名,单位,单位类型,街镇,岗位,证书等级,离职日期,社会工作室",
+        "G1,王芳,滨河社区,社区,古南街道,社区干事,社会工作师,,是",
+        "G2,李强,区民政局,机关,,科员,社会工作师,,",
+        "G3,张敏,石佛社区,社区,东溪镇,社区干事,社会工作师,,否",
+        "G4,赵刚,滨河社区,社区,古南街道,保安,社会工作师,2021-05-31,是",
+        "G5,陈静,新桥村,村,东溪镇,村支书,社会工作师,,是",
+      ].join("\n"),
+    );
+    const june = await swtalent(["allowance", path, "--month", "2021-06", "--format", "json", "--lang", "en"]);
+    expect(json(june).warnings).toEqual(['role "社区干事" (1 person) is not a known role: counted as other, so not paid an allowance']);
+    expect(json(june).payees.map((p: any) => p.name)).toEqual(["陈静"]);
+    // 赵刚 was in service in May: his role decided that month's pay
+    const spring = await swtalent(["allowance", path, "--from", "2021-05", "--to", "2021-06", "--format", "json", "--lang", "en"]);
+    expect(
+      json(spring)
+        .warnings.filter((w: string) => w.startsWith("role "))
+        .map((w: string) => w.split(" (")[0]),
+    ).toEqual(['role "保安"', 'role "社区干事"']);
+  });
+});
+
 describe("columns headed as offices head them are read, never silently skipped (SPEC.md Inputs)", () => {
   const dir = mkdtempSync(join(tmpdir(), "swtalent-headers-"));
   const write = (name: string, header: string) => {
