@@ -61,11 +61,14 @@ function explainee(people: readonly Person[], asked: string, show: (id: string) 
   const byId = people.find((p) => p.id === id);
   if (byId) return byId;
   const name = asked.trim();
-  const matches = id.includes("*") ? people.filter((p) => maskId(p.id) === id) : people.filter((p) => p.name === name);
+  // a masked id is a resident ID's: its check digit X is written as reports write it
+  const masked = id.includes("*") ? id.toUpperCase() : null;
+  const matches = masked !== null ? people.filter((p) => maskId(p.id) === masked) : people.filter((p) => p.name === name);
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) {
     const list = matches.map((p) => `${show(p.id)} ${p.name} (${p.unit})`);
-    throw new UsageError(`--explain ${show(name)}: ${matches.length} people match; give one of their ids`, list);
+    const choose = masked !== null ? "give the full id (--no-mask shows them)" : "give one of their ids";
+    throw new UsageError(`--explain ${show(name)}: ${matches.length} people match; ${choose}`, list);
   }
   throw new UsageError(`--explain ${show(name)}: no accepted person in the roster has this id or name (a rejected row is listed with its reason by validate)`);
 }

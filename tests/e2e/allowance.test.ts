@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BIN, ROOT, json, swtalent } from "../helpers/cli.js";
 import { golden } from "../helpers/golden.js";
+import { checkDigit } from "../../src/core/records/ids.js";
 
 const ROSTER = "tests/fixtures/allowance/roster.csv";
 
@@ -258,6 +259,81 @@ describe("never pay twice (the example district, June 2021: 500 yuan to 4 payees
     const out = json(await swtalent(["allowance", ...DISTRICT, "--month", "2021-06", "--paid", ledger([`${id},2021-06,200`]), "--format", "json"]));
     expect(out.rejected).toEqual([]);
     expect(out.total).toBe(300);
+  });
+});
+
+describe("--explain takes an id, a masked id, or a name when it is unique (SPEC.md Commands)", () => {
+  const withId = (first17: string) => first17 + checkDigit(first17);
+  const WANG_A = withId("50022219800101001"); // ends in 0010
+  const WANG_B = withId("50022219800102003");
+  const ZHAO = withId("50022219790125688"); // check digit X
+  const dir = mkdtempSync(join(tmpdir(), "swtalent-explain-"));
+  const path = join(dir, "roster.csv");
+  writeFileSync(
+    path,
+    [
+      "身份证号,姓名,单位,单位类型,街镇,岗位,证书等级,社会工作室",
+      `${WANG_A},王芳,滨河社区,社区,古南街道,社区党委书记,高级社会工作师,是`,
+      `${WANG_B},王芳,新桥村,村,东溪镇,村支书,助理社会工作师,是`,
+      `${ZHAO},赵刚,新桥村,村,东溪镇,村长,社会工作师,是`,
+      "G0001,李强,滨河社区,社区,古南街道,专职社区工作者,社会工作师,是",
+    ].join("\n"),
+  );
+  const explain = (who: string, ...more: string[]) =>
+    swtalent(["allowance", path, "--month", "2021-06", "--explain", who, "--format", "json", "--lang", "en", ...more]);
+  const explained = async (who: string) => {
+    const r = await explain(who);
+    expect(r.code, r.stderr).toBe(0);
+    return json(r).explain;
+  };
+
+  it.each([
+    ["a unique name", "赵刚", "赵刚"],
+    ["a unique name with spaces around it", " 李强 ", "李强"],
+    ["a full id", WANG_B, "王芳"],
+    ["a staff number (工号)", "G0001", "李强"],
+    ["a masked id, as every report shows it", "500222********0010", "王芳"],
+    ["a masked id with a small x", `500222********${ZHAO.slice(14, 17)}x`, "赵刚"],
+  ])("%s", async (_what, who, name) => {
+    const e = await explained(who);
+    expect(e.name).toBe(name);
+  });
+
+  it("the full id of one 王芳 explains that one, whose unit differs from the other's", async () => {
+    expect((await explained(WANG_A)).unit).toBe("滨河社区");
+    expect((await explained(WANG_B)).unit).toBe("新桥村");
+  });
+
+  it("a name two people share is a usage error (exit 2) listing both, ids masked, to choose from", async () => {
+    const r = await explain("王芳");
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.trimEnd().split("\n")).toEqual([
+      "swtalent: --explain 王芳: 2 people match; give one of their ids",
+      `  ${WANG_A.slice(0, 6)}********${WANG_A.slice(14)} 王芳 (滨河社区)`,
+      `  ${WANG_B.slice(0, 6)}********${WANG_B.slice(14)} 王芳 (新桥村)`,
+    ]);
+  });
+
+  it("a masked id two resident IDs share is a usage error (exit 2) asking for the full id", async () => {
+    // another birth date with the same sequence number and check digit: the same masked id as WANG_A
+    const days = Array.from({ length: 27 }, (_, i) => String(i + 2).padStart(2, "0"));
+    const twin = days.map((dd) => withId(`500222198001${dd}001`)).find((x) => x.slice(14) === WANG_A.slice(14))!;
+    const twins = join(dir, "twins.csv");
+    writeFileSync(twins, [readFileSync(path, "utf8"), `${twin},孙丽,滨河社区,社区,古南街道,社区主任,社会工作师,是`].join("\n"));
+    const r = await swtalent(["allowance", twins, "--month", "2021-06", "--explain", "500222********0010", "--lang", "en"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split("\n")[0]).toBe("swtalent: --explain 500222********0010: 2 people match; give the full id (--no-mask shows them)");
+    expect(r.stderr).toContain("王芳 (滨河社区)");
+    expect(r.stderr).toContain("孙丽 (滨河社区)");
+  });
+
+  it("nobody by that id or name is a usage error (exit 2) saying so", async () => {
+    const r = await explain("张三");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      "swtalent: --explain 张三: no accepted person in the roster has this id or name (a rejected row is listed with its reason by validate)\n",
+    );
   });
 });
 
