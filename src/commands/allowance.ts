@@ -18,6 +18,7 @@ import { payrollCsv, payrollJson, payrollSections, presentExplain } from "./allo
 import type { CommandSpec } from "./index.js";
 import { requirePart } from "./policy-parts.js";
 import { envelope, idShown } from "./envelope.js";
+import { monthsName, withOutNamed } from "./out-name.js";
 import { type CommonOptions, addCommonOptions, langOf, readOptions } from "./options.js";
 import { type Runtime, appendAll, deliver, readInputs } from "./shared.js";
 
@@ -88,15 +89,16 @@ export const allowanceCommand: CommandSpec = {
         .addHelpText(
           "after",
           "\nExamples:\n  swtalent allowance fixtures/人员名册.csv --units fixtures/单位信息.csv --month 2021-06\n" +
-            "  swtalent allowance roster.csv --units units.csv --month last --out payroll-$(date +%Y%m).csv\n" +
+            "  swtalent allowance roster.csv --units units.csv --month last --out payroll-{month}.csv\n" +
             "  swtalent allowance roster.csv --units units.csv --from 2021-01 --to 2021-06 --paid paid.csv\n" +
             "  swtalent allowance roster.csv --units units.csv --month 2021-06 --explain 500222198602113955",
         ),
     ),
   async run(args, rt: Runtime) {
-    const [roster, o] = args as [string, AllowanceOptions];
-    const lang = langOf(o, rt.env);
-    const months = monthsOf(o, rt.today);
+    const [roster, given] = args as [string, AllowanceOptions];
+    const lang = langOf(given, rt.env);
+    const months = monthsOf(given, rt.today);
+    const o = withOutNamed(given, { month: monthsName(months.map(formatMonth)) }, "allowance");
     const policy = loadPolicy(o.policy, rt.cwd);
     const a = requirePart(policy, "allowance");
     // allowance has no --as-of: a certificate dated after today is an error in the roster

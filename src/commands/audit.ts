@@ -10,6 +10,7 @@ import { lazyPresentation } from "../render/lazy.js";
 import { presentAudit } from "./audit-report.js";
 import type { CommandSpec } from "./index.js";
 import { envelope } from "./envelope.js";
+import { withOutNamed } from "./out-name.js";
 import { type CommonOptions, addCommonOptions, langOf, parseAsOf } from "./options.js";
 import { type Runtime, deliver, readInputs } from "./shared.js";
 
@@ -30,13 +31,14 @@ export const auditCommand: CommandSpec = {
         .addHelpText(
           "after",
           "\nExamples:\n  swtalent audit fixtures/人员名册.csv --units fixtures/单位信息.csv --as-of 2021-12-31\n" +
-            "  swtalent audit roster.csv --policy ningbo-2018 --format json --out audit.json --check",
+            "  swtalent audit roster.csv --policy ningbo-2018 --format json --out audit-{as_of}.json --check",
         ),
     ),
   async run(args, rt: Runtime) {
-    const [roster, o] = args as [string, AuditOptions];
-    const lang = langOf(o, rt.env);
-    const asOf = parseAsOf(o.asOf, rt.today);
+    const [roster, given] = args as [string, AuditOptions];
+    const lang = langOf(given, rt.env);
+    const asOf = parseAsOf(given.asOf, rt.today);
+    const o = withOutNamed(given, { as_of: formatDay(asOf) }, "audit");
     const inputs = await readInputs(roster, o, rt, asOf);
     const result = audit(inputs.policy, inputs.roster.people, inputs.roster.units, asOf);
     const p = presentAudit(result, inputs.policy, formatDay(asOf), lang, o);

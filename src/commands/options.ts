@@ -32,7 +32,7 @@ export function addCommonOptions(cmd: Command, with_: { policy?: boolean; units?
   if (with_.policy !== false) cmd.option("--policy <id|file>", "policy profile id or a policy file (default qijiang-2020)");
   return cmd
     .option("--format <fmt>", "table | csv | json | md (default: table on a terminal, csv otherwise)")
-    .option("--out <file>", "write to this file (atomically; never an input)")
+    .option("--out <file>", "write to this file (atomically; never an input); {month} and {as_of} in its name are filled in, e.g. payroll-{month}.csv")
     .option("--lang <zh|en>", "language of headers and messages (default from the locale)")
     .option("--no-mask", "show resident ID numbers in full")
     .option("--check", "exit 1 when anything is non-compliant")

@@ -13,6 +13,7 @@ import { gradeWord, unitTypeWord, yesWord } from "../render/words.js";
 import { builtinIds, loadPolicy } from "../io/policies.js";
 import type { CommandSpec } from "./index.js";
 import { type CommonOptions, langOf } from "./options.js";
+import { outPath } from "./out-name.js";
 import { type Runtime, policyFile, render } from "./shared.js";
 import { formatOption } from "../render/format.js";
 import { STDOUT, checkNotInput, writeOutput } from "../io/write.js";
@@ -251,7 +252,7 @@ export function presentPolicy(p: Policy, lang: Lang): Presentation {
 
 /** Writes the presentation; `inputs` are the policy files read, which --out must not name. */
 async function output(p: Presentation, o: PolicyOptions, rt: Runtime, defaultFormat: "table", inputs: readonly string[] = []): Promise<number> {
-  const out = o.out ?? STDOUT;
+  const out = o.out === undefined ? STDOUT : outPath(o.out, {}, "policy");
   checkNotInput(rt, out, inputs);
   const format = o.format ? formatOption(o.format) : rt.stdoutIsTTY ? defaultFormat : "table";
   const text = render(p, format, o, format === "table" && rt.stdoutIsTTY && !rt.env.NO_COLOR && out === STDOUT);

@@ -5,6 +5,7 @@
  * still short as a deadline comes near.
  */
 import type { Command } from "commander";
+import { formatDay } from "../core/dates.js";
 import { UsageError } from "../core/errors.js";
 import type { TrainingPolicy } from "../core/policy/schema.js";
 import type { Warning } from "../core/records/types.js";
@@ -15,6 +16,7 @@ import { displayName } from "../io/table.js";
 import type { CommandSpec } from "./index.js";
 import { requirePart } from "./policy-parts.js";
 import { envelope } from "./envelope.js";
+import { withOutNamed } from "./out-name.js";
 import { type CommonOptions, addCommonOptions, langOf, parseAsOf } from "./options.js";
 import { type Runtime, deliver, progressFor, readInputs } from "./shared.js";
 import { readTrainingFile } from "./training-input.js";
@@ -60,9 +62,10 @@ export const trainingCommand: CommandSpec = {
         ),
     ),
   async run(args, rt: Runtime) {
-    const [roster, trainingPath, o] = args as [string, string, TrainingOptions];
-    const lang = langOf(o, rt.env);
-    const asOf = parseAsOf(o.asOf, rt.today);
+    const [roster, trainingPath, given] = args as [string, string, TrainingOptions];
+    const lang = langOf(given, rt.env);
+    const asOf = parseAsOf(given.asOf, rt.today);
+    const o = withOutNamed(given, { as_of: formatDay(asOf) }, "training");
     const t = requirePart(loadPolicy(o.policy, rt.cwd), "training");
     const kind = windowOption(o.window, t);
     const warnDays = warnDaysOption(o.warnDays);

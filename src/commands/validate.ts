@@ -12,6 +12,7 @@ import { type Lang, reasonText } from "../render/messages.js";
 import type { Section } from "../render/format.js";
 import type { CommandSpec } from "./index.js";
 import { cellShown, envelope } from "./envelope.js";
+import { withOutNamed } from "./out-name.js";
 import { type CommonOptions, addCommonOptions, langOf } from "./options.js";
 import { type Runtime, appendAll, deliver, readInputs } from "./shared.js";
 import { readTrainingFile } from "./training-input.js";
@@ -36,7 +37,8 @@ export const validateCommand: CommandSpec = {
         .addHelpText("after", "\nExample:\n  swtalent validate fixtures/人员名册.csv --units fixtures/单位信息.csv --training fixtures/培训记录.csv"),
     ),
   async run(args, rt: Runtime) {
-    const [roster, o] = args as [string, ValidateOptions];
+    const [roster, given] = args as [string, ValidateOptions];
+    const o = withOutNamed(given, {}, "validate");
     const lang: Lang = langOf(o, rt.env);
     // validate has no --as-of: a certificate dated after today is a date to check, and a role
     // is warned about where it would decide today's allowance
