@@ -9,6 +9,7 @@ import { SwtalentError } from "./core/errors.js";
 import type { Runtime } from "./commands/shared.js";
 import { COMMANDS } from "./commands/index.js";
 import { settleStdout, watchStdout } from "./io/write.js";
+import { spawnPager } from "./io/pager.js";
 import { oneLine } from "./render/messages.js";
 import { maskText } from "./core/records/ids.js";
 
@@ -39,6 +40,8 @@ export function defaultRuntime(): Runtime {
     stdout: process.stdout,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stdoutColumns: process.stdout.isTTY ? process.stdout.columns : undefined,
+    stdoutRows: process.stdout.isTTY ? process.stdout.rows : undefined,
+    startPager: spawnPager,
     stderrIsTTY: Boolean(process.stderr.isTTY),
     stderrColumns: process.stderr.isTTY ? process.stderr.columns : undefined,
     stderr: (line) => process.stderr.write(`${line}\n`),

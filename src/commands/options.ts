@@ -20,6 +20,8 @@ export interface CommonOptions {
   rejects?: string;
   bom: boolean;
   quiet?: boolean;
+  /** false with --no-pager */
+  pager?: boolean;
   encoding?: string;
   delimiter?: string;
   column?: string[];
@@ -40,6 +42,7 @@ export function addCommonOptions(cmd: Command, with_: { policy?: boolean; units?
     .option("--rejects <file>", "write rejected rows with their reasons to this CSV file")
     .option("--no-bom", "CSV output without the UTF-8 byte-order mark")
     .option("--quiet", "no warnings or progress on stderr")
+    .option("--no-pager", "print straight to the terminal, never through $PAGER (default less -FRX)")
     .option("--encoding <enc>", "force the input encoding: utf-8 | gb18030 (gbk) | utf-16le")
     .option("--delimiter <char>", "force the input delimiter: comma | tab | semicolon | a character")
     .option(

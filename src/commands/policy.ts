@@ -14,9 +14,10 @@ import { builtinIds, loadPolicy } from "../io/policies.js";
 import type { CommandSpec } from "./index.js";
 import { type CommonOptions, langOf } from "./options.js";
 import { outPath } from "./out-name.js";
-import { type Runtime, policyFile, render } from "./shared.js";
+import { type Runtime, isHuman, policyFile, render } from "./shared.js";
 import { formatOption } from "../render/format.js";
 import { STDOUT, checkNotInput, writeOutput } from "../io/write.js";
+import { writePaged } from "../io/pager.js";
 import { UsageError } from "../core/errors.js";
 
 interface PolicyOptions extends CommonOptions {}
@@ -256,7 +257,8 @@ async function output(p: Presentation, o: PolicyOptions, rt: Runtime, defaultFor
   checkNotInput(rt, out, inputs);
   const format = o.format ? formatOption(o.format) : rt.stdoutIsTTY ? defaultFormat : "table";
   const text = render(p, format, o, format === "table" && rt.stdoutIsTTY && !rt.env.NO_COLOR && out === STDOUT);
-  await writeOutput(rt, out, text);
+  if (out === STDOUT) await writePaged(rt, text, o.pager !== false && isHuman(format));
+  else await writeOutput(rt, out, text);
   return 0;
 }
 
@@ -265,6 +267,7 @@ function policyOptions(cmd: Command): Command {
     .option("--format <fmt>", "table | json | md | csv (default: table)")
     .option("--out <file>", "write to this file")
     .option("--lang <zh|en>", "language of titles")
+    .option("--no-pager", "print straight to the terminal, never through $PAGER (default less -FRX)")
     .option("--no-bom", "CSV output without the UTF-8 byte-order mark");
 }
 

@@ -18,6 +18,7 @@ import { builtinIds, loadPolicy } from "../io/policies.js";
 import { type ReadOptions, displayName } from "../io/table.js";
 import { readMappedTable } from "../io/records.js";
 import { type Destination, type OutStream, STDOUT, checkNotInput, sameOutput, writeOutput } from "../io/write.js";
+import { type StartPager, writePaged } from "../io/pager.js";
 import { cellShown, maskWarning } from "./envelope.js";
 import { type CommonOptions, checkColumnFields, readOptions } from "./options.js";
 
@@ -37,6 +38,10 @@ export interface Runtime extends Destination {
   readonly stdoutIsTTY: boolean;
   /** the terminal's width when stdout is one (help is wrapped to it) */
   readonly stdoutColumns?: number;
+  /** the terminal's height when stdout is one: a human report taller than it is paged */
+  readonly stdoutRows?: number;
+  /** starts $PAGER for a report on the terminal; absent: never page */
+  readonly startPager?: StartPager;
   readonly stderrIsTTY: boolean;
   /** the terminal's width when stderr is one */
   readonly stderrColumns?: number;
@@ -201,6 +206,11 @@ function formatFor(o: CommonOptions, rt: Runtime): Format {
   return rt.stdoutIsTTY ? "table" : "csv";
 }
 
+/** Formats written for a person to read on the terminal, which a pager may show. */
+export function isHuman(format: Format): boolean {
+  return format === "table" || format === "md";
+}
+
 /** The output text in pieces, made as they are written, so a report of any length is never held whole. */
 export function render(p: Presentation, format: Format, o: CommonOptions, color: boolean): Iterable<string> {
   switch (format) {
@@ -294,7 +304,8 @@ export async function deliver(outcome: Outcome, o: CommonOptions, rt: Runtime, l
     const csv = renderCsvChunks({ json: null, sections: [], csv: { header, rows } }, o.bom);
     await writeOutput(rt, o.rejects, o.mask ? maskOutput(csv) : csv, "--rejects");
   }
-  await writeOutput(rt, out, text);
+  if (out === STDOUT) await writePaged(rt, text, o.pager !== false && isHuman(format));
+  else await writeOutput(rt, out, text);
 
   if (outcome.rejected.length > 0 && !o.allowRejects) {
     const rows = new Set(outcome.rejected.map((r) => `${r.file}:${r.row}`)).size;
