@@ -76,23 +76,24 @@ function explainee(people: readonly Person[], asked: string, show: (id: string) 
 
 export const allowanceCommand: CommandSpec = {
   name: "allowance",
-  define: (cmd: Command) =>
+  define: (cmd: Command, w) =>
     addCommonOptions(
       cmd
-        .description("the month-end allowance payroll (职业津贴): payees, totals per town, and everyone not paid with the reason")
-        .argument("<roster>", "roster CSV file (人员名册), or - for stdin")
-        .option("--month <month>", "the month to pay: 2021-06, 2021年6月, last or current (Asia/Shanghai)")
-        .option("--from <month>", "first month of a range")
-        .option("--to <month>", "last month of a range")
-        .option("--paid <ledger>", "CSV of id, month, amount already paid (e.g. earlier payrolls): pay only what is still owed")
-        .option("--explain <id|name>", "for one person (an id, a masked id, or a unique name), each condition month by month, with the amount and basis")
+        .description(w.allowance.description)
+        .argument("<roster>", w.common.roster)
+        .option("--month <month>", w.allowance.month)
+        .option("--from <month>", w.allowance.from)
+        .option("--to <month>", w.allowance.to)
+        .option("--paid <ledger>", w.allowance.paid)
+        .option("--explain <id|name>", w.allowance.explain)
         .addHelpText(
           "after",
-          "\nExamples:\n  swtalent allowance fixtures/人员名册.csv --units fixtures/单位信息.csv --month 2021-06\n" +
+          `\n${w.examples}\n  swtalent allowance fixtures/人员名册.csv --units fixtures/单位信息.csv --month 2021-06\n` +
             "  swtalent allowance roster.csv --units units.csv --month last --out payroll-{month}.csv\n" +
             "  swtalent allowance roster.csv --units units.csv --from 2021-01 --to 2021-06 --paid paid.csv\n" +
             "  swtalent allowance roster.csv --units units.csv --month 2021-06 --explain 500222198602113955",
         ),
+      w,
     ),
   async run(args, rt: Runtime) {
     const [roster, given] = args as [string, AllowanceOptions];

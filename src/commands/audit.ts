@@ -22,17 +22,18 @@ export { presentAudit };
 
 export const auditCommand: CommandSpec = {
   name: "audit",
-  define: (cmd: Command) =>
+  define: (cmd: Command, w) =>
     addCommonOptions(
       cmd
-        .description("check every unit against the policy's rules, targets and exam list")
-        .argument("<roster>", "roster CSV file (人员名册), or - for stdin")
-        .option("--as-of <date>", "the date to audit on (default: today in Asia/Shanghai)")
+        .description(w.audit.description)
+        .argument("<roster>", w.common.roster)
+        .option("--as-of <date>", w.audit.asOf)
         .addHelpText(
           "after",
-          "\nExamples:\n  swtalent audit fixtures/人员名册.csv --units fixtures/单位信息.csv --as-of 2021-12-31\n" +
+          `\n${w.examples}\n  swtalent audit fixtures/人员名册.csv --units fixtures/单位信息.csv --as-of 2021-12-31\n` +
             "  swtalent audit roster.csv --policy ningbo-2018 --format json --out audit-{as_of}.json --check",
         ),
+      w,
     ),
   async run(args, rt: Runtime) {
     const [roster, given] = args as [string, AuditOptions];

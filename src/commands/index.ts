@@ -1,5 +1,6 @@
 /** The one list of commands. Adding a command is adding a file and a line here. */
 import type { Command } from "commander";
+import type { HelpWords } from "../render/help.js";
 import type { Runtime } from "./shared.js";
 import { validateCommand } from "./validate.js";
 import { templateCommand } from "./template.js";
@@ -10,7 +11,8 @@ import { trainingCommand } from "./training.js";
 
 export interface CommandSpec {
   readonly name: string;
-  define(cmd: Command): Command;
+  /** the command's arguments and options, described in the words of the help's language */
+  define(cmd: Command, words: HelpWords): Command;
   /** commander's action arguments; returns the exit code */
   run(args: unknown[], rt: Runtime): Promise<number>;
   /** handlers of subcommands that define() declared, by name */

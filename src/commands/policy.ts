@@ -9,6 +9,7 @@ import { type Degree, type Policy, type Rule, formatFraction, policyData } from 
 import { formatDay } from "../core/dates.js";
 import type { Cell, Presentation, Section } from "../render/format.js";
 import type { Lang } from "../render/messages.js";
+import type { HelpWords } from "../render/help.js";
 import { gradeWord, unitTypeWord, yesWord } from "../render/words.js";
 import { builtinIds, loadPolicy } from "../io/policies.js";
 import type { CommandSpec } from "./index.js";
@@ -262,25 +263,23 @@ async function output(p: Presentation, o: PolicyOptions, rt: Runtime, defaultFor
   return 0;
 }
 
-function policyOptions(cmd: Command): Command {
+function policyOptions(cmd: Command, w: HelpWords): Command {
   return cmd
-    .option("--format <fmt>", "table | json | md | csv (default: table)")
-    .option("--out <file>", "write to this file")
-    .option("--lang <zh|en>", "language of titles")
-    .option("--no-pager", "print straight to the terminal, never through $PAGER (default less -FRX)")
-    .option("--no-bom", "CSV output without the UTF-8 byte-order mark");
+    .option("--format <fmt>", w.policy.format)
+    .option("--out <file>", w.policy.out)
+    .option("--lang <zh|en>", w.policy.lang)
+    .option("--no-pager", w.common.pager)
+    .option("--no-bom", w.common.bom);
 }
 
 export const policyCommand: CommandSpec = {
   name: "policy",
-  define: (cmd: Command) => {
-    cmd.description("list the built-in policy profiles, show one, or check a policy file");
-    policyOptions(cmd.command("list").description("list the built-in profiles"));
-    policyOptions(
-      cmd.command("show").argument("<id|file>", "a built-in id or a policy file").description("print every rule, threshold, amount, date and basis"),
-    );
-    policyOptions(cmd.command("check").argument("<file>", "a policy file (YAML or JSON)").description("validate a custom policy file"));
-    cmd.addHelpText("after", "\nExamples:\n  swtalent policy list\n  swtalent policy show qijiang-2020\n  swtalent policy check my-policy.yaml");
+  define: (cmd: Command, w) => {
+    cmd.description(w.policy.description);
+    policyOptions(cmd.command("list").description(w.policy.list), w);
+    policyOptions(cmd.command("show").argument("<id|file>", w.policy.showArgument).description(w.policy.show), w);
+    policyOptions(cmd.command("check").argument("<file>", w.policy.checkArgument).description(w.policy.check), w);
+    cmd.addHelpText("after", `\n${w.examples}\n  swtalent policy list\n  swtalent policy show qijiang-2020\n  swtalent policy check my-policy.yaml`);
     return cmd;
   },
   async run() {

@@ -13,7 +13,7 @@ import { type FutureCertAdvice, RosterBuilder, type RosterResult, rosterColumnsR
 import type { FileCount, Person, Rejection, Unit, Warning } from "../core/records/types.js";
 import { UNITS_REQUIRED, UnitsBuilder } from "../core/records/units.js";
 import { type Format, type Presentation, formatOption, renderCsvChunks, renderJson, renderMarkdown, renderTable } from "../render/format.js";
-import { type Lang, oneLine, plural, reasonText, warningText } from "../render/messages.js";
+import { type Lang, oneLine, reasonText, runWords, warningText } from "../render/messages.js";
 import { builtinIds, loadPolicy } from "../io/policies.js";
 import { type ReadOptions, displayName } from "../io/table.js";
 import { readMappedTable } from "../io/records.js";
@@ -275,31 +275,25 @@ export async function deliver(outcome: Outcome, o: CommonOptions, rt: Runtime, l
   const show = cellShown(o);
   const v = outcome.policy.vocabulary;
 
+  const words = runWords(lang);
   if (!o.quiet) {
-    printCapped(
-      rt,
-      outcome.warnings,
-      (w) => `warning: ${maskWarning(warningText(w, lang, v), o)}`,
-      (n) => (lang === "zh" ? `……另有 ${n} 条警告：见 --format json` : `... and ${plural(n, "more warning", "more warnings")}: see --format json`),
-    );
+    printCapped(rt, outcome.warnings, (w) => words.warning(maskWarning(warningText(w, lang, v), o)), words.moreWarnings);
   }
   printCapped(
     rt,
     outcome.rejected,
-    (r) => {
-      const value = show(r.value);
-      const column = r.column && r.column !== r.field ? `${r.column} (${r.field})` : r.field;
-      return lang === "zh"
-        ? `${r.file}：第 ${r.row} 行，列 ${column}，内容“${value}”：${reasonText(r, lang, v)}`
-        : `${r.file}: row ${r.row}, column ${column}, value "${value}": ${reasonText(r, lang, v)}`;
-    },
-    (n) =>
-      lang === "zh"
-        ? `……另有 ${n} 个问题：见 --rejects FILE 或 --format json`
-        : `... and ${plural(n, "more problem", "more problems")}: see --rejects FILE or --format json`,
+    (r) =>
+      words.problem({
+        file: r.file,
+        row: r.row,
+        column: r.column && r.column !== r.field ? `${r.column} (${r.field})` : r.field,
+        value: show(r.value),
+        reason: reasonText(r, lang, v),
+      }),
+    words.moreProblems,
   );
   if (o.rejects !== undefined) {
-    const header = lang === "zh" ? ["文件", "行号", "列", "内容", "问题"] : ["file", "row", "field", "value", "reason"];
+    const header = [...words.rejectsHeader];
     const rows = outcome.rejected.map((r) => [r.file, r.row, r.field, show(r.value), reasonText(r, lang, v)]);
     const csv = renderCsvChunks({ json: null, sections: [], csv: { header, rows } }, o.bom);
     await writeOutput(rt, o.rejects, o.mask ? maskOutput(csv) : csv, "--rejects");
@@ -309,7 +303,7 @@ export async function deliver(outcome: Outcome, o: CommonOptions, rt: Runtime, l
 
   if (outcome.rejected.length > 0 && !o.allowRejects) {
     const rows = new Set(outcome.rejected.map((r) => `${r.file}:${r.row}`)).size;
-    rt.stderr(`${plural(rows, "row", "rows")} rejected and left out of the results: fix them, or pass --allow-rejects to accept results without them`);
+    rt.stderr(words.rowsRejected(rows));
     return 3;
   }
   return o.check && outcome.findings ? 1 : 0;

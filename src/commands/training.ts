@@ -45,21 +45,22 @@ function warnDaysOption(value: string | undefined): number | null {
 
 export const trainingCommand: CommandSpec = {
   name: "training",
-  define: (cmd: Command) =>
+  define: (cmd: Command, w) =>
     addCommonOptions(
       cmd
-        .description("training days (继续教育) in each person's window against their grade's requirement: status, deadline, per-unit rates")
-        .argument("<roster>", "roster CSV file (人员名册), or - for stdin")
-        .argument("<training>", "training records CSV file (培训记录), or - for stdin")
-        .option("--as-of <date>", "the date to judge on (default: today in Asia/Shanghai)")
-        .option("--window <kind>", "rolling (the years ending on the as-of date) or certificate (cycles from the certificate date); default: the policy's")
-        .option("--warn-days <n>", "also list people still short whose deadline falls within n days")
+        .description(w.training.description)
+        .argument("<roster>", w.common.roster)
+        .argument("<training>", w.training.training)
+        .option("--as-of <date>", w.training.asOf)
+        .option("--window <kind>", w.training.window)
+        .option("--warn-days <n>", w.training.warnDays)
         .addHelpText(
           "after",
-          "\nExamples:\n  swtalent training fixtures/人员名册.csv fixtures/培训记录.csv --units fixtures/单位信息.csv --as-of 2021-12-31\n" +
+          `\n${w.examples}\n  swtalent training fixtures/人员名册.csv fixtures/培训记录.csv --units fixtures/单位信息.csv --as-of 2021-12-31\n` +
             "  swtalent training roster.csv training.csv --warn-days 90 --format json --out training.json --check\n" +
             "  swtalent training roster.csv training.csv --window certificate --format md --lang zh",
         ),
+      w,
     ),
   async run(args, rt: Runtime) {
     const [roster, trainingPath, given] = args as [string, string, TrainingOptions];

@@ -28,13 +28,14 @@ const H = {
 
 export const validateCommand: CommandSpec = {
   name: "validate",
-  define: (cmd: Command) =>
+  define: (cmd: Command, w) =>
     addCommonOptions(
       cmd
-        .description("read and check the inputs only, and report every problem found")
-        .argument("<roster>", "roster CSV file (人员名册), or - for stdin")
-        .option("--training <file>", "training records file (培训记录) to check as well")
-        .addHelpText("after", "\nExample:\n  swtalent validate fixtures/人员名册.csv --units fixtures/单位信息.csv --training fixtures/培训记录.csv"),
+        .description(w.validate.description)
+        .argument("<roster>", w.common.roster)
+        .option("--training <file>", w.validate.training)
+        .addHelpText("after", `\n${w.example}\n  swtalent validate fixtures/人员名册.csv --units fixtures/单位信息.csv --training fixtures/培训记录.csv`),
+      w,
     ),
   async run(args, rt: Runtime) {
     const [roster, given] = args as [string, ValidateOptions];
