@@ -180,7 +180,7 @@ const CHUNK = new RegExp(
 );
 
 function columns(s: string): number {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: colour codes take no columns
+  // colour codes take no columns
   const plain = s.replace(/\x1b\[[0-9;]*m/g, "");
   return plain.length + (plain.match(WIDE_ALL)?.length ?? 0);
 }
