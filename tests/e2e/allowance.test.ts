@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -148,16 +148,41 @@ describe("swtalent allowance on a small roster (worked by hand in tests/fixtures
     expect(a.stdout).toBe(b.stdout);
   });
 
-  it("the README's cron recipe writes last month's payroll", () => {
+  /** The README's crontab line as cron would run it: \% made %, the command in /bin/sh, from the scratch folder. */
+  const cronLine = (dir: string) => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const block = readme.slice(readme.indexOf("## Month-end payroll from cron")).split("```cron")[1]!.split("```")[0]!;
+    const entry = block.split("\n").find((l) => /^[\d*]/.test(l))!;
+    const command = entry.split(" ").slice(5).join(" ").replaceAll("\\%", "%");
+    return command.replace("cd /srv/swtalent", `cd ${dir}`).replace("swtalent allowance", `${process.execPath} ${BIN} allowance`);
+  };
+  const cron = (dir: string) =>
+    spawnSync("/bin/sh", ["-c", cronLine(dir)], { encoding: "utf8", env: { PATH: process.env.PATH ?? "", SWTALENT_TODAY: "2021-07-05" } });
+
+  it("the README's cron recipe writes last month's payroll, named after that month, with Chinese headers, and logs the exit code", () => {
     const dir = mkdtempSync(join(tmpdir(), "swtalent-cron-"));
-    const roster = join(ROOT, ROSTER);
-    const line = `${process.execPath} ${BIN} allowance ${roster} --month last --quiet --out payroll-$(date +%Y%m).csv`;
-    const r = spawnSync("bash", ["-c", line], { cwd: dir, encoding: "utf8", env: { PATH: process.env.PATH ?? "", SWTALENT_TODAY: "2021-07-05" } });
+    copyFileSync(join(ROOT, "fixtures/人员名册.csv"), join(dir, "roster.csv"));
+    copyFileSync(join(ROOT, "fixtures/单位信息.csv"), join(dir, "units.csv"));
+    const r = cron(dir);
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe("");
-    const files = readdirSync(dir);
-    expect(files).toEqual([`payroll-${new Date().toISOString().slice(0, 7).replace("-", "")}.csv`]);
-    expect(readFileSync(join(dir, files[0]!), "utf8")).toContain(",2021-06,200");
+    expect([r.stdout, r.stderr]).toEqual(["", ""]);
+    expect(readdirSync(dir).sort()).toEqual(["payroll-2021-06.csv", "roster.csv", "swtalent.log", "units.csv"]);
+    const payroll = readFileSync(join(dir, "payroll-2021-06.csv"), "utf8");
+    expect(payroll.split("\r\n")[0]).toBe("\uFEFF身份证号,姓名,单位,街镇,证书等级,月份,金额");
+    expect(payroll).toContain(",尹涛,东溪社区,东溪镇,senior,2021-06,200");
+    expect(readFileSync(join(dir, "swtalent.log"), "utf8")).toMatch(/^\d{4}-\d{2}-\d{2} allowance --month last: exit 0\n$/);
+  });
+
+  it("a rejected row: the log names it in Chinese and ends with exit 3, and the next run adds to the log", () => {
+    const dir = mkdtempSync(join(tmpdir(), "swtalent-cron-"));
+    writeFileSync(join(dir, "roster.csv"), `${readFileSync(join(ROOT, ROSTER), "utf8")}G0010,黄丽,滨河社区,社区,古南街道,网格员,特级社工,2020/1/1,,,是\n`);
+    writeFileSync(join(dir, "units.csv"), "单位名称,单位类型,所属街镇,是否设立社会工作室\n滨河社区,社区,古南街道,是\n新桥村,村,东溪镇,是\n");
+    expect(cron(dir).status).toBe(0);
+    cron(dir);
+    const log = readFileSync(join(dir, "swtalent.log"), "utf8").trimEnd().split("\n");
+    expect(log.filter((l) => l.startsWith("roster.csv：第 10 行，列 证书等级 (grade)，内容“特级社工”"))).toHaveLength(2);
+    expect(log.filter((l) => l.endsWith("allowance --month last: exit 3"))).toHaveLength(2);
+    expect(log.at(-1)).toMatch(/^\d{4}-\d{2}-\d{2} allowance --month last: exit 3$/);
   });
 });
 
