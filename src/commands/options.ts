@@ -23,6 +23,7 @@ export interface CommonOptions {
   encoding?: string;
   delimiter?: string;
   column?: string[];
+  sheet?: string;
   policy?: string;
   units?: string;
 }
@@ -42,6 +43,10 @@ export function addCommonOptions(cmd: Command, with_: { policy?: boolean; units?
     .option("--quiet", "no warnings or progress on stderr")
     .option("--encoding <enc>", "force the input encoding: utf-8 | gb18030 (gbk) | utf-16le")
     .option("--delimiter <char>", "force the input delimiter: comma | tab | semicolon | a character")
+    .option(
+      "--sheet <name|n>",
+      "the sheet of a workbook input (.xlsx, .xls, .et) to read, by name or number (1 = the first); default: the first shown sheet whose header names the table's columns",
+    )
     .option(
       "--column <HEADER=field>",
       'read a header the aliases do not know as this field, e.g. --column "离职时间（年月日）=end_date"; "HEADER=" leaves it unread (repeatable)',
@@ -75,6 +80,7 @@ export function readOptions(o: CommonOptions, rt: Pick<Runtime, "cwd" | "stdin">
     ...(encoding ? { encoding } : {}),
     ...(o.delimiter ? { delimiter: delimiterOption(o.delimiter) } : {}),
     ...(columns.size > 0 ? { columns } : {}),
+    ...(o.sheet !== undefined ? { sheet: o.sheet } : {}),
   };
 }
 
