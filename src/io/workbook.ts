@@ -7,7 +7,7 @@
  * a large one is streamed row by row (hucre's streamXlsxRows), which holds the compressed
  * file but never the sheet, and shows neither. An .xls is small by nature and read whole.
  */
-import { type CellValue, type Sheet, type SheetFilterInfo, EncryptedFileError, readXls, readXlsx, streamXlsxRows } from "hucre";
+import { type CellValue, type Sheet, type SheetFilterInfo, EncryptedFileError, readXls, readXlsx, streamXlsxRows, writeXlsx } from "hucre";
 import { DataError } from "../core/errors.js";
 import { cellText } from "../core/records/cell-text.js";
 import type { SheetRow, Span } from "../core/records/layout.js";
@@ -142,4 +142,32 @@ export async function openWorkbook(bytes: Uint8Array, file: string, wholeReadByt
     if (e instanceof DataError) throw e;
     throw unreadable(file, e);
   }
+}
+
+/** A sheet to write: text rows, and the columns to format as text so what is typed there stays text. */
+export interface SheetToWrite {
+  readonly name: string;
+  readonly rows: readonly (readonly string[])[];
+  readonly textColumns: readonly number[];
+}
+
+/**
+ * A small workbook of text sheets (the templates). The text format `@` is set on whole
+ * columns, never by a `cells` entry, which in hucre 1.0.0 blanks the cell's value.
+ */
+export async function workbookBytes(sheets: readonly SheetToWrite[]): Promise<Buffer> {
+  const bytes = await writeXlsx({
+    sheets: sheets.map((s) => {
+      const width = Math.max(...s.rows.map((r) => r.length));
+      return {
+        name: s.name,
+        rows: s.rows.map((r) => [...r]),
+        columns: Array.from({ length: width }, (_, i) => ({ width: 16, ...(s.textColumns.includes(i) ? { numFmt: "@" } : {}) })),
+        freezePane: { rows: 1 },
+      };
+    }),
+    // no clock in the file: the same templates are the same bytes
+    properties: { modified: new Date(Date.UTC(2021, 0, 1)) },
+  });
+  return Buffer.from(bytes);
 }

@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { writeXlsx } from "hucre";
+import { readXlsx, writeXlsx } from "hucre";
 import { describe, expect, it } from "vitest";
 import { ROOT, json, spawnSwtalent, swtalent } from "../helpers/cli.js";
 import { type BookSpec, type Cell, serial1900, xls, xlsx } from "../helpers/workbook.js";
@@ -255,5 +255,36 @@ describe("CSV kept as offices keep it: a title row, a two-row header, a 合计 r
       `${path}: row 1 above the header (row 2) skipped: "綦江区社会工作专业人才花名册"`,
       `${path}: row 6 (合计) ends the table; 1 row below it not read`,
     ]);
+  });
+});
+
+describe("template --format xlsx: the three templates as one workbook", () => {
+  it.each([
+    ["zh", "填报模板.xlsx", ["单位信息", "培训记录", "人员名册"]],
+    ["en", "templates.xlsx", ["units", "training", "roster"]],
+  ])("--lang %s: a sheet each, the id column as text, read back by validate with no rejection", async (lang, name, sheets) => {
+    const out = mkdtempSync(join(tmpdir(), "swtalent-template-"));
+    const made = await swtalent(["template", "--format", "xlsx", "--lang", lang, "--dir", out]);
+    expect(made.code).toBe(0);
+    expect(made.stderr).toBe(`wrote ${join(out, name)}\n`);
+    const wb = await readXlsx(readFileSync(join(out, name)), { readStyles: true });
+    expect(wb.sheets.map((s) => s.name)).toEqual(sheets);
+    for (const s of wb.sheets) {
+      expect(s.rows).toHaveLength(2);
+      const idColumn = s.rows[0]!.findIndex((h) => h === "身份证号" || h === "id");
+      if (idColumn !== -1) {
+        expect(typeof s.rows[1]![idColumn]).toBe("string");
+        expect(s.rows[1]![idColumn]).toMatch(/^\d{17}[\dX]$/);
+      }
+    }
+    const path = join(out, name);
+    const r = await swtalent(["validate", path, "--units", path, "--training", path, "--format", "json"]);
+    expect(r.code).toBe(0);
+    expect(json(r).files.map((f: any) => [f.rows, f.rejected])).toEqual([
+      [1, 0],
+      [1, 0],
+      [1, 0],
+    ]);
+    expect((await swtalent(["template", "--format", "xlsx", "--lang", lang, "--dir", out])).code).toBe(2);
   });
 });
