@@ -76,11 +76,11 @@ export const allowanceCommand: CommandSpec = {
     addCommonOptions(
       cmd
         .description("the month-end allowance payroll (职业津贴): payees, totals per town, and everyone not paid with the reason")
-        .argument("<roster>", "roster CSV file (人员名册), or - for stdin")
+        .argument("<roster>", "roster (人员名册): a CSV file, a workbook (.xlsx, .xls, .et), or - for stdin")
         .option("--month <month>", "the month to pay: 2021-06, 2021年6月, last or current (Asia/Shanghai)")
         .option("--from <month>", "first month of a range")
         .option("--to <month>", "last month of a range")
-        .option("--paid <ledger>", "CSV of id, month, amount already paid (e.g. earlier payrolls): pay only what is still owed")
+        .option("--paid <ledger>", "CSV or workbook of id, month, amount already paid (e.g. earlier payrolls): pay only what is still owed")
         .option("--explain <id|name>", "for one person (an id, a masked id, or a unique name), each condition month by month, with the amount and basis")
         .addHelpText(
           "after",

@@ -25,11 +25,12 @@ export const auditCommand: CommandSpec = {
     addCommonOptions(
       cmd
         .description("check every unit against the policy's rules, targets and exam list")
-        .argument("<roster>", "roster CSV file (人员名册), or - for stdin")
+        .argument("<roster>", "roster (人员名册): a CSV file, a workbook (.xlsx, .xls, .et), or - for stdin")
         .option("--as-of <date>", "the date to audit on (default: today in Asia/Shanghai)")
         .addHelpText(
           "after",
           "\nExamples:\n  swtalent audit fixtures/人员名册.csv --units fixtures/单位信息.csv --as-of 2021-12-31\n" +
+            "  swtalent audit fixtures/人员名册.xlsx --sheet 人员名册 --units fixtures/单位信息.csv\n" +
             "  swtalent audit roster.csv --policy ningbo-2018 --format json --out audit.json --check",
         ),
     ),

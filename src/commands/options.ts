@@ -29,7 +29,7 @@ export interface CommonOptions {
 }
 
 export function addCommonOptions(cmd: Command, with_: { policy?: boolean; units?: boolean } = {}): Command {
-  if (with_.units !== false) cmd.option("--units <file>", "units file (单位信息): unit type, town, office, posts");
+  if (with_.units !== false) cmd.option("--units <file>", "units file (单位信息), CSV or workbook: unit type, town, office, posts");
   if (with_.policy !== false) cmd.option("--policy <id|file>", "policy profile id or a policy file (default qijiang-2020)");
   return cmd
     .option("--format <fmt>", "table | csv | json | md (default: table on a terminal, csv otherwise)")

@@ -47,8 +47,8 @@ export const trainingCommand: CommandSpec = {
     addCommonOptions(
       cmd
         .description("training days (继续教育) in each person's window against their grade's requirement: status, deadline, per-unit rates")
-        .argument("<roster>", "roster CSV file (人员名册), or - for stdin")
-        .argument("<training>", "training records CSV file (培训记录), or - for stdin")
+        .argument("<roster>", "roster (人员名册): a CSV file, a workbook (.xlsx, .xls, .et), or - for stdin")
+        .argument("<training>", "training records (培训记录): a CSV file, a workbook, or - for stdin")
         .option("--as-of <date>", "the date to judge on (default: today in Asia/Shanghai)")
         .option("--window <kind>", "rolling (the years ending on the as-of date) or certificate (cycles from the certificate date); default: the policy's")
         .option("--warn-days <n>", "also list people still short whose deadline falls within n days")

@@ -29,7 +29,7 @@ export const validateCommand: CommandSpec = {
     addCommonOptions(
       cmd
         .description("read and check the inputs only, and report every problem found")
-        .argument("<roster>", "roster CSV file (人员名册), or - for stdin")
+        .argument("<roster>", "roster (人员名册): a CSV file, a workbook (.xlsx, .xls, .et), or - for stdin")
         .option("--training <file>", "training records file (培训记录) to check as well")
         .addHelpText("after", "\nExample:\n  swtalent validate fixtures/人员名册.csv --units fixtures/单位信息.csv --training fixtures/培训记录.csv"),
     ),
