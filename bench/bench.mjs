@@ -5,6 +5,7 @@
  * reused while its size and generator are unchanged), then times each command as a child
  * process, R rounds of every figure (default 3), each command beside a bare csv-parse pass
  * over the same input files, and writes the medians with their ranges to bench/results.md.
+ * The roster is also read as an .xlsx (bench/xlsx.mjs) beside its CSV: time and peak RSS.
  * Sizes may also come from BENCH_PEOPLE, BENCH_RECORDS and BENCH_RUNS; `--people 100k`
  * makes a quick run (records default to 4 per person).
  */
@@ -16,6 +17,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { generateDistrict } from "./generate.mjs";
+import { writeRosterXlsx } from "./xlsx.mjs";
 import { HEADER, benchOptions, checkTargets, planFigures, resultsMarkdown, summarise, tableRows } from "./lib.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -88,7 +90,16 @@ if (values["skip-generate"] && haveData) {
   writeFileSync(recipeFile, recipe);
   console.log(`${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
+const rosterXlsx = join(data, "roster.xlsx");
+if (!existsSync(rosterXlsx) || statSync(rosterXlsx).mtimeMs < statSync(paths.roster).mtimeMs) {
+  const t0 = performance.now();
+  process.stdout.write("writing the roster as .xlsx ... ");
+  await writeRosterXlsx(paths.roster, rosterXlsx);
+  console.log(`${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
 const rowsByPath = new Map(Object.values(paths).map((p) => [p, lines(p)]));
+rowsByPath.set(rosterXlsx, rowsByPath.get(paths.roster));
+console.log(`  ${shown(rosterXlsx)}: the same rows, ${mb(statSync(rosterXlsx).size)} MB`);
 const sizes = Object.fromEntries(Object.entries(paths).map(([k, p]) => [k, rowsByPath.get(p)]));
 for (const p of Object.values(paths)) console.log(`  ${shown(p)}: ${rowsByPath.get(p).toLocaleString("en")} rows, ${mb(statSync(p).size)} MB`);
 
@@ -124,7 +135,7 @@ function measure(args) {
   });
 }
 
-const figures = planFigures({ bin: BIN, bareParse: join(HERE, "bare-parse.mjs"), paths, outDir: OUT, sizes });
+const figures = planFigures({ bin: BIN, bareParse: join(HERE, "bare-parse.mjs"), paths: { ...paths, rosterXlsx }, outDir: OUT, sizes });
 const label = (f) => `${f.name}${f.format ? ` (${f.format})` : ""}`;
 const loadBefore = loadavg()[0].toFixed(1);
 const samples = new Map(figures.map((f) => [f.key, []]));

@@ -36,7 +36,9 @@ export function benchOptions(values, env = {}) {
 /**
  * Every figure of one round, in the order they run. A floor is a bare csv-parse pass over
  * some inputs; every command names the floor over exactly its own inputs, so its ratio
- * compares like with like. `args` are node's arguments; `out` the file a command writes.
+ * compares like with like (the roster read from .xlsx, when `paths.rosterXlsx` is given, is
+ * held against the bare pass over the same roster as CSV). `args` are node's arguments;
+ * `out` the file a command writes.
  */
 export function planFigures({ bin, bareParse, paths, outDir, sizes }) {
   const count = (n) => n.toLocaleString("en");
@@ -62,6 +64,10 @@ export function planFigures({ bin, bareParse, paths, outDir, sizes }) {
   return [
     floor("floor roster", "bare csv-parse: roster + units", roster),
     command("validate", "validate", "csv", "floor roster", roster, ["validate", paths.roster]),
+    // the same roster read from a workbook (streamed, as a large .xlsx is), beside its CSV
+    ...(paths.rosterXlsx
+      ? [command("validate-xlsx", "validate, roster as .xlsx", "csv", "floor roster", [paths.rosterXlsx, paths.units], ["validate", paths.rosterXlsx])]
+      : []),
     command("audit", "audit", "csv", "floor roster", roster, audit),
     command("audit", "audit", "json", "floor roster", roster, audit),
     command("allowance-month", "allowance 1 month", "csv", "floor roster", roster, month),

@@ -31,6 +31,7 @@ export const auditCommand: CommandSpec = {
         .addHelpText(
           "after",
           `\n${w.examples}\n  swtalent audit fixtures/人员名册.csv --units fixtures/单位信息.csv --as-of 2021-12-31\n` +
+            "  swtalent audit fixtures/人员名册.xlsx --sheet 人员名册 --units fixtures/单位信息.csv\n" +
             "  swtalent audit roster.csv --policy ningbo-2018 --format json --out audit-{as_of}.json --check",
         ),
       w,

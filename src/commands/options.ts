@@ -26,6 +26,7 @@ export interface CommonOptions {
   encoding?: string;
   delimiter?: string;
   column?: string[];
+  sheet?: string;
   policy?: string;
   units?: string;
 }
@@ -47,6 +48,7 @@ export function addCommonOptions(cmd: Command, words: HelpWords, with_: { policy
     .option("--no-pager", w.pager)
     .option("--encoding <enc>", w.encoding)
     .option("--delimiter <char>", w.delimiter)
+    .option("--sheet <name|n>", w.sheet)
     .option("--column <HEADER=field>", w.column, (v: string, all: string[] = []) => [...all, v]);
 }
 
@@ -83,6 +85,7 @@ export function readOptions(o: CommonOptions, rt: Pick<Runtime, "cwd" | "stdin">
     ...(encoding ? { encoding } : {}),
     ...(o.delimiter ? { delimiter: delimiterOption(o.delimiter) } : {}),
     ...(columns.size > 0 ? { columns } : {}),
+    ...(o.sheet !== undefined ? { sheet: o.sheet } : {}),
   };
 }
 

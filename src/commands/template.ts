@@ -1,7 +1,8 @@
 /**
- * swtalent template [--dir DIR] [--lang zh|en]
+ * swtalent template [--dir DIR] [--lang zh|en] [--format csv|xlsx]
  * Writes empty roster, units and training templates, headers in the chosen language, one
- * example row each; the roster template carries unit type and town, so `validate` accepts it alone.
+ * example row each; the roster template carries unit type and town, so `validate` accepts it
+ * alone. `--format xlsx` writes them as one workbook, a sheet each, id columns as text.
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -11,6 +12,7 @@ import { checkDigit } from "../core/records/ids.js";
 import { located } from "../io/paths.js";
 import { loadPolicy } from "../io/policies.js";
 import { renderCsv } from "../render/format.js";
+import { workbookBytes } from "../io/workbook.js";
 import { ensureDir, writeOutput } from "../io/write.js";
 import type { CommandSpec } from "./index.js";
 import { langOf } from "./options.js";
@@ -62,8 +64,17 @@ const TRAINING: [string, string][] = [
 interface TemplateOptions {
   dir?: string;
   lang?: string;
+  format?: string;
   bom: boolean;
 }
+
+/** The workbook's name, and its sheets' names by template. */
+const WORKBOOK = { en: "templates.xlsx", zh: "填报模板.xlsx" };
+const SHEETS: Record<string, { en: string; zh: string }> = {
+  "roster.csv": { en: "roster", zh: "人员名册" },
+  "units.csv": { en: "units", zh: "单位信息" },
+  "training.csv": { en: "training", zh: "培训记录" },
+};
 
 export const templateCommand: CommandSpec = {
   name: "template",
@@ -72,8 +83,9 @@ export const templateCommand: CommandSpec = {
       .description(w.template.description)
       .option("--dir <dir>", w.template.dir)
       .option("--lang <zh|en>", w.template.lang)
+      .option("--format <csv|xlsx>", w.template.format, "csv")
       .option("--no-bom", w.template.bom)
-      .addHelpText("after", `\n${w.example}\n  swtalent template --dir ./templates --lang zh`),
+      .addHelpText("after", `\n${w.examples}\n  swtalent template --dir ./templates --lang zh\n  swtalent template --format xlsx --lang zh`),
   async run(args, rt: Runtime) {
     const o = args[0] as TemplateOptions;
     const lang = langOf({ ...o, mask: true, bom: o.bom }, rt.env);
@@ -84,6 +96,23 @@ export const templateCommand: CommandSpec = {
       ["training.csv", "培训记录.csv", TRAINING, cols.training],
     ];
     const dir = o.dir ?? ".";
+    if (o.format !== "csv" && o.format !== "xlsx") throw new UsageError(`template --format takes csv or xlsx, got "${o.format}"`);
+    if (o.format === "xlsx") {
+      const target = join(dir, WORKBOOK[lang]);
+      if (existsSync(located(target, rt.cwd))) throw new UsageError(`${target} already exists: templates never overwrite a file; choose another --dir`);
+      // units and training before the roster: the roster sheet also names the units' and the
+      // training's required columns, so each table finds its own sheet by default
+      const order = [files[1]!, files[2]!, files[0]!];
+      const sheets = order.map(([en, , example, aliases]) => ({
+        name: SHEETS[en]![lang],
+        rows: [example.map(([field]) => (lang === "zh" ? aliases[field]![0]! : field)), example.map(([, v]) => v)],
+        textColumns: example.flatMap(([field], i) => (field === "id" ? [i] : [])),
+      }));
+      ensureDir(rt, dir);
+      await writeOutput(rt, target, await workbookBytes(sheets));
+      rt.stderr(`wrote ${target}`);
+      return 0;
+    }
     const targets = files.map(([en, zh]) => join(dir, lang === "zh" ? zh : en));
     const existing = targets.filter((t) => existsSync(located(t, rt.cwd)));
     if (existing.length > 0) throw new UsageError(`${existing.join(", ")} already exist: templates never overwrite a file; choose another --dir`);

@@ -31,8 +31,8 @@ export async function readTrainingFile(
         const reader = new TrainingReader(file, policy, columns, width, known);
         return {
           reader,
-          add(cells: readonly string[], row: number) {
-            const rec = reader.read(cells, row);
+          add(cells: readonly string[], row: number, unsaved?: readonly number[]) {
+            const rec = reader.read(cells, row, unsaved);
             if (rec && sink.fold) sink.fold(rec);
           },
         };

@@ -1,14 +1,19 @@
 /**
  * Every table input (roster, units file, training records, payment ledger) is read the same
- * way: one header mapping (aliases, `--column`), one blank-row warning, one row count.
+ * way: the sheet as offices keep it laid out (title rows, two-row header, totals rows: see
+ * core/records/layout.ts), one header mapping (aliases, `--column`), one blank-row warning,
+ * one row count.
  */
+import { DataError } from "../core/errors.js";
 import { type ColumnOverrides, mapHeader } from "../core/records/header.js";
+import { type HeaderSpec, TableLayout, locateHeader } from "../core/records/layout.js";
 import type { Warning } from "../core/records/types.js";
 import { type ReadOptions, displayName, readTable } from "./table.js";
 
 /** What takes a table's rows once its header is mapped: one of the record builders. */
 export interface RowSink {
-  add(cells: readonly string[], row: number): void;
+  /** `unsaved`: the columns holding a formula saved without its value */
+  add(cells: readonly string[], row: number, unsaved?: readonly number[]): void;
 }
 
 export interface TableKind<B extends RowSink> {
@@ -33,16 +38,29 @@ export async function readMappedTable<B extends RowSink>(path: string, ro: ReadO
   const file = displayName(path);
   const headerWarnings: Warning[] = [];
   let builder: B | null = null;
-  const summary = await readTable(path, ro, {
-    header(cells) {
-      const h = mapHeader(file, cells, kind.aliases, kind.required, ro.columns);
+  let width = 0;
+  const spec: HeaderSpec = { aliases: kind.aliases, required: kind.required, ...(ro.columns ? { overrides: ro.columns } : {}) };
+  const layout = new TableLayout(file, spec, {
+    header(names) {
+      const h = mapHeader(file, names, kind.aliases, kind.required, ro.columns);
       for (const w of h.warnings) headerWarnings.push(w);
-      builder = kind.build(file, h.columns, cells.length);
+      width = names.length;
+      builder = kind.build(file, h.columns, width);
     },
-    row: (cells, row) => builder!.add(cells, row),
+    row(r) {
+      // a workbook stores no empty cells at the end of a row: a short row is not a cell missing
+      const cells = r.sparse && r.cells.length < width ? [...r.cells, ...new Array<string>(width - r.cells.length).fill("")] : r.cells;
+      builder!.add(cells, r.row, r.unsaved);
+    },
   });
-  const blankWarnings: Warning[] = summary.blankRows > 0 ? [{ code: "blank_rows", params: { file, rows: summary.blankRows } }] : [];
-  return { file, builder: builder!, headerWarnings, blankWarnings };
+  const summary = await readTable(path, ro, {
+    row: (r) => layout.push(r),
+    holdsHeader: (rows) => locateHeader(rows, spec) !== null,
+  });
+  if (!layout.finish() || builder === null) throw new DataError(`${file}: every row is blank; it needs a header row and one row per record`);
+  const above = layout.warnings.filter((w) => w.code === "rows_above_header");
+  const below = layout.warnings.filter((w) => w.code !== "rows_above_header");
+  return { file, builder, headerWarnings: [...summary.warnings, ...above, ...headerWarnings], blankWarnings: below };
 }
 
 /**

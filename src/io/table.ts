@@ -1,8 +1,10 @@
 /**
- * The one table reader every command uses: a CSV file or `-` (stdin), decoded, its
- * delimiter detected, parsed by csv-parse as a stream of string arrays (never cast: ids
- * must keep every digit). Rows are handed to the caller one by one with the row number a
- * spreadsheet shows (the header is row 1).
+ * The one table reader every command uses: a CSV file, a workbook (.xlsx, .xls, WPS .et,
+ * known by their bytes, read through workbook.ts) or `-` (stdin, either of them). A CSV is
+ * decoded, its delimiter detected, parsed by csv-parse as a stream of string arrays (never
+ * cast: ids must keep every digit). Every row with a cell is handed on, blank ones too, with
+ * the row number a spreadsheet shows; where the table starts and ends is the layout's
+ * business (core/records/layout.ts).
  */
 import type { ColumnOverrides } from "../core/records/header.js";
 import { createReadStream } from "node:fs";
@@ -10,8 +12,11 @@ import { extname } from "node:path";
 import type { Readable } from "node:stream";
 import { Parser } from "csv-parse";
 import { DataError, UsageError } from "../core/errors.js";
+import type { SheetRow } from "../core/records/layout.js";
+import type { Warning } from "../core/records/types.js";
 import { createDecoder, type Encoding } from "./decode.js";
 import { located } from "./paths.js";
+import { type SheetInfo, type Workbook, openWorkbook, workbookKind } from "./workbook.js";
 
 export interface ReadOptions {
   readonly encoding?: Encoding;
@@ -20,6 +25,8 @@ export interface ReadOptions {
   readonly onProgress?: (rows: number) => void;
   /** headers mapped by hand (`--column`) */
   readonly columns?: ColumnOverrides;
+  /** the sheet of a workbook to read (`--sheet NAME|N`, 1 = the first) */
+  readonly sheet?: string;
   /** what the path `-` reads (default: this process's standard input) */
   readonly stdin?: Readable;
   /** the folder a relative path is read from (default: the process's own) */
@@ -27,14 +34,19 @@ export interface ReadOptions {
 }
 
 export interface TableHandlers {
-  header(cells: string[]): void;
-  row(cells: string[], row: number): void;
+  /** every row with a cell, in order, blank ones too */
+  row(r: SheetRow): void;
+  /** whether these first rows of a sheet hold the table's header: how a workbook's sheet is chosen */
+  holdsHeader?(rows: readonly SheetRow[]): boolean;
 }
 
 export interface TableSummary {
   readonly encoding: Encoding | null;
   readonly delimiter: string;
-  readonly blankRows: number;
+  /** the sheet read, for a workbook */
+  readonly sheet: SheetInfo | null;
+  /** the sheet chosen, a workbook read as a stream */
+  readonly warnings: Warning[];
 }
 
 const DELIMITERS = [",", "\t", ";"];
@@ -46,14 +58,22 @@ const DELIMITERS = [",", "\t", ";"];
  */
 export const MAX_ROW_BYTES = 1 << 20;
 
-/** Comma, tab or semicolon: whichever occurs most often outside quotes in the first line. */
+/**
+ * Comma, tab or semicolon: whichever occurs most often outside quotes on the first line that
+ * has any of them (a title line above the header, 綦江区社会工作专业人才花名册, has none).
+ */
 export function detectDelimiter(text: string): string {
   const counts = new Map(DELIMITERS.map((d) => [d, 0]));
   let quoted = false;
+  let any = false;
   for (const ch of text) {
     if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === "\n" || ch === "\r")) break;
-    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+    else if (!quoted && (ch === "\n" || ch === "\r")) {
+      if (any) break;
+    } else if (!quoted && counts.has(ch)) {
+      counts.set(ch, counts.get(ch)! + 1);
+      any = true;
+    }
   }
   let best = ",";
   for (const d of DELIMITERS) if (counts.get(d)! > counts.get(best)!) best = d;
@@ -73,13 +93,88 @@ export function displayName(path: string): string {
 
 function open(path: string, opts: ReadOptions): Readable {
   if (path === "-") return opts.stdin ?? process.stdin;
-  const ext = extname(path).toLowerCase();
-  if (ext === ".xlsx" || ext === ".xls") {
-    throw new UsageError(
-      `${path}: reading .xlsx is planned but not available yet; save the sheet as CSV (UTF-8 or the default Chinese CSV) and pass that file`,
-    );
-  }
   return createReadStream(located(path, opts.cwd), { highWaterMark: 1 << 20 });
+}
+
+/** The names a workbook is saved under: such a file that is no workbook inside is named as such. */
+const WORKBOOK_NAMES = new Set([".xlsx", ".xlsm", ".xls", ".et", ".ett"]);
+
+/** The first bytes of a stream (enough to tell a workbook), and the stream's chunks from the start. */
+async function sniff(input: Readable): Promise<{ head: Buffer; chunks: AsyncIterable<Buffer> }> {
+  const it = (input as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+  const first: Buffer[] = [];
+  let size = 0;
+  let done = false;
+  while (size < 8) {
+    const next = await it.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    first.push(next.value);
+    size += next.value.length;
+  }
+  const head = Buffer.concat(first);
+  async function* chunks(): AsyncIterable<Buffer> {
+    yield* first;
+    if (done) return;
+    for (let next = await it.next(); !next.done; next = await it.next()) yield next.value;
+  }
+  return { head, chunks: chunks() };
+}
+
+/** Where a sheet was chosen among several, the warning saying which. */
+function sheetWarning(file: string, wb: Workbook, sheet: SheetInfo): Warning[] {
+  if (wb.sheets.length < 2) return [];
+  return [{ code: "sheet_read", params: { file, sheet: sheet.name, number: sheet.index + 1, sheets: wb.sheets.length } }];
+}
+
+/**
+ * The sheet to read: `--sheet` by name, else by number (1 = the first in workbook order);
+ * by default the first shown sheet whose first rows hold the table's header, else the first
+ * shown sheet (whose header the caller then finds wanting). Hidden sheets only by --sheet.
+ */
+async function chooseSheet(file: string, wb: Workbook, wanted: string | undefined, on: TableHandlers): Promise<{ sheet: SheetInfo; warnings: Warning[] }> {
+  if (wanted !== undefined) {
+    const n = /^\d+$/.test(wanted.trim()) ? Number(wanted.trim()) : Number.NaN;
+    const sheet = wb.sheets.find((s) => s.name === wanted) ?? wb.sheets.find((s) => s.name.trim() === wanted.trim()) ?? wb.sheets[n - 1];
+    if (sheet) return { sheet, warnings: [] };
+    const list = wb.sheets.map((s) => `${s.index + 1} ${s.name}${s.hidden ? " (hidden)" : ""}`).join(", ");
+    throw new UsageError(`${file}: there is no sheet "${wanted}"; its sheets are: ${list}; give --sheet one of these names or numbers`);
+  }
+  const shown = wb.sheets.filter((s) => !s.hidden);
+  if (shown.length === 0) throw new DataError(`${file}: every sheet of the workbook is hidden: choose one with --sheet NAME or --sheet N`);
+  if (on.holdsHeader && shown.length + (wb.sheets.length - shown.length) > 1) {
+    for (const sheet of shown) {
+      const first: SheetRow[] = [];
+      for await (const r of wb.rows(sheet.index, 10)) first.push(r);
+      if (on.holdsHeader(first)) return { sheet, warnings: sheetWarning(file, wb, sheet) };
+    }
+  }
+  return { sheet: shown[0]!, warnings: sheetWarning(file, wb, shown[0]!) };
+}
+
+/** A workbook's chosen sheet, row by row. */
+async function readWorkbook(file: string, bytes: Uint8Array, opts: ReadOptions, on: TableHandlers): Promise<TableSummary> {
+  const wb = await openWorkbook(bytes, file);
+  if (wb.sheets.length === 0) throw new DataError(`${file}: the workbook has no sheets`);
+  const { sheet, warnings } = await chooseSheet(file, wb, opts.sheet, on);
+  if (wb.streamed) warnings.push({ code: "workbook_streamed", params: { file } });
+  let index = 0;
+  for await (const r of wb.rows(sheet.index)) {
+    index++;
+    on.row(r);
+    if (opts.onProgress && index % 65536 === 0) opts.onProgress(index);
+  }
+  if (index === 0) throw new DataError(`${file}: sheet "${sheet.name}" is empty; it needs a header row and one row per record`);
+  return { encoding: null, delimiter: "", sheet, warnings };
+}
+
+/** The bytes of a stream, whole (a workbook is read with random access). */
+async function collect(chunks: AsyncIterable<Buffer>): Promise<Uint8Array> {
+  const all: Buffer[] = [];
+  for await (const c of chunks) all.push(c);
+  return Buffer.concat(all);
 }
 
 /** A record with the row number a spreadsheet shows for it. */
@@ -103,21 +198,33 @@ class NumberingParser extends Parser {
   }
 }
 
-function isBlank(cells: readonly string[]): boolean {
-  for (const c of cells) if (c.trim() !== "") return false;
-  return true;
-}
-
 export async function readTable(path: string, opts: ReadOptions, on: TableHandlers): Promise<TableSummary> {
   const file = displayName(path);
+  try {
+    const { head, chunks } = await sniff(open(path, opts));
+    if (workbookKind(head) !== null) return await readWorkbook(file, await collect(chunks), opts, on);
+    if (path !== "-" && WORKBOOK_NAMES.has(extname(path).toLowerCase()) && head.length > 0) {
+      throw new DataError(
+        `${file}: is not a workbook (neither .xlsx nor .xls inside; perhaps a web page or text saved under a workbook's name): open it in Excel or WPS and save it as .xlsx, or as CSV`,
+      );
+    }
+    return await readCsv(file, chunks, opts, on);
+  } catch (e) {
+    if (e instanceof DataError || e instanceof UsageError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new DataError(`${file}: cannot be read: no such file; check the path`);
+    if (code === "EISDIR") throw new DataError(`${file}: cannot be read: it is a folder, not a CSV file`);
+    if (code === "EACCES") throw new DataError(`${file}: cannot be read (permission denied)`);
+    throw new DataError(`${file}: cannot be read: ${(e as Error).message}`);
+  }
+}
+
+async function readCsv(file: string, chunks: AsyncIterable<Buffer>, opts: ReadOptions, on: TableHandlers): Promise<TableSummary> {
   const decoder = createDecoder(file, opts.encoding);
   let parser: Parser | null = null;
   let delimiter = opts.delimiter ?? ",";
   let pending = "";
-  /** whether the text so far ends with a line end (csv-parse counts an empty line after it) */
-  let endsWithLineEnd = false;
   let index = 0;
-  let blankRows = 0;
   let failure: unknown = null;
 
   let finished: Promise<void> = Promise.resolve();
@@ -139,9 +246,7 @@ export async function readTable(path: string, opts: ReadOptions, on: TableHandle
       if (failure) return;
       index++;
       try {
-        if (index === 1) on.header(cells);
-        else if (isBlank(cells)) blankRows++;
-        else on.row(cells, row);
+        on.row({ cells, row });
         if (opts.onProgress && index % 65536 === 0) opts.onProgress(index - 1);
       } catch (e) {
         failure = e;
@@ -173,37 +278,23 @@ export async function readTable(path: string, opts: ReadOptions, on: TableHandle
       text = pending;
       pending = "";
     }
-    endsWithLineEnd = /[\r\n]$/.test(text);
     if (!parser.write(text)) await Promise.race([new Promise<void>((r) => parser!.once("drain", r)), finished]);
   };
 
-  let input: Readable;
-  try {
-    input = open(path, opts);
-    for await (const chunk of input) {
-      await feed(decoder.write(chunk as Buffer));
-      if (failure) break;
-    }
-    await feed(decoder.end());
-  } catch (e) {
-    if (e instanceof DataError || e instanceof UsageError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new DataError(`${file}: cannot be read: no such file; check the path`);
-    if (code === "EISDIR") throw new DataError(`${file}: cannot be read: it is a folder, not a CSV file`);
-    if (code === "EACCES") throw new DataError(`${file}: cannot be read (permission denied)`);
-    throw new DataError(`${file}: cannot be read: ${(e as Error).message}`);
+  for await (const chunk of chunks) {
+    await feed(decoder.write(chunk));
+    if (failure) break;
   }
+  await feed(decoder.end());
   if (failure) throw failure;
   if (!parser) {
     if (pending === "") throw new DataError(`${file}: the file is empty; it needs a header row and one row per record`);
     parser = makeParser(pending);
-    endsWithLineEnd = /[\r\n]$/.test(pending);
     parser.write(pending);
   }
   parser.end();
   await finished;
   if (failure) throw failure;
-  blankRows += parser.info.empty_lines - (endsWithLineEnd ? 1 : 0);
   if (index === 0) throw new DataError(`${file}: the file is empty; it needs a header row and one row per record`);
-  return { encoding: decoder.encoding, delimiter, blankRows };
+  return { encoding: decoder.encoding, delimiter, sheet: null, warnings: [] };
 }

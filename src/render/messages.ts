@@ -66,9 +66,14 @@ const REASONS: Record<string, { en: Phrase; zh: Phrase }> = {
     zh: () => "身份证号单元格中含有号码以外的字符：请只保留 18 位（或 15 位）身份证号码",
   },
   bad_id_birth: { en: () => "resident ID holds no valid birth date: check the number", zh: () => "身份证号中的出生日期无效：请核对号码" },
-  id_scientific: {
-    en: () => "the id was turned into a number by Excel and has lost digits: format the column as text and enter the id again",
-    zh: () => "编号被Excel转成了科学计数法，已丢失数字：请把该列设为文本格式后重新录入",
+  // SPEC.md "IDs stored as numbers": the sentence is the contract
+  id_stored_as_number: {
+    en: () => "this ID was stored as a number and Excel cut its last digits: format the column as text and type the IDs again",
+    zh: () => "该身份证号被存成了数字，Excel 已截掉末尾几位：请把该列设为文本格式后重新录入身份证号",
+  },
+  formula_unsaved: {
+    en: () => "a formula with no saved value: the workbook must be saved by a spreadsheet program first (open it in Excel or WPS, save it, and run again)",
+    zh: () => "公式没有保存计算结果：工作簿须先由电子表格软件保存（请用 Excel 或 WPS 打开并保存后重新运行）",
   },
   end_before_start: {
     en: (p) => `end date is before the start date (${p.start}): correct one of them`,
@@ -157,6 +162,24 @@ const WARNINGS: Record<string, { en: Phrase; zh: Phrase }> = {
   unrecognised_role: {
     en: (p) => `role "${p.role}" (${peopleCount(Number(p.people))}) is not a known role: counted as other, so not paid an allowance`,
     zh: (p) => `岗位“${p.role}”（${p.people} 人）不可识别：按其他岗位处理，不发放津贴`,
+  },
+  sheet_read: {
+    en: (p) => `${p.file}: read sheet "${p.sheet}" (sheet ${p.number} of ${p.sheets}); choose another with --sheet NAME or --sheet N`,
+    zh: (p) => `${p.file}：读取工作表“${p.sheet}”（共 ${p.sheets} 个工作表中的第 ${p.number} 个）；可用 --sheet 名称或序号选择其他工作表`,
+  },
+  workbook_streamed: {
+    en: (p) =>
+      `${p.file}: a large workbook is read as a stream, where a formula saved without its value looks like an empty cell: if another program wrote it, open and save it in Excel or WPS first`,
+    zh: (p) => `${p.file}：大型工作簿按流读取，未保存结果的公式看起来与空单元格相同：如该文件由其他程序生成，请先用 Excel 或 WPS 打开并保存`,
+  },
+  rows_above_header: {
+    en: (p) => `${p.file}: row${String(p.rows).includes("–") ? "s" : ""} ${p.rows} above the header (row ${p.header}) skipped: "${p.text}"`,
+    zh: (p) => `${p.file}：跳过表头（第 ${p.header} 行）上方的第 ${p.rows} 行：“${p.text}”`,
+  },
+  table_end: {
+    en: (p) =>
+      `${p.file}: row ${p.row} (${p.word}) ends the table${Number(p.below) > 0 ? `; ${plural(Number(p.below), "row", "rows")} below it not read` : ""}`,
+    zh: (p) => `${p.file}：第 ${p.row} 行（${p.word}）为表格结尾${Number(p.below) > 0 ? `，其下 ${p.below} 行未读取` : ""}`,
   },
   blank_rows: {
     en: (p) => `${p.file}: ${plural(Number(p.rows), "blank row", "blank rows")} skipped`,

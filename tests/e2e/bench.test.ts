@@ -42,6 +42,7 @@ describe("the benchmark script", () => {
     expect(rows.map((l) => l.split(" | ").slice(0, 3).join(" | "))).toEqual([
       "| bare csv-parse: roster + units |  | 210",
       "| validate | csv | 210",
+      "| validate, roster as .xlsx | csv | 210",
       "| audit | csv | 210",
       "| audit | json | 210",
       "| allowance 1 month | csv | 210",

@@ -93,6 +93,19 @@ const FIGURES: Record<string, (r: Run, again: (...extra: string[]) => Promise<Ru
     expect(out.exam_candidates).toHaveLength(35);
     expect(out.person_checks).toEqual([]);
   },
+  "audit fixtures/人员名册.xlsx --units fixtures/单位信息.csv --as-of 2021-12-31": (r) => {
+    const compliant = new Set(
+      rows(r.stdout)
+        .filter((u) => u.compliant === "yes")
+        .map((u) => u.unit),
+    );
+    expect([...compliant].sort()).toEqual([...QIJIANG_COMPLIANT].sort());
+    expect(r.stderr).toContain('warning: fixtures/人员名册.xlsx: read sheet "人员名册" (sheet 2 of 2)');
+  },
+  "validate fixtures/人员名册.xlsx --sheet 人员名册 --units fixtures/单位信息.csv": (r) => {
+    expect(rows(r.stdout)).toEqual([]);
+    expect(r.stderr).toContain("warning: fixtures/人员名册.xlsx: row 82 (合计) ends the table; 1 row below it not read");
+  },
   "audit fixtures/人员名册.csv --units fixtures/单位信息.csv --policy ningbo-2018": (r) => {
     const failing = new Set(
       rows(r.stdout)
@@ -214,6 +227,10 @@ const FIGURES: Record<string, (r: Run, again: (...extra: string[]) => Promise<Ru
       ["韩静", "2021-07", "150"],
     ]);
     expect(total(r)).toBe(910);
+  },
+  "template --format xlsx --dir ./workbook --lang zh": (r) => {
+    expect(r.stderr).toBe("wrote workbook/填报模板.xlsx\n");
+    expect(existsSync(join(dir, "workbook", "填报模板.xlsx"))).toBe(true);
   },
   "template --dir ./templates --lang zh": (r) => {
     expect(r.stderr).toBe("wrote templates/人员名册.csv\nwrote templates/单位信息.csv\nwrote templates/培训记录.csv\n");

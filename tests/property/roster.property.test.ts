@@ -84,13 +84,21 @@ const rosterArb = fc
   })
   .map(({ rows, repeat, ...how }) => ({ rows: [...rows, ...rows.slice(0, repeat)], ...how }));
 
-/** The spreadsheet row number of each record: the header is row 1, blank rows keep their number. */
+/**
+ * The spreadsheet row number of each record: the header is row 1, blank rows keep their
+ * number; blank rows are counted up to the last row of data (those under it are nothing).
+ */
 function rowNumbers(rows: string[][]): { data: number[]; blank: number } {
   const data: number[] = [];
   let blank = 0;
+  let pending = 0;
   rows.forEach((cells, i) => {
-    if (cells.every((c) => c.trim() === "")) blank++;
-    else data.push(i + 2);
+    if (cells.every((c) => c.trim() === "")) pending++;
+    else {
+      blank += pending;
+      pending = 0;
+      data.push(i + 2);
+    }
   });
   return { data, blank };
 }

@@ -43,8 +43,8 @@ describe("id: a resident ID is checked, other ids (工号) are kept as they are"
     ["110105194912310029", "bad_check_digit"],
     [`50022219810229001${checkDigit("50022219810229001")}`, "bad_id_birth"], // 1981-02-29 does not exist
     ["500222811301001", "bad_id_birth"], // 15 digits, month 13
-    ["1.10105E+17", "id_scientific"], // Excel turned it into a number
-    ["5.00222E17", "id_scientific"],
+    ["1.10105E+17", "id_stored_as_number"], // Excel turned it into a number
+    ["5.00222E17", "id_stored_as_number"],
     ["", "missing"],
     ["   ", "missing"],
   ])("%j is rejected: %s", (cell, code) => {

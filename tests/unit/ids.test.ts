@@ -124,6 +124,6 @@ describe("one id normalisation in every file (SPEC.md Bad input)", () => {
   });
 
   it("a number Excel shortened is rejected", () => {
-    expect(readId("5.00222E+17")).toEqual({ problem: "id_scientific" });
+    expect(readId("5.00222E+17")).toEqual({ problem: "id_stored_as_number" });
   });
 });

@@ -19,13 +19,31 @@ function file(content: string | Buffer, name = `t${++seq}.csv`): string {
 interface Read extends TableSummary {
   header: string[];
   rows: [number, string[]][];
+  /** blank rows and skipped lines before the last row with a cell */
+  blankRows: number;
 }
 
+/** The table as a plain reader sees it: the first row with a cell is the header. */
 async function read(path: string, opts: ReadOptions = {}): Promise<Read> {
-  let header: string[] = [];
+  let header: string[] | null = null;
   const rows: [number, string[]][] = [];
-  const summary = await readTable(path, opts, { header: (h) => (header = h), row: (cells, row) => rows.push([row, cells]) });
-  return { ...summary, header, rows };
+  let blankRows = 0;
+  let pending = 0;
+  let last = 0;
+  const summary = await readTable(path, opts, {
+    row: ({ cells, row }) => {
+      pending += row - last - 1;
+      last = row;
+      if (cells.every((c) => c.trim() === "")) pending++;
+      else {
+        blankRows += pending;
+        pending = 0;
+        if (header === null) header = [...cells];
+        else rows.push([row, [...cells]]);
+      }
+    },
+  });
+  return { ...summary, header: header ?? [], rows, blankRows };
 }
 
 const ROSTER = "身份证号,姓名,单位\r\n500222198001010010,王芳,滨河社区\r\nG0002,李强,新桥村\r\n";
@@ -163,13 +181,13 @@ describe("readTable: rows with the number a spreadsheet shows (header = row 1)",
     ]);
   });
 
-  it("blank lines are skipped, counted apart, and the rows after them keep their spreadsheet numbers", async () => {
+  it("blank lines are skipped, and the rows after them keep their spreadsheet numbers; blank lines at the end are nothing", async () => {
     const r = await read(file("id,name\r\nG1,王芳\r\n\r\n,\r\n  ,  \r\nG2,李强\r\n\r\n"));
     expect(r.rows).toEqual([
       [2, ["G1", "王芳"]],
       [6, ["G2", "李强"]],
     ]);
-    expect(r.blankRows).toBe(4);
+    expect(r.blankRows).toBe(3);
   });
 
   it("blank lines before the header are skipped and counted too; the header is the first row with cells", async () => {
@@ -233,8 +251,9 @@ describe("what cannot be read is a data error naming the file", () => {
     await expect(read(dir)).rejects.toThrow(DataError);
   });
 
-  it("an .xlsx file is a usage error saying to save as CSV", async () => {
-    await expect(read(file("PK", "roster.xlsx"))).rejects.toThrow(UsageError);
+  it("a file named .xlsx that is no workbook inside is a data error saying so", async () => {
+    await expect(read(file("身份证号,姓名\n", "roster.xlsx"))).rejects.toThrow(/roster\.xlsx: is not a workbook/);
+    await expect(read(file("<html><table></table></html>", "export.xls"))).rejects.toThrow(DataError);
   });
 
   it("an unclosed quote", async () => {

@@ -17,10 +17,13 @@ export class RowReader {
     private readonly cells: readonly string[],
     readonly row: number,
     width: number,
+    /** the columns holding a formula saved without its value (a workbook no spreadsheet program saved) */
+    unsaved: readonly number[] = [],
   ) {
     if (cells.length < width || cells.slice(width).some((c) => c.trim() !== "")) {
       this.reject("(row)", "", "cell_count", { cells: cells.length, expected: width });
     }
+    for (const [field, i] of columns) if (unsaved.includes(i)) this.reject(field, "", "formula_unsaved");
   }
 
   has(field: string): boolean {

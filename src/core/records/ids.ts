@@ -47,19 +47,21 @@ const ID_WITH_EXTRA = /\d{17}[\dXx]|\d{15}/;
 
 export type IdReading =
   | { readonly id: string }
-  | { readonly problem: "id_scientific" | "bad_check_digit" | "bad_id_birth" | "id_extra_chars"; readonly expected?: string };
+  | { readonly problem: "id_stored_as_number" | "bad_check_digit" | "bad_id_birth" | "id_extra_chars"; readonly expected?: string };
 
 /**
  * Reads a person id cell: a resident ID (15 or 18 digits after normalisation) must carry a
- * valid check digit and birth date; a number Excel turned into 1.10105E+17 has lost digits;
- * a resident ID with something else around it is not taken for a staff number (工号).
+ * valid check digit and birth date; a resident ID with something else around it is not taken
+ * for a staff number (工号). An ID stored as a number (SPEC.md "IDs stored as numbers") has
+ * lost its last digits in the file itself, as Excel keeps 15: it shows as 5.00222E+17, or as
+ * 18 digits ending in 000 whose check digit is then wrong. It is never guessed.
  */
 export function readId(cell: string): IdReading {
   const id = normaliseId(cell);
-  if (/^\d+(\.\d+)?[eE]\+?\d+$/.test(id)) return { problem: "id_scientific" };
+  if (/^\d+(\.\d+)?[eE]\+?\d+$/.test(id)) return { problem: "id_stored_as_number" };
   if (RESIDENT_ID_18.test(id)) {
     const expected = checkDigit(id.slice(0, 17));
-    if (id[17] !== expected) return { problem: "bad_check_digit", expected };
+    if (id[17] !== expected) return id.endsWith("000") ? { problem: "id_stored_as_number" } : { problem: "bad_check_digit", expected };
     if (birthDateOf(id) === null) return { problem: "bad_id_birth" };
     return { id };
   }

@@ -65,9 +65,9 @@ export class LedgerReader {
     return this.byMask.get(id) ?? [];
   }
 
-  add(cells: readonly string[], row: number): void {
+  add(cells: readonly string[], row: number, unsaved?: readonly number[]): void {
     this.count.rows++;
-    const r = new RowReader(this.file, this.columns, cells, row, this.width);
+    const r = new RowReader(this.file, this.columns, cells, row, this.width, unsaved);
     // a row of the wrong width is rejected for that alone; its id is still read below
     const shapeOk = r.problems.length === 0;
     const idCell = r.raw("id");

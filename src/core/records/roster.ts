@@ -78,9 +78,9 @@ export class RosterBuilder {
     this.ids = new DuplicateIds(o.file, this.warnings);
   }
 
-  add(cells: readonly string[], row: number): void {
+  add(cells: readonly string[], row: number, unsaved?: readonly number[]): void {
     this.count.rows++;
-    const r = new RowReader(this.o.file, this.o.columns, cells, row, this.o.width);
+    const r = new RowReader(this.o.file, this.o.columns, cells, row, this.o.width, unsaved);
     const parsed = r.problems.length > 0 ? null : this.parse(r);
     if (parsed === null || r.problems.length > 0) {
       // the id of a row rejected for another cell still names a person: remembered, so that

@@ -47,9 +47,9 @@ export class TrainingReader {
   }
 
   /** The record of this row, or null when it is rejected (the reason is kept). */
-  read(cells: readonly string[], row: number): TrainingRecord | null {
+  read(cells: readonly string[], row: number, unsaved?: readonly number[]): TrainingRecord | null {
     this.count.rows++;
-    const r = new RowReader(this.file, this.columns, cells, row, this.width);
+    const r = new RowReader(this.file, this.columns, cells, row, this.width, unsaved);
     const id = r.problems.length > 0 ? null : r.id();
     if (id !== null && !this.known.has(id)) r.reject("id", id, "not_in_roster");
     const start = r.date("start_date");

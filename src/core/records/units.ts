@@ -36,9 +36,9 @@ export class UnitsBuilder {
     this.count = { file, rows: 0, accepted: 0, rejected: 0 };
   }
 
-  add(cells: readonly string[], row: number): void {
+  add(cells: readonly string[], row: number, unsaved?: readonly number[]): void {
     this.count.rows++;
-    const r = new RowReader(this.file, this.columns, cells, row, this.width);
+    const r = new RowReader(this.file, this.columns, cells, row, this.width, unsaved);
     const name = r.problems.length > 0 ? null : r.required("unit");
     const attrs = readUnitAttributes(r, this.norm);
     if (attrs.unit_type === undefined && r.text("unit_type") === "") r.reject("unit_type", "", "missing");
