@@ -1,0 +1,146 @@
+/**
+ * swtalent compare ROSTER --policy A --with B [--units F] [--as-of DATE] [--month M | --from M --to M] [--training F] [--paid LEDGER]
+ * What changes when policy B replaces policy A, the one in force: units compliant and every
+ * unit whose verdict changes, the allowance's cost and every person-month whose amount
+ * changes, and everyone whose training requirement or status changes.
+ */
+import type { Command } from "commander";
+import { formatDay } from "../core/dates.js";
+import { UsageError } from "../core/errors.js";
+import type { Paid } from "../core/rules/allowance.js";
+import { TrainingPair, anythingChanges, compare, lacking, readingDiffers } from "../core/rules/compare.js";
+import type { Warning } from "../core/records/types.js";
+import { lazyPresentation } from "../render/lazy.js";
+import { loadPolicy } from "../io/policies.js";
+import { displayName } from "../io/table.js";
+import { monthsOf, readLedger } from "./allowance.js";
+import { presentCompare } from "./compare-report.js";
+import type { CommandSpec } from "./index.js";
+import { envelope } from "./envelope.js";
+import { type CommonOptions, addCommonOptions, langOf, parseAsOf } from "./options.js";
+import { type Runtime, appendAll, deliver, policyFile, progressFor, readInputs } from "./shared.js";
+import { readTrainingFile } from "./training-input.js";
+
+interface CompareOptions extends CommonOptions {
+  with?: string;
+  asOf?: string;
+  month?: string;
+  from?: string;
+  to?: string;
+  training?: string;
+  paid?: string;
+}
+
+export const compareCommand: CommandSpec = {
+  name: "compare",
+  define: (cmd: Command) =>
+    addCommonOptions(
+      cmd
+        .description("what changes when policy B replaces policy A: units compliant, the allowance's cost person by person, training requirements")
+        .argument("<roster>", "roster CSV file (人员名册), or - for stdin")
+        .option("--with <id|file>", "the policy to compare with: a built-in profile id or a policy file (a draft that extends A)")
+        .option("--as-of <date>", "the date to audit and judge training on (default: today in Asia/Shanghai)")
+        .option("--month <month>", "compare the allowance for this month: 2021-06, 2021年6月, last or current")
+        .option("--from <month>", "first month of a range to compare the allowance for")
+        .option("--to <month>", "last month of the range")
+        .option("--training <file>", "training records (培训记录): compare training requirements and statuses")
+        .option("--paid <ledger>", "CSV of id, month, amount already paid: compare what would still be owed under each")
+        .addHelpText(
+          "after",
+          "\nThe policy in force is --policy (A, default qijiang-2020); --with is the one that would replace it (B).\n" +
+            "--check exits 1 when anything changes.\n" +
+            "\nExamples:\n  swtalent compare fixtures/人员名册.csv --units fixtures/单位信息.csv --policy qijiang-2020 \\\n" +
+            "      --with fixtures/草案-提高津贴.yaml --from 2021-01 --to 2021-12\n" +
+            "  swtalent compare roster.csv --units units.csv --with ningbo-2018 --as-of 2021-12-31 --format md\n" +
+            "  swtalent compare roster.csv --units units.csv --with draft.yaml --month 2021-06 --training training.csv --format json --check",
+        ),
+    ),
+  async run(args, rt: Runtime) {
+    const [roster, o] = args as [string, CompareOptions];
+    const lang = langOf(o, rt.env);
+    if (o.with === undefined) {
+      throw new UsageError("compare needs the policy to compare with: --with ID|FILE, a built-in profile or a draft policy file (e.g. --with ningbo-2018)");
+    }
+    const asOf = parseAsOf(o.asOf, rt.today);
+    const asked = o.month !== undefined || o.from !== undefined || o.to !== undefined;
+    const months = asked ? monthsOf(o, rt.today) : null;
+    if (o.paid !== undefined && months === null) throw new UsageError("--paid needs the months to compare: --month M, or --from M --to M");
+    const a = loadPolicy(o.policy, rt.cwd);
+    const b = loadPolicy(o.with, rt.cwd);
+    const differs = readingDiffers(a, b);
+    if (differs.length > 0) {
+      throw new UsageError(
+        `policy ${b.id} reads the inputs with other words than ${a.id} (vocabulary.${differs.join(", vocabulary.")}): the inputs are read once, so compare needs both to read them alike; keep ${a.id}'s vocabulary in ${b.id}`,
+      );
+    }
+    const allowance = months !== null && lacking(a, b, "allowance").length === 0;
+    const others = [o.training, o.paid].filter((p) => p !== undefined);
+    if (others.includes("-") && (roster === "-" || o.units === "-" || others.filter((p) => p === "-").length > 1)) {
+      throw new UsageError("only one input can be read from stdin (-)");
+    }
+
+    const inputs = await readInputs(roster, o, rt, asOf, allowance ? { required: ["role"], roleWarnings: true } : {});
+    const { people, units } = inputs.roster;
+    const into = { files: [...inputs.files], rejected: [...inputs.rejected], warnings: [...inputs.warnings] as Warning[] };
+    const paths = [...inputs.paths, ...policyFile(o.with), ...others];
+
+    let paid: Paid | null = null;
+    let held: ReadonlySet<string> | undefined;
+    if (o.paid !== undefined && allowance) {
+      const l = await readLedger(o.paid, a, people, months!, o, rt, into);
+      paid = l.paid;
+      held = l.held;
+    }
+
+    let training: TrainingPair | null = null;
+    if (o.training !== undefined) {
+      training = new TrainingPair(a, b, people, asOf);
+      const pair = training;
+      if (pair.tallies) {
+        const progress = progressFor(rt, o, displayName(o.training));
+        const read = await readTrainingFile(o.training, a, o, rt, pair, {
+          fold: (r) => pair.add(r),
+          ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
+        }).finally(() => progress.end());
+        into.files.push(read.count);
+        appendAll(into.rejected, read.rejected);
+        appendAll(into.warnings, read.warnings);
+        const [ta, tb] = pair.tallies;
+        for (const x of ta.repeats) into.warnings.push({ code: "repeated_training", params: { file: read.count.file, row: x.row, first: x.first, id: x.id } });
+        // a certificate window falls back to rolling for people with no certificate date: said once per policy that has one
+        const undated = new Set<string>();
+        for (const [tally, policy] of [
+          [ta, a],
+          [tb, b],
+        ] as const) {
+          if (tally.undated === 0) continue;
+          const w: Warning = { code: "training_undated_certificate", params: { people: tally.undated, years: policy.training!.years } };
+          if (!undated.has(JSON.stringify(w))) into.warnings.push(w);
+          undated.add(JSON.stringify(w));
+        }
+      }
+    }
+
+    const c = compare(a, b, people, units, { asOf, months, paid, ...(held ? { held } : {}), training });
+    const day = formatDay(asOf);
+    const p = presentCompare(c, [a, b], day, lang, o, paid !== null);
+    const { files, rejected, warnings } = into;
+    return deliver(
+      {
+        presentation: lazyPresentation({
+          json: () => ({ ...envelope("compare", a, files, rejected, warnings, lang, o), ...p.json() }),
+          sections: p.sections,
+          csv: p.csv,
+        }),
+        policy: a,
+        rejected,
+        warnings,
+        findings: anythingChanges(c),
+        inputs: paths,
+      },
+      o,
+      rt,
+      lang,
+    );
+  },
+};
