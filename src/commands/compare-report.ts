@@ -97,14 +97,19 @@ function lackingWords(lacking: readonly string[], part: "allowance" | "training"
 
 /** Why a part has no figures, in words: not comparable (a policy lacks it) or not asked for. */
 function partAbsent(part: Part<unknown>, which: "allowance" | "training", lang: Lang): string {
-  const title = which === "allowance" ? (lang === "zh" ? "津贴" : "Allowance") : lang === "zh" ? "培训" : "Training";
+  return `${partTitle(which, lang)}${lang === "zh" ? "：" : ": "}${absentWhy(part, which, lang)}`;
+}
+
+function partTitle(which: "allowance" | "training", lang: Lang): string {
+  return which === "allowance" ? (lang === "zh" ? "津贴" : "Allowance") : lang === "zh" ? "培训" : "Training";
+}
+
+function absentWhy(part: Part<unknown>, which: "allowance" | "training", lang: Lang): string {
   if (part.state === "not_comparable") {
-    return lang === "zh"
-      ? `${title}：无法比较，${lackingWords(part.lacking, which, lang)}`
-      : `${title}: not comparable: ${lackingWords(part.lacking, which, lang)}`;
+    return lang === "zh" ? `无法比较，${lackingWords(part.lacking, which, lang)}` : `not comparable: ${lackingWords(part.lacking, which, lang)}`;
   }
   const ask = which === "allowance" ? "--month M, or --from M --to M" : "--training FILE";
-  return lang === "zh" ? `${title}：未比较（请给出 ${ask}）` : `${title}: not compared (give ${ask})`;
+  return lang === "zh" ? `未比较（请给出 ${ask}）` : `not compared (give ${ask})`;
 }
 
 /** "600 → 910 yuan (+310)" / "600 → 910 元（+310）". */
@@ -275,7 +280,8 @@ function trainingSections(r: TrainingComparison, lang: Lang, o: CommonOptions): 
 }
 
 function absentSection(part: Part<unknown>, which: "allowance" | "training", lang: Lang): Section {
-  return { header: [], rows: [], notes: [partAbsent(part, which, lang)] };
+  const why = absentWhy(part, which, lang);
+  return { title: partTitle(which, lang), header: [], rows: [], notes: [lang === "zh" ? `${why}。` : `${why[0]!.toUpperCase()}${why.slice(1)}.`] };
 }
 
 export function compareSections(c: Comparison, policies: Pair<Policy>, asOf: string, lang: Lang, o: CommonOptions, withLedger: boolean): Section[] {
