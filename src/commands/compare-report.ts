@@ -118,11 +118,13 @@ function costText(fen: Pair<number>, lang: Lang): string {
   return lang === "zh" ? `${a}${ARROW}${b} 元（${signed(b - a)}）` : `${a}${ARROW}${b} yuan (${signed(b - a)})`;
 }
 
-function allowanceLead(r: AllowanceComparison, lang: Lang, withLedger: boolean): string[] {
+function allowanceLead(r: AllowanceComparison, lang: Lang): string[] {
   const zh = lang === "zh";
   const first = r.months[0]!;
   const last = r.months.at(-1)!;
   const lines: string[] = [];
+  // against a ledger (--paid) every figure is what is still owed
+  if (r.overpaidFen) lines.push(zh ? "金额为扣除已发记录后仍应补发的金额。" : "Amounts are what is still owed after the ledger of payments already made.");
   const lastMonth = r.byMonth.at(-1)!;
   lines.push(zh ? `每月津贴（${last}）：${costText(lastMonth.fen, lang)}` : `Monthly cost (${last}): ${costText(lastMonth.fen, lang)}`);
   if (r.months.length === 12) {
@@ -140,14 +142,13 @@ function allowanceLead(r: AllowanceComparison, lang: Lang, withLedger: boolean):
       ? `津贴变化：${people} 人，${r.peopleChanged.length} 个人月`
       : `Allowance changes for ${people} ${people === 1 ? "person" : "people"} (${r.peopleChanged.length} person-${r.peopleChanged.length === 1 ? "month" : "months"})`,
   );
-  if (withLedger && r.overpaidFen) {
-    lines.push(zh ? "金额为扣除已发记录后仍应补发的金额。" : "Amounts are what is still owed after the ledger of payments already made.");
+  if (r.overpaidFen) {
     lines.push(zh ? `多发（应追回）：${costText(r.overpaidFen, lang)}` : `Overpaid (to recover): ${costText(r.overpaidFen, lang)}`);
   }
   return lines;
 }
 
-function leadSection(c: Comparison, policies: Pair<Policy>, asOf: string, lang: Lang, withLedger: boolean): Section {
+function leadSection(c: Comparison, policies: Pair<Policy>, asOf: string, lang: Lang): Section {
   const zh = lang === "zh";
   const [pa, pb] = policies;
   const au = c.audit;
@@ -158,7 +159,7 @@ function leadSection(c: Comparison, policies: Pair<Policy>, asOf: string, lang: 
       ? `达标单位：${au.compliant[0]}${ARROW}${au.compliant[1]} / ${au.units}（${signed(au.compliant[1] - au.compliant[0])}），结论变化的单位 ${au.unitsChanged.length} 个`
       : `Units compliant: ${au.compliant[0]}${ARROW}${au.compliant[1]} of ${au.units} (${signed(au.compliant[1] - au.compliant[0])}); ${au.unitsChanged.length} ${au.unitsChanged.length === 1 ? "unit changes" : "units change"} verdict or failing rules`,
   ];
-  if (c.allowance.state === "compared") notes.push(...allowanceLead(c.allowance.result, lang, withLedger));
+  if (c.allowance.state === "compared") notes.push(...allowanceLead(c.allowance.result, lang));
   else notes.push(partAbsent(c.allowance, "allowance", lang));
   if (c.training.state === "compared") {
     const n = c.training.result.peopleChanged.length;
@@ -284,9 +285,9 @@ function absentSection(part: Part<unknown>, which: "allowance" | "training", lan
   return { title: partTitle(which, lang), header: [], rows: [], notes: [lang === "zh" ? `${why}。` : `${why[0]!.toUpperCase()}${why.slice(1)}.`] };
 }
 
-export function compareSections(c: Comparison, policies: Pair<Policy>, asOf: string, lang: Lang, o: CommonOptions, withLedger: boolean): Section[] {
+export function compareSections(c: Comparison, policies: Pair<Policy>, asOf: string, lang: Lang, o: CommonOptions): Section[] {
   return [
-    leadSection(c, policies, asOf, lang, withLedger),
+    leadSection(c, policies, asOf, lang),
     ...auditSections(c.audit, policies[0], lang),
     ...(c.allowance.state === "compared" ? allowanceSections(c.allowance.result, lang, o) : [absentSection(c.allowance, "allowance", lang)]),
     ...(c.training.state === "compared" ? trainingSections(c.training.result, lang, o) : [absentSection(c.training, "training", lang)]),
@@ -377,9 +378,9 @@ export function compareJson(c: Comparison, policies: Pair<Policy>, asOf: string,
   };
 }
 
-export function presentCompare(c: Comparison, policies: Pair<Policy>, asOf: string, lang: Lang, o: CommonOptions, withLedger: boolean) {
+export function presentCompare(c: Comparison, policies: Pair<Policy>, asOf: string, lang: Lang, o: CommonOptions) {
   return {
-    sections: () => compareSections(c, policies, asOf, lang, o, withLedger),
+    sections: () => compareSections(c, policies, asOf, lang, o),
     csv: () => compareCsv(c, lang, o),
     json: () => compareJson(c, policies, asOf, o),
   };

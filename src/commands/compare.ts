@@ -107,23 +107,22 @@ export const compareCommand: CommandSpec = {
         appendAll(into.warnings, read.warnings);
         const [ta, tb] = pair.tallies;
         for (const x of ta.repeats) into.warnings.push({ code: "repeated_training", params: { file: read.count.file, row: x.row, first: x.first, id: x.id } });
-        // a certificate window falls back to rolling for people with no certificate date: said once per policy that has one
-        const undated = new Set<string>();
+        // a certificate window falls back to rolling for people with no certificate date: said once, under A's or B's
+        const undated = new Map<string, Warning>();
         for (const [tally, policy] of [
           [ta, a],
           [tb, b],
         ] as const) {
-          if (tally.undated === 0) continue;
           const w: Warning = { code: "training_undated_certificate", params: { people: tally.undated, years: policy.training!.years } };
-          if (!undated.has(JSON.stringify(w))) into.warnings.push(w);
-          undated.add(JSON.stringify(w));
+          if (tally.undated > 0) undated.set(JSON.stringify(w), w);
         }
+        appendAll(into.warnings, [...undated.values()]);
       }
     }
 
     const c = compare(a, b, people, units, { asOf, months, paid, ...(held ? { held } : {}), training });
     const day = formatDay(asOf);
-    const p = presentCompare(c, [a, b], day, lang, o, paid !== null);
+    const p = presentCompare(c, [a, b], day, lang, o);
     const { files, rejected, warnings } = into;
     return deliver(
       {

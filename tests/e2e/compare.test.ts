@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { json, swtalent } from "../helpers/cli.js";
 import { golden } from "../helpers/golden.js";
@@ -253,6 +256,70 @@ describe("swtalent compare: training and a ledger", () => {
     // B: 尹涛 5 × 100, 赵刚 4 × 50 + April 150, 韩静 4 × 50 (March's 150 is what is due), June in full 750
     expect(a.total).toEqual([600, 500 + 350 + 200 + 750]);
     expect(a.overpaid).toEqual([50, 0]);
+  });
+
+  it("the ledger in words: what is still owed over 6 months, and the overpaid A → B, in both languages", async () => {
+    const args = [...EXAMPLE.slice(0, -4), "--from", "2021-01", "--to", "2021-06", "--paid", "fixtures/已发津贴.csv", "--quiet"];
+    const en = await swtalent([...args, "--format", "table", "--lang", "en"], LATER);
+    expect(en.stdout.split("\n").slice(3, 9)).toEqual([
+      "Units compliant: 9 → 7 of 17 (-2); 3 units change verdict or failing rules",
+      "Amounts are what is still owed after the ledger of payments already made.",
+      "Monthly cost (2021-06): 500 → 750 yuan (+250)",
+      "Cost over 6 months (2021-01 to 2021-06): 600 → 1800 yuan (+1200)",
+      "Allowance changes for 4 people (18 person-months)",
+      "Overpaid (to recover): 50 → 0 yuan (-50)",
+    ]);
+    const zh = await swtalent([...args, "--format", "md", "--lang", "zh"], LATER);
+    expect(zh.stdout).toContain("6 个月合计（2021-01 至 2021-06）：600 → 1800 元（+1200）  \n津贴变化：4 人，18 个人月  \n多发（应追回）：50 → 0 元（-50）");
+  });
+
+  it("training in words and in CSV, with the warnings of both windows", async () => {
+    const args = [
+      "compare",
+      "tests/fixtures/training/roster.csv",
+      "--with",
+      "fixtures/policy-draft.yaml",
+      "--training",
+      "tests/fixtures/training/training.csv",
+    ];
+    const more = ["--as-of", "2021-12-31", "--allow-rejects", "--quiet"];
+    const zh = await swtalent([...args, ...more, "--format", "md", "--lang", "zh"]);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain("培训要求或结果变化：1 人");
+    expect(zh.stdout).toContain("| 500222********0010 | 王芳 | 滨河社区 | 15 | 15 → 5 | 达标 → 未达标 |");
+    const csv = await swtalent([...args, ...more, "--format", "csv", "--lang", "en", "--no-bom"]);
+    expect(csv.stdout.split("\r\n").filter((l) => l.startsWith("training,"))).toEqual([
+      "training,古南街道,滨河社区,500222********0010,王芳,,status,compliant,noncompliant,,days: 15 -> 5",
+    ]);
+    const j = json(await swtalent([...args, "--as-of", "2021-12-31", "--allow-rejects", "--format", "json", "--lang", "en"]));
+    expect(j.warnings).toEqual(
+      expect.arrayContaining([
+        "1 person has a grade but no certificate date: their training is counted over the 3 years ending on the as-of date, not by certificate cycle",
+      ]),
+    );
+    expect(j.warnings.filter((w: string) => w.includes("repeats row"))).toHaveLength(1);
+    expect(j.files.map((f: any) => [f.file, f.rejected])).toEqual([
+      ["tests/fixtures/training/roster.csv", 0],
+      ["tests/fixtures/training/training.csv", 4],
+    ]);
+  });
+
+  it("only one input can come from stdin", async () => {
+    const r = await swtalent(["compare", "-", "--with", DRAFT, "--training", "-"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("swtalent: only one input can be read from stdin (-)\n");
+  });
+
+  it("--paid without months, and a B that reads grades with other words, are usage errors", async () => {
+    const paid = await swtalent(["compare", ROSTER, ...UNITS, "--with", DRAFT, "--paid", "fixtures/已发津贴.csv"]);
+    expect(paid.code).toBe(2);
+    expect(paid.stderr).toBe("swtalent: --paid needs the months to compare: --month M, or --from M --to M\n");
+    const dir = mkdtempSync(join(tmpdir(), "swtalent-compare-"));
+    const words = join(dir, "words.yaml");
+    writeFileSync(words, "extends: qijiang-2020\nvocabulary:\n  grades:\n    staff: [社会工作员, 社工]\n");
+    const r = await swtalent(["compare", ROSTER, ...UNITS, "--with", words]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("reads the inputs with other words than qijiang-2020 (vocabulary.grades)");
   });
 
   it("--with is required; an unknown policy is a usage error", async () => {
