@@ -8,8 +8,7 @@ import { type Month, formatMonth, monthIndex, monthRange, parseMonth } from "../
 import { UsageError } from "../core/errors.js";
 import { maskId, normaliseId } from "../core/records/ids.js";
 import { LEDGER_REQUIRED, LedgerReader } from "../core/records/ledger.js";
-import type { FileCount, Person, Rejection, Warning } from "../core/records/types.js";
-import type { Policy } from "../core/policy/schema.js";
+import type { Person, Warning } from "../core/records/types.js";
 import { allowanceFor, payroll } from "../core/rules/allowance.js";
 import { lazyPresentation } from "../render/lazy.js";
 import { loadPolicy } from "../io/policies.js";
@@ -51,34 +50,6 @@ export function monthsOf(o: AllowanceOptions, today: number): Month[] {
   if (monthIndex(from) > monthIndex(to)) throw new UsageError(`--from ${formatMonth(from)} is after --to ${formatMonth(to)}`);
   if (monthIndex(to) - monthIndex(from) >= MAX_MONTHS) throw new UsageError(`a range covers at most ${MAX_MONTHS} months`);
   return monthRange(from, to);
-}
-
-/**
- * The ledger of what was already paid (--paid): its count, rejections and warnings appended to
- * the run's; what it says was paid, and the people held because a row of theirs was rejected.
- */
-export async function readLedger(
-  path: string,
-  policy: Policy,
-  people: readonly Person[],
-  months: readonly Month[],
-  o: CommonOptions,
-  rt: Runtime,
-  into: { files: FileCount[]; rejected: Rejection[]; warnings: Warning[] },
-): Promise<Pick<LedgerReader, "paid" | "held">> {
-  const monthSet = new Set(months.map(formatMonth));
-  const t = await readMappedTable(path, readOptions(o, rt), {
-    aliases: policy.vocabulary.columns.ledger,
-    required: LEDGER_REQUIRED,
-    build: (file, columns, width) => new LedgerReader(file, columns, width, people, monthSet),
-  });
-  const l = t.builder;
-  appendAll(into.warnings, t.headerWarnings);
-  into.files.push(l.count);
-  appendAll(into.rejected, l.rejected);
-  if (l.outside > 0) into.warnings.push({ code: "ledger_outside", params: { file: t.file, rows: l.outside } });
-  appendAll(into.warnings, t.blankWarnings);
-  return l;
 }
 
 /**
@@ -160,7 +131,18 @@ export const allowanceCommand: CommandSpec = {
     let paid: Map<string, Map<string, number>> | null = null;
     let held: ReadonlySet<string> | undefined;
     if (o.paid !== undefined) {
-      const l = await readLedger(o.paid, policy, people, months, o, rt, { files, rejected, warnings });
+      const monthSet = new Set(months.map(formatMonth));
+      const t = await readMappedTable(o.paid, readOptions(o, rt), {
+        aliases: policy.vocabulary.columns.ledger,
+        required: LEDGER_REQUIRED,
+        build: (file, columns, width) => new LedgerReader(file, columns, width, people, monthSet),
+      });
+      const l = t.builder;
+      appendAll(warnings, t.headerWarnings);
+      files.push(l.count);
+      appendAll(rejected, l.rejected);
+      if (l.outside > 0) warnings.push({ code: "ledger_outside", params: { file: t.file, rows: l.outside } });
+      appendAll(warnings, t.blankWarnings);
       paths.push(o.paid);
       paid = l.paid;
       held = l.held;
