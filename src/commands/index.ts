@@ -8,6 +8,7 @@ import { auditCommand } from "./audit.js";
 import { policyCommand } from "./policy.js";
 import { allowanceCommand } from "./allowance.js";
 import { trainingCommand } from "./training.js";
+import { compareCommand } from "./compare.js";
 
 export interface CommandSpec {
   readonly name: string;
@@ -19,4 +20,12 @@ export interface CommandSpec {
   readonly subcommands?: Readonly<Record<string, (args: unknown[], rt: Runtime) => Promise<number>>>;
 }
 
-export const COMMANDS: readonly CommandSpec[] = [auditCommand, allowanceCommand, trainingCommand, validateCommand, policyCommand, templateCommand];
+export const COMMANDS: readonly CommandSpec[] = [
+  auditCommand,
+  allowanceCommand,
+  trainingCommand,
+  validateCommand,
+  policyCommand,
+  templateCommand,
+  compareCommand,
+];

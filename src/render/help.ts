@@ -69,6 +69,18 @@ const EN = {
     description: "read and check the inputs only, and report every problem found",
     training: "training records file (培训记录) to check as well",
   },
+  compare: {
+    description: "what changes when policy B replaces policy A: units compliant, the allowance's cost person by person, training requirements",
+    with: "the policy to compare with: a built-in profile id or a policy file (a draft that extends A)",
+    asOf: "the date to audit and judge training on (default: today in Asia/Shanghai)",
+    month: "compare the allowance for this month: 2021-06, 2021年6月, last or current",
+    from: "first month of a range to compare the allowance for",
+    to: "last month of the range",
+    training: "training records (培训记录): compare training requirements and statuses",
+    paid: "CSV or workbook of id, month, amount already paid: compare what would still be owed under each",
+    after:
+      "The policy in force is --policy (A, default qijiang-2020); --with is the one that would replace it (B).\n" + "--check exits 1 when anything changes.",
+  },
   policy: {
     description: "list the built-in policy profiles, show one, or check a policy file",
     list: "list the built-in profiles",
@@ -147,6 +159,17 @@ const ZH: HelpWords = {
   validate: {
     description: "只读取并检查输入文件，报告发现的每个问题",
     training: "一并检查的培训记录文件",
+  },
+  compare: {
+    description: "以政策 B 取代政策 A 时的变化：达标单位、逐人的津贴支出、培训要求",
+    with: "用来比较的政策：内置政策编号或政策文件（如继承 A 的草案）",
+    asOf: "核查单位和培训的日期（默认：上海时区的今天）",
+    month: "比较此月份的津贴：2021-06、2021年6月、last 或 current",
+    from: "比较津贴的起始月份",
+    to: "截止月份",
+    training: "培训记录：比较培训要求和达标状态",
+    paid: "已发放记录 CSV 或工作簿（编号、月份、金额）：比较两种政策下仍应补发的金额",
+    after: "现行政策为 --policy（A，默认 qijiang-2020）；--with 为拟取代它的政策（B）。\n使用 --check 时，有任何变化即以退出码 1 结束。",
   },
   policy: {
     description: "列出内置政策、显示其中一项，或检查政策文件",
