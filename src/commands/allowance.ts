@@ -7,20 +7,19 @@ import type { Command } from "commander";
 import { type Month, firstDayOf, formatMonth, monthIndex, monthRange, parseMonth } from "../core/dates.js";
 import { UsageError } from "../core/errors.js";
 import { maskId, normaliseId } from "../core/records/ids.js";
-import { LEDGER_REQUIRED, LedgerReader } from "../core/records/ledger.js";
 import type { Person, Warning } from "../core/records/types.js";
 import { allowanceFor, payroll, roleDecides } from "../core/rules/allowance.js";
 import { lazyPresentation } from "../render/lazy.js";
 import { loadPolicy } from "../io/policies.js";
-import { readMappedTable } from "../io/records.js";
 import { STDOUT } from "../io/write.js";
 import { payrollCsv, payrollJson, payrollSections, presentExplain } from "./allowance-report.js";
 import type { CommandSpec } from "./index.js";
 import { requirePart } from "./policy-parts.js";
 import { envelope, idShown } from "./envelope.js";
+import { readLedger } from "./ledger-input.js";
 import { monthsName, withOutNamed } from "./out-name.js";
-import { type CommonOptions, addCommonOptions, langOf, readOptions } from "./options.js";
-import { type Runtime, appendAll, deliver, readInputs } from "./shared.js";
+import { type CommonOptions, addCommonOptions, langOf } from "./options.js";
+import { type Runtime, deliver, readInputs } from "./shared.js";
 
 interface AllowanceOptions extends CommonOptions {
   month?: string;
@@ -142,18 +141,7 @@ export const allowanceCommand: CommandSpec = {
     let paid: Map<string, Map<string, number>> | null = null;
     let held: ReadonlySet<string> | undefined;
     if (o.paid !== undefined) {
-      const monthSet = new Set(months.map(formatMonth));
-      const t = await readMappedTable(o.paid, readOptions(o, rt), {
-        aliases: policy.vocabulary.columns.ledger,
-        required: LEDGER_REQUIRED,
-        build: (file, columns, width) => new LedgerReader(file, columns, width, people, monthSet),
-      });
-      const l = t.builder;
-      appendAll(warnings, t.headerWarnings);
-      files.push(l.count);
-      appendAll(rejected, l.rejected);
-      if (l.outside > 0) warnings.push({ code: "ledger_outside", params: { file: t.file, rows: l.outside } });
-      appendAll(warnings, t.blankWarnings);
+      const l = await readLedger(o.paid, policy, people, months, o, rt, { files, rejected, warnings });
       paths.push(o.paid);
       paid = l.paid;
       held = l.held;
