@@ -67,6 +67,11 @@ export class CsvTokenizer {
     return this.records;
   }
 
+  /** The record being read is too long to be a row: it is numbered as the next one. */
+  private tooLong(): CsvTokenError {
+    return new CsvTokenError({ kind: "too_long", row: this.records + this.empty + 1 });
+  }
+
   /** Hands on every record that ends in `text` (and the text before it). */
   write(text: string, sink: RowSink): void {
     if (!this.started) {
@@ -77,7 +82,7 @@ export class CsvTokenizer {
     const all = this.carry === "" ? text : this.carry + text;
     const used = this.scan(all, false, sink);
     this.carry = used === all.length ? "" : all.slice(used);
-    if (this.carry.length > this.maxChars) throw new CsvTokenError({ kind: "too_long", row: this.records + this.empty + 1 });
+    if (this.carry.length > this.maxChars) throw this.tooLong();
   }
 
   /** Hands on the last record, which needs no line end. */
@@ -118,6 +123,7 @@ export class CsvTokenizer {
       if ((quote === -1 || quote > lineEnd) && (cr === -1 || cr > lineEnd)) {
         // the plain line: no quote, no CR before its LF
         if (lf === -1 && !final) return i;
+        if (lineEnd - i > this.maxChars) throw this.tooLong();
         const cells = s.slice(i, lineEnd).split(d);
         for (let k = 0; k < cells.length; k++) cells[k] = own(cells[k]!);
         this.records++;
@@ -203,6 +209,7 @@ export class CsvTokenizer {
       } else i++;
       break;
     }
+    if (i - start > this.maxChars) throw this.tooLong();
     this.records++;
     sink(cells, this.records + this.empty);
     this.lines += lineEnds + 1;

@@ -1,8 +1,8 @@
 /**
  * The one table reader every command uses: a CSV file, a workbook (.xlsx, .xls, WPS .et,
  * known by their bytes, read through workbook.ts) or `-` (stdin, either of them). A CSV is
- * decoded, its delimiter detected, parsed by csv-parse as a stream of string arrays (never
- * cast: ids must keep every digit). Every row with a cell is handed on, blank ones too, with
+ * decoded, its delimiter detected, and cut into rows of string cells by csv-tokens.ts as it
+ * arrives (never cast: ids must keep every digit). Every row with a cell is handed on, blank ones too, with
  * the row number a spreadsheet shows; where the table starts and ends is the layout's
  * business (core/records/layout.ts).
  */
@@ -10,10 +10,10 @@ import type { ColumnOverrides } from "../core/records/header.js";
 import { createReadStream } from "node:fs";
 import { extname } from "node:path";
 import type { Readable } from "node:stream";
-import { Parser } from "csv-parse";
 import { DataError, UsageError } from "../core/errors.js";
 import type { SheetRow } from "../core/records/layout.js";
 import type { Warning } from "../core/records/types.js";
+import { CsvTokenError, CsvTokenizer } from "./csv-tokens.js";
 import { createDecoder, type Encoding } from "./decode.js";
 import { located } from "./paths.js";
 import { type SheetInfo, type Workbook, openWorkbook, workbookKind } from "./workbook.js";
@@ -53,8 +53,8 @@ const DELIMITERS = [",", "\t", ";"];
 
 /**
  * The longest row read (the header included), so a file that is not a roster (50 MB of NUL
- * bytes, /dev/zero, a quote left open) fails at once instead of filling memory. csv-parse
- * counts the cell being read in UTF-8 bytes; a roster row is a few hundred.
+ * bytes, /dev/zero, a quote left open) fails at once instead of filling memory. It is counted
+ * in characters, each at least a byte; a roster row is a few hundred.
  */
 export const MAX_ROW_BYTES = 1 << 20;
 
@@ -177,27 +177,6 @@ async function collect(chunks: AsyncIterable<Buffer>): Promise<Uint8Array> {
   return Buffer.concat(all);
 }
 
-/** A record with the row number a spreadsheet shows for it. */
-interface Numbered {
-  readonly cells: string[];
-  readonly row: number;
-}
-
-/**
- * csv-parse, numbering each record as it is pushed: the records so far plus the empty lines
- * it skipped, read from its counters at that moment (records are handed on later, in a batch).
- * Empty lines are skipped inside the parser because it builds an error object (a stack and a
- * copy of the record) for every record whose length differs from the header's, even when told
- * to accept it: a million empty lines took 18.8 s.
- */
-class NumberingParser extends Parser {
-  override push(record: unknown, encoding?: BufferEncoding): boolean {
-    if (record === null) return super.push(null, encoding);
-    const numbered: Numbered = { cells: record as string[], row: this.info.records + this.info.empty_lines };
-    return super.push(numbered, encoding);
-  }
-}
-
 export async function readTable(path: string, opts: ReadOptions, on: TableHandlers): Promise<TableSummary> {
   const file = displayName(path);
   try {
@@ -221,80 +200,47 @@ export async function readTable(path: string, opts: ReadOptions, on: TableHandle
 
 async function readCsv(file: string, chunks: AsyncIterable<Buffer>, opts: ReadOptions, on: TableHandlers): Promise<TableSummary> {
   const decoder = createDecoder(file, opts.encoding);
-  let parser: Parser | null = null;
+  let tokenizer: CsvTokenizer | null = null;
   let delimiter = opts.delimiter ?? ",";
   let pending = "";
   let index = 0;
-  let failure: unknown = null;
-
-  let finished: Promise<void> = Promise.resolve();
-  const makeParser = (sample: string): Parser => {
-    if (!opts.delimiter) delimiter = detectDelimiter(sample);
-    const p = new NumberingParser({
-      delimiter,
-      bom: true,
-      cast: false,
-      relax_column_count: true,
-      relax_quotes: true,
-      // any line end ends a record, so rows appended by another program (LF after CRLF) or
-      // Mac-style CR lines are not merged; CRLF first, so it is one line end and not two
-      record_delimiter: ["\r\n", "\n", "\r"],
-      skip_empty_lines: true,
-      max_record_size: MAX_ROW_BYTES,
-    });
-    p.on("data", ({ cells, row }: Numbered) => {
-      if (failure) return;
-      index++;
-      try {
-        on.row({ cells, row });
-        if (opts.onProgress && index % 65536 === 0) opts.onProgress(index - 1);
-      } catch (e) {
-        failure = e;
-      }
-    });
-    finished = new Promise<void>((resolve) => {
-      p.on("end", resolve);
-      p.on("error", (e: Error & { code?: string; lines?: number }) => {
-        failure ??=
-          e.code === "CSV_MAX_RECORD_SIZE"
-            ? new DataError(
-                `${file}: row ${p.info.records + p.info.empty_lines + 1} is longer than 1 MB (${MAX_ROW_BYTES} bytes): this is not a roster row; check that the file is the CSV meant, and that no quote on that row is left open`,
-              )
-            : new DataError(
-                `${file}: cannot read as CSV near line ${e.lines ?? "?"}: ${e.message}; check the quotes on that line, or force the delimiter with --delimiter`,
-              );
-        resolve();
-      });
-    });
-    return p;
+  const sink = (cells: string[], row: number): void => {
+    index++;
+    on.row({ cells, row });
+    if (opts.onProgress && index % 65536 === 0) opts.onProgress(index - 1);
   };
-
-  const feed = async (text: string): Promise<void> => {
+  const feed = (text: string): void => {
     if (text === "") return;
-    if (!parser) {
+    if (!tokenizer) {
+      // the delimiter is the first line's: wait for a whole line, or enough text to tell
       pending += text;
       if (!/[\r\n]/.test(pending) && pending.length < 65536) return;
-      parser = makeParser(pending);
+      if (!opts.delimiter) delimiter = detectDelimiter(pending);
+      tokenizer = new CsvTokenizer(delimiter, MAX_ROW_BYTES);
       text = pending;
       pending = "";
     }
-    if (!parser.write(text)) await Promise.race([new Promise<void>((r) => parser!.once("drain", r)), finished]);
+    tokenizer.write(text, sink);
   };
-
-  for await (const chunk of chunks) {
-    await feed(decoder.write(chunk));
-    if (failure) break;
+  try {
+    for await (const chunk of chunks) feed(decoder.write(chunk));
+    feed(decoder.end());
+    if (!tokenizer) {
+      if (pending === "") throw new DataError(`${file}: the file is empty; it needs a header row and one row per record`);
+      if (!opts.delimiter) delimiter = detectDelimiter(pending);
+      tokenizer = new CsvTokenizer(delimiter, MAX_ROW_BYTES);
+      tokenizer.write(pending, sink);
+    }
+    tokenizer.end(sink);
+  } catch (e) {
+    if (!(e instanceof CsvTokenError)) throw e;
+    const d = e.detail;
+    throw new DataError(
+      d.kind === "too_long"
+        ? `${file}: row ${d.row} is longer than 1 MB (${MAX_ROW_BYTES} bytes): this is not a roster row; check that the file is the CSV meant, and that no quote on that row is left open`
+        : `${file}: cannot read as CSV near line ${d.line}: a quote opened there is never closed; check the quotes on that line, or force the delimiter with --delimiter`,
+    );
   }
-  await feed(decoder.end());
-  if (failure) throw failure;
-  if (!parser) {
-    if (pending === "") throw new DataError(`${file}: the file is empty; it needs a header row and one row per record`);
-    parser = makeParser(pending);
-    parser.write(pending);
-  }
-  parser.end();
-  await finished;
-  if (failure) throw failure;
   if (index === 0) throw new DataError(`${file}: the file is empty; it needs a header row and one row per record`);
   return { encoding: decoder.encoding, delimiter, sheet: null, warnings: [] };
 }
