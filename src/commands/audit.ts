@@ -8,10 +8,13 @@ import { formatDay } from "../core/dates.js";
 import { audit } from "../core/rules/audit.js";
 import { lazyPresentation } from "../render/lazy.js";
 import { presentAudit } from "./audit-report.js";
-import type { CommandSpec } from "./index.js";
+import { deliver, outputFormat } from "./deliver.js";
+import { documentParts } from "./document.js";
 import { envelope } from "./envelope.js";
+import { readInputs } from "./inputs.js";
 import { type CommonOptions, addCommonOptions, langOf, parseAsOf } from "./options.js";
-import { type Runtime, deliver, readInputs } from "./shared.js";
+import type { Runtime } from "./runtime.js";
+import type { CommandSpec } from "./spec.js";
 
 interface AuditOptions extends CommonOptions {
   asOf?: string;
@@ -37,6 +40,7 @@ export const auditCommand: CommandSpec = {
     const [roster, o] = args as [string, AuditOptions];
     const lang = langOf(o, rt.env);
     const asOf = parseAsOf(o.asOf, rt.today);
+    const format = outputFormat(o, rt);
     const inputs = await readInputs(roster, o, rt, asOf);
     const result = audit(inputs.policy, inputs.roster.people, inputs.roster.units, asOf);
     const p = presentAudit(result, inputs.policy, formatDay(asOf), lang, o);
@@ -51,7 +55,9 @@ export const auditCommand: CommandSpec = {
           json: () => ({ ...envelope("audit", inputs.policy, inputs.files, inputs.rejected, inputs.warnings, lang, o), ...p.json() }),
           sections: p.sections,
           csv: p.csv,
+          document: () => documentParts({ ...inputs, lang, o }, p.document()),
         }),
+        format,
         policy: inputs.policy,
         rejected: inputs.rejected,
         warnings: inputs.warnings,

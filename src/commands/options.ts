@@ -8,7 +8,7 @@ import type { Lang } from "../render/messages.js";
 import { type Encoding, encodingName } from "../io/decode.js";
 import { type ReadOptions, delimiterOption } from "../io/table.js";
 import { parseColumnOptions } from "../io/records.js";
-import type { Runtime } from "./shared.js";
+import type { Runtime } from "./runtime.js";
 
 export interface CommonOptions {
   format?: string;

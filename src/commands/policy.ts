@@ -7,14 +7,17 @@
 import type { Command } from "commander";
 import { type Degree, type Policy, type Rule, formatFraction, policyData } from "../core/policy/schema.js";
 import { formatDay } from "../core/dates.js";
-import type { Cell, Presentation, Section } from "../render/format.js";
+import type { Presentation, Row, Section } from "../render/model.js";
+import { date, id, num, text } from "../render/model.js";
 import type { Lang } from "../render/messages.js";
 import { gradeWord, unitTypeWord, yesWord } from "../render/words.js";
 import { builtinIds, loadPolicy } from "../io/policies.js";
-import type { CommandSpec } from "./index.js";
+import type { CommandSpec } from "./spec.js";
 import { type CommonOptions, langOf } from "./options.js";
-import { type Runtime, policyFile, render } from "./shared.js";
-import { formatOption } from "../render/format.js";
+import { render } from "./deliver.js";
+import { policyFile } from "./inputs.js";
+import type { Runtime } from "./runtime.js";
+import { TRAITS, formatOption } from "../render/format.js";
 import { STDOUT, checkNotInput, writeOutput } from "../io/write.js";
 import { UsageError } from "../core/errors.js";
 
@@ -134,26 +137,28 @@ export function presentPolicy(p: Policy, lang: Lang): Presentation {
   const zh = lang === "zh";
   const h = HEAD[lang];
   const title = (t: { zh: string; en: string }) => t[lang];
-  const ruleRows: Cell[][] = Object.entries(p.rules).map(([id, r]) => [
-    id,
-    title(r.title),
-    scope(r, w),
-    requirement(r, w),
-    r.due === undefined ? "" : formatDay(r.due),
-    r.basis,
+  const ruleRows: Row[] = Object.entries(p.rules).map(([rule, r]) => [
+    id(rule),
+    text(title(r.title)),
+    text(scope(r, w)),
+    text(requirement(r, w)),
+    r.due === undefined ? null : date(formatDay(r.due)),
+    text(r.basis),
   ]);
-  const targetRows: Cell[][] = Object.entries(p.targets).map(([id, t]) => [
-    id,
-    title(t.title),
-    t.kind === "people"
-      ? zh
-        ? `在岗${who(t.who, w)} ≥ ${t.min} 人`
-        : `${who(t.who, w)} in service ≥ ${t.min}`
-      : zh
-        ? `${unitTypes(w, t.unit_types)}数量 ≥ ${t.min} 家`
-        : `${t.unit_types.join("/")} units ≥ ${t.min}`,
-    formatDay(t.due),
-    t.basis,
+  const targetRows: Row[] = Object.entries(p.targets).map(([target, t]) => [
+    id(target),
+    text(title(t.title)),
+    text(
+      t.kind === "people"
+        ? zh
+          ? `在岗${who(t.who, w)} ≥ ${t.min} 人`
+          : `${who(t.who, w)} in service ≥ ${t.min}`
+        : zh
+          ? `${unitTypes(w, t.unit_types)}数量 ≥ ${t.min} 家`
+          : `${t.unit_types.join("/")} units ≥ ${t.min}`,
+    ),
+    date(formatDay(t.due)),
+    text(t.basis),
   ]);
   const params = p.params;
   const sections: Section[] = [
@@ -190,7 +195,7 @@ export function presentPolicy(p: Policy, lang: Lang): Presentation {
     sections.push({
       title: zh ? "考试动员名单" : "Exam list",
       header: [h.id, h.units, h.who, h.basis],
-      rows: [[e.id, unitTypes(w, e.unit_types), `${zh ? "未持证人员" : "not certified"}${age}`, e.basis]],
+      rows: [[id(e.id), text(unitTypes(w, e.unit_types)), text(`${zh ? "未持证人员" : "not certified"}${age}`), text(e.basis)]],
     });
   }
   const a = p.allowance;
@@ -201,20 +206,24 @@ export function presentPolicy(p: Policy, lang: Lang): Presentation {
           header: [h.id, h.yuan, h.units, h.roles, h.certificate, h.basis],
           rows: [
             [
-              a.id,
-              Object.entries(a.monthly)
-                .map(([g, y]) => `${gradeWord(g, w.v, lang)} ${y}`)
-                .join(zh ? "，" : ", "),
-              `${unitTypes(w, a.unit_types)}${a.require_sw_office ? (zh ? "（已设立社会工作室）" : " with sw_office") : ""}`,
-              a.roles.map((r) => zhOr(w, ZH.role, r)).join("/"),
-              a.paid_from === "next_month"
-                ? zh
-                  ? "取证日期早于当月 1 日（次月起发放）"
-                  : "dated before the 1st of the month (次月起)"
-                : zh
-                  ? "取证日期不晚于当月"
-                  : "dated in or before the month",
-              a.basis,
+              id(a.id),
+              text(
+                Object.entries(a.monthly)
+                  .map(([g, y]) => `${gradeWord(g, w.v, lang)} ${y}`)
+                  .join(zh ? "，" : ", "),
+              ),
+              text(`${unitTypes(w, a.unit_types)}${a.require_sw_office ? (zh ? "（已设立社会工作室）" : " with sw_office") : ""}`),
+              text(a.roles.map((r) => zhOr(w, ZH.role, r)).join("/")),
+              text(
+                a.paid_from === "next_month"
+                  ? zh
+                    ? "取证日期早于当月 1 日（次月起发放）"
+                    : "dated before the 1st of the month (次月起)"
+                  : zh
+                    ? "取证日期不晚于当月"
+                    : "dated in or before the month",
+              ),
+              text(a.basis),
             ],
           ],
         }
@@ -228,13 +237,15 @@ export function presentPolicy(p: Policy, lang: Lang): Presentation {
           header: [h.id, h.days, h.window, h.hours, h.basis],
           rows: [
             [
-              t.id,
-              Object.entries(t.days)
-                .map(([g, d]) => `${gradeWord(g, w.v, lang)} ${d}`)
-                .join(zh ? "，" : ", "),
-              zh ? (t.window === "rolling" ? `截至核查日期的 ${t.years} 年` : `自取证日期起每 ${t.years} 年一个周期`) : `${t.window}, ${t.years} years`,
-              t.hours_per_day,
-              t.basis,
+              id(t.id),
+              text(
+                Object.entries(t.days)
+                  .map(([g, d]) => `${gradeWord(g, w.v, lang)} ${d}`)
+                  .join(zh ? "，" : ", "),
+              ),
+              text(zh ? (t.window === "rolling" ? `截至核查日期的 ${t.years} 年` : `自取证日期起每 ${t.years} 年一个周期`) : `${t.window}, ${t.years} years`),
+              num(t.hours_per_day),
+              text(t.basis),
             ],
           ],
         }
@@ -245,7 +256,7 @@ export function presentPolicy(p: Policy, lang: Lang): Presentation {
   return {
     json: policyData(p),
     sections,
-    csv: { header: csvHeader, rows: [...ruleRows, ...targetRows.map((r) => [r[0]!, r[1]!, region, r[2]!, r[3]!, r[4]!])] },
+    csv: { header: csvHeader, rows: [...ruleRows, ...targetRows.map((r): Row => [r[0]!, r[1]!, text(region), r[2]!, r[3]!, r[4]!])] },
   };
 }
 
@@ -254,6 +265,7 @@ async function output(p: Presentation, o: PolicyOptions, rt: Runtime, defaultFor
   const out = o.out ?? STDOUT;
   checkNotInput(rt, out, inputs);
   const format = o.format ? formatOption(o.format) : rt.stdoutIsTTY ? defaultFormat : "table";
+  if (TRAITS[format].document) throw new UsageError(`policy writes table, csv, json or md, not ${format}`);
   const text = render(p, format, o, format === "table" && rt.stdoutIsTTY && !rt.env.NO_COLOR && out === STDOUT);
   await writeOutput(rt, out, text);
   return 0;
@@ -286,9 +298,15 @@ export const policyCommand: CommandSpec = {
     async list(args, rt) {
       const o = args[0] as PolicyOptions;
       const lang = langOf(o, rt.env);
-      const rows: Cell[][] = builtinIds().map((id) => {
-        const p = loadPolicy(id);
-        return [id + (id === "qijiang-2020" ? " (default)" : ""), p.name[lang], p.document, p.allowance ? "yes" : "no", p.training ? "yes" : "no"];
+      const rows: Row[] = builtinIds().map((ref) => {
+        const p = loadPolicy(ref);
+        return [
+          id(ref + (ref === "qijiang-2020" ? " (default)" : "")),
+          text(p.name[lang]),
+          text(p.document),
+          id(p.allowance ? "yes" : "no"),
+          id(p.training ? "yes" : "no"),
+        ];
       });
       const header = ["id", "name", "document", "allowance", "training"];
       return output(
@@ -310,7 +328,7 @@ export const policyCommand: CommandSpec = {
         {
           json: { file, valid: true, id: p.id },
           sections: [{ header: [], rows: [], notes: [line] }],
-          csv: { header: ["file", "valid", "id"], rows: [[file, "yes", p.id]] },
+          csv: { header: ["file", "valid", "id"], rows: [[text(file), id("yes"), id(p.id)]] },
         },
         o,
         rt,
