@@ -10,7 +10,9 @@ import { type Format, type Presentation, TRAITS, formatOption, renderCsvChunks, 
 import { DOCUMENT_WORDS } from "../render/catalogs/document.js";
 import { type Row, id, num, text } from "../render/model.js";
 import { type Lang, oneLine, plural, reasonText, warningText } from "../render/messages.js";
-import { STDOUT, checkNotInput, sameOutput, writeOutput } from "../io/write.js";
+import { type Output, STDOUT, checkNotInput, sameOutput, writeOutput } from "../io/write.js";
+import { workbookBytes } from "../io/xlsx.js";
+import { workbookOf } from "../render/xlsx.js";
 import { cellShown, maskWarning } from "./envelope.js";
 import type { CommonOptions } from "./options.js";
 import type { Runtime } from "./runtime.js";
@@ -61,9 +63,21 @@ export function render(p: Presentation, format: Format, o: Pick<CommonOptions, "
     case "table":
       return renderTable(p, color);
     case "html":
-    case "xlsx":
       throw new UsageError(`--format ${format} is planned but not available yet: use table, csv, json or md`);
+    case "xlsx":
+      throw new Error("a workbook is bytes, not text: see outputOf()");
   }
+}
+
+/**
+ * The output: a workbook's bytes (resident IDs masked cell by cell, SPEC.md Privacy), or the
+ * text in pieces, every ID-shaped run masked as it is written.
+ */
+async function outputOf(p: Presentation, format: Format, o: CommonOptions, color: boolean): Promise<Output> {
+  if (format === "xlsx") return workbookBytes(workbookOf(p, o.mask ? maskText : (s) => s));
+  const rendered = render(p, format, o, color);
+  // an ID typed into a unit name, a role or a note is masked too, in every format
+  return o.mask ? maskOutput(rendered) : rendered;
 }
 
 /**
@@ -110,9 +124,6 @@ export async function deliver(outcome: Outcome, o: CommonOptions, rt: Runtime, l
     if (sameOutput(rt, o.rejects, out)) throw new UsageError(`--rejects and --out name the same file ${o.out}: give each its own`);
   }
   const color = format === "table" && out === STDOUT && rt.stdoutIsTTY && !rt.env.NO_COLOR;
-  const rendered = render(outcome.presentation, format, o, color);
-  // an ID typed into a unit name, a role or a note is masked too, in every format (SPEC.md Privacy)
-  const body = o.mask ? maskOutput(rendered) : rendered;
   const show = cellShown(o);
   const v = outcome.policy.vocabulary;
 
@@ -133,7 +144,7 @@ export async function deliver(outcome: Outcome, o: CommonOptions, rt: Runtime, l
     const csv = renderCsvChunks({ json: null, sections: [], csv: { header: words.rejectsHeader, rows } }, o.bom);
     await writeOutput(rt, o.rejects, o.mask ? maskOutput(csv) : csv, "--rejects");
   }
-  await writeOutput(rt, out, body);
+  await writeOutput(rt, out, await outputOf(outcome.presentation, format, o, color));
 
   if (outcome.rejected.length > 0 && !o.allowRejects) {
     const rows = new Set(outcome.rejected.map((r) => `${r.file}:${r.row}`)).size;

@@ -31,7 +31,7 @@ export function addCommonOptions(cmd: Command, with_: { policy?: boolean; units?
   if (with_.units !== false) cmd.option("--units <file>", "units file (单位信息): unit type, town, office, posts");
   if (with_.policy !== false) cmd.option("--policy <id|file>", "policy profile id or a policy file (default qijiang-2020)");
   return cmd
-    .option("--format <fmt>", "table | csv | json | md (default: table on a terminal, csv otherwise)")
+    .option("--format <fmt>", "table | csv | json | md | html | xlsx (default: table on a terminal, csv otherwise; --out x.html / x.xlsx picks it)")
     .option("--out <file>", "write to this file (atomically; never an input)")
     .option("--lang <zh|en>", "language of headers and messages (default from the locale)")
     .option("--no-mask", "show resident ID numbers in full")

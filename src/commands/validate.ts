@@ -9,7 +9,7 @@ import { displayName } from "../io/table.js";
 import { VALIDATE_WORDS } from "../render/catalogs/validate.js";
 import { lazyPresentation } from "../render/lazy.js";
 import { type Lang, reasonText } from "../render/messages.js";
-import { type Row, type Section, id, num, status, text } from "../render/model.js";
+import { type Row, type Section, id, num, text } from "../render/model.js";
 import { deliver, outputFormat } from "./deliver.js";
 import { documentParts } from "./document.js";
 import { cellShown, envelope } from "./envelope.js";
@@ -70,7 +70,7 @@ export const validateCommand: CommandSpec = {
       {
         title: w.title,
         header: [h.file, h.rows, h.accepted, h.rejected],
-        rows: files.map((f) => [text(f.file), num(f.rows), num(f.accepted), f.rejected > 0 ? status("rejected", String(f.rejected), "bad") : num(0)]),
+        rows: files.map((f) => [text(f.file), num(f.rows), num(f.accepted), num(f.rejected, f.rejected > 0 ? "bad" : undefined)]),
       },
       problemRows.length > 0
         ? { title: w.problems, header: [h.file, h.row, h.field, h.value, h.reason], rows: problemRows }

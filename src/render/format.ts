@@ -235,6 +235,7 @@ function* tablePieces(p: Presentation, color: boolean, chunk: number): Generator
   const tones = { good: chalk.green, bad: chalk.red.bold, warn: chalk.yellow, dim: chalk.gray };
   const paint = (c: Cell): string => {
     if (c?.kind === "status") return tones[c.tone](c.text);
+    if (c?.kind === "number" && c.tone) return tones[c.tone](String(c.value));
     return String(plain(c));
   };
   let first = true;

@@ -11,8 +11,8 @@ export type Cell =
   | { readonly kind: "text"; readonly text: string }
   /** an id or a code (身份证号, 工号, a rule id, a status code): text kept exactly as it is */
   | { readonly kind: "id"; readonly text: string }
-  /** a count, days, a ratio's figure */
-  | { readonly kind: "number"; readonly value: number }
+  /** a count, days, a ratio's figure; a tone marks one to look at (rows rejected) */
+  | { readonly kind: "number"; readonly value: number; readonly tone?: Tone }
   /** money in integer fen, shown in yuan (a ledger may hold fen, so never a float of yuan) */
   | { readonly kind: "money"; readonly fen: number }
   /** a calendar day, YYYY-MM-DD */
@@ -27,7 +27,7 @@ export type Row = readonly Cell[];
 
 export const text = (s: string): Cell => ({ kind: "text", text: s });
 export const id = (s: string): Cell => ({ kind: "id", text: s });
-export const num = (n: number): Cell => ({ kind: "number", value: n });
+export const num = (n: number, tone?: Tone): Cell => (tone ? { kind: "number", value: n, tone } : { kind: "number", value: n });
 export const money = (fen: number): Cell => ({ kind: "money", fen });
 export const date = (day: string): Cell => ({ kind: "date", day });
 export const month = (m: string): Cell => ({ kind: "month", month: m });
