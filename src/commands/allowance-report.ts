@@ -93,6 +93,7 @@ export function payrollSections(r: Payroll, policy: Policy, lang: Lang, o: Commo
       header: [h.id, h.name, h.unit, h.grade, h.month, h.amount, ...(signatures ? [h.sign] : [])],
       rows,
       total: true,
+      signatures,
     });
   }
   const people = new Set(r.payees.map((l) => l.id)).size;

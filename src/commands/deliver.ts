@@ -12,6 +12,7 @@ import { type Row, id, num, text } from "../render/model.js";
 import { type Lang, oneLine, plural, reasonText, warningText } from "../render/messages.js";
 import { type Output, STDOUT, checkNotInput, sameOutput, writeOutput } from "../io/write.js";
 import { workbookBytes } from "../io/xlsx.js";
+import { renderHtml } from "../render/html.js";
 import { workbookOf } from "../render/xlsx.js";
 import { cellShown, maskWarning } from "./envelope.js";
 import type { CommonOptions } from "./options.js";
@@ -63,7 +64,7 @@ export function render(p: Presentation, format: Format, o: Pick<CommonOptions, "
     case "table":
       return renderTable(p, color);
     case "html":
-      throw new UsageError(`--format ${format} is planned but not available yet: use table, csv, json or md`);
+      return renderHtml(p);
     case "xlsx":
       throw new Error("a workbook is bytes, not text: see outputOf()");
   }

@@ -65,6 +65,8 @@ export interface Section {
   readonly notes?: readonly string[];
   /** the last row is a total (小计, 合计): set apart on a page, and never cut from its table */
   readonly total?: boolean;
+  /** the last column is left empty for each payee to sign (签名) */
+  readonly signatures?: boolean;
 }
 
 /** One flat table (CSV); rows may be made as they are written, so a million never sit in memory. */
