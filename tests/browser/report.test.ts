@@ -64,11 +64,13 @@ async function open(file: string): Promise<{ page: Page; requests: string[]; dia
 
 /** Each table's body rows as the page shows them, by the heading of its section. */
 function tables(page: Page): Promise<Record<string, string[][]>> {
-  return page.evaluate(() => {
+  return page.$$eval("section", (sections) => {
     const out: Record<string, string[][]> = {};
-    for (const s of document.querySelectorAll("section")) {
-      const title = s.querySelector("h2")?.textContent ?? "";
-      const rows = [...s.querySelectorAll("table tbody tr")].map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? ""));
+    for (const s of sections) {
+      const title: string = s.querySelector("h2")?.textContent ?? "";
+      const rows: string[][] = [...s.querySelectorAll("table tbody tr")].map((tr: any) =>
+        [...tr.querySelectorAll("td")].map((td: any) => td.textContent ?? ""),
+      );
       if (rows.length > 0) out[title] = rows;
     }
     return out;
@@ -76,9 +78,7 @@ function tables(page: Page): Promise<Record<string, string[][]>> {
 }
 
 const figures = (page: Page): Promise<Record<string, string>> =>
-  page.evaluate(() =>
-    Object.fromEntries([...document.querySelectorAll(".figure")].map((f) => [f.querySelector(".k")!.textContent, f.querySelector(".v")!.textContent])),
-  );
+  page.$$eval(".figure", (all) => Object.fromEntries(all.map((f) => [f.querySelector(".k")!.textContent, f.querySelector(".v")!.textContent])));
 
 const money = (s: string): number => Number(s.replace(/,/g, ""));
 
