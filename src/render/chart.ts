@@ -52,7 +52,8 @@ export function chartSvg(c: Chart): SafeHtml {
   const max = Math.max(1, ...totals);
   const scale = (v: number) => Math.round((v / max) * PLOT * 10) / 10;
   let x = 0;
-  const keys = c.series.map((s) => {
+  // a single measure needs no key: the caption names it
+  const keys = (legend > 0 ? c.series : []).map((s) => {
     const at = x;
     x += 22 + labelWidth(s.label) + 16;
     return html`<rect x="${at}" y="4" width="14" height="14" fill="${CHART_COLOR[s.tone]}"/><text x="${at + 20}" y="16">${s.label}</text>`;

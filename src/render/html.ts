@@ -30,13 +30,14 @@ dl.facts dd { margin: 0; }
 table { border-collapse: collapse; width: 100%; margin: 0 0 6px; }
 table.fit { width: auto; min-width: 50%; }
 th, td { border: 1px solid #9a9a9a; padding: 3px 6px; text-align: left; vertical-align: top; word-break: keep-all; overflow-wrap: break-word; }
+td { white-space: nowrap; }
 th { background: #ececec; font-weight: bold; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 td.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.id { white-space: nowrap; }
 td.sign { min-width: 8em; }
-td.long { word-break: normal; }
+td.long { white-space: normal; word-break: normal; min-width: 9em; }
 table.signing td { height: 2.4em; vertical-align: middle; }
 td[data-status] { white-space: nowrap; }
 tr.total td { font-weight: bold; background: #f4f4f4; border-top: 2px solid #555; }
@@ -81,7 +82,7 @@ function td(c: Cell): SafeHtml {
     case "status":
       return html`<td class="${c.tone}" data-status="${c.code}">${c.text}</td>`;
     case "text":
-      // a sentence wraps where it must; a short name is kept whole
+      // a sentence wraps where it must; a short name or figure is kept on one line
       return c.text.length > LONG_TEXT ? html`<td class="long">${c.text}</td>` : html`<td>${c.text}</td>`;
   }
 }

@@ -138,7 +138,7 @@ describe("the audit report in Chromium", () => {
     const { file } = await report("audit-en", [...AUDIT, "--lang", "en"]);
     const { page } = await open(file);
     const pdf = pdfPages(await page.pdf({ format: "A4", preferCSSPageSize: true, printBackground: true }));
-    expect(pdf.pages).toBe(7);
+    expect(pdf.pages).toBe(6);
     expect(pdf.sizes[0]).toBe(PORTRAIT);
     expect(pdf.sizes.filter((s) => s === LANDSCAPE).length).toBeGreaterThanOrEqual(2);
     for (const [i, size] of pdf.sizes.entries()) {
