@@ -6,7 +6,7 @@ import { AUDIT_WORDS } from "../render/catalogs/audit.js";
 import { DOCUMENT_WORDS } from "../render/catalogs/document.js";
 import type { Lang } from "../render/messages.js";
 import { type Cell, type Chart, type Fact, type Row, type Section, date, id, num, text, textOrEmpty } from "../render/model.js";
-import { gradeWord, shortfallWords, statusCell, townWord, unitTypeWord, yesWord } from "../render/words.js";
+import { codeWord, gradeWord, shortfallWords, statusCell, townWord, unitTypeWord, yesWord } from "../render/words.js";
 import { idShown } from "./envelope.js";
 import type { CommonOptions } from "./options.js";
 
@@ -44,12 +44,12 @@ function personDetail(c: Pick<PersonCheck, "status" | "detail">, p: Policy, lang
   const v = p.vocabulary;
   const d = c.detail;
   if (d.code === "post_tier") {
-    const tier = lang === "zh" ? (v.tiers[d.params.tier as "senior"]?.[0] ?? d.params.tier) : d.params.tier;
+    const tier = codeWord(String(d.params.tier), v.tiers, lang);
     const words = String(d.params.allowed)
       .split("|")
       .map((g) => gradeWord(g, v, lang));
     // "intermediate or senior" / "社会工作师或高级社会工作师"
-    return AUDIT_WORDS[lang].tierDetail(String(tier), AUDIT_WORDS[lang].allowedGrades(words), gradeWord(String(d.params.grade), v, lang));
+    return AUDIT_WORDS[lang].tierDetail(tier, AUDIT_WORDS[lang].allowedGrades(words), gradeWord(String(d.params.grade), v, lang));
   }
   return postLevelDetail(c, p, lang);
 }
