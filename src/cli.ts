@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { type Day, shanghaiToday, parseDay } from "./core/dates.js";
 import { SwtalentError } from "./core/errors.js";
-import type { Runtime } from "./commands/shared.js";
+import type { Runtime } from "./commands/runtime.js";
 import { COMMANDS } from "./commands/index.js";
 import { helpLang } from "./commands/options.js";
 import { helpLayout, helpWords } from "./render/help.js";

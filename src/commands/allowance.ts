@@ -9,17 +9,20 @@ import { UsageError } from "../core/errors.js";
 import { maskId, normaliseId } from "../core/records/ids.js";
 import type { Person, Warning } from "../core/records/types.js";
 import { allowanceFor, payroll, roleDecides } from "../core/rules/allowance.js";
+import { TRAITS } from "../render/format.js";
 import { lazyPresentation } from "../render/lazy.js";
 import { loadPolicy } from "../io/policies.js";
-import { STDOUT } from "../io/write.js";
-import { payrollCsv, payrollJson, payrollSections, presentExplain } from "./allowance-report.js";
-import type { CommandSpec } from "./index.js";
-import { requirePart } from "./policy-parts.js";
+import { explainDocument, payrollCsv, payrollDocument, payrollJson, payrollSections, presentExplain } from "./allowance-report.js";
+import { deliver, outputFormat } from "./deliver.js";
+import { documentParts } from "./document.js";
 import { envelope, idShown } from "./envelope.js";
+import { readInputs } from "./inputs.js";
 import { readLedger } from "./ledger-input.js";
 import { monthsName, withOutNamed } from "./out-name.js";
 import { type CommonOptions, addCommonOptions, langOf } from "./options.js";
-import { type Runtime, deliver, readInputs } from "./shared.js";
+import { requirePart } from "./policy-parts.js";
+import type { Runtime } from "./runtime.js";
+import type { CommandSpec } from "./spec.js";
 
 interface AllowanceOptions extends CommonOptions {
   month?: string;
@@ -99,6 +102,7 @@ export const allowanceCommand: CommandSpec = {
     const lang = langOf(given, rt.env);
     const months = monthsOf(given, rt.today);
     const o = withOutNamed(given, { month: monthsName(months.map(formatMonth)) }, "allowance");
+    const format = outputFormat(o, rt);
     const policy = loadPolicy(o.policy, rt.cwd);
     const a = requirePart(policy, "allowance");
     // allowance has no --as-of: a certificate dated after today is an error in the roster
@@ -119,13 +123,16 @@ export const allowanceCommand: CommandSpec = {
       const unit = units.get(person.unit)!;
       const verdicts = months.map((m) => allowanceFor(person, unit, m, a));
       const p = presentExplain(verdicts, { ...person, town: unit.town }, policy, lang, o);
+      const title = p.sections[0]!.title!;
       return deliver(
         {
           presentation: {
             json: { ...envelope("allowance", policy, files, rejected, warnings, lang, o), months: months.map(formatMonth), ...p.json },
             sections: p.sections,
             csv: p.csv,
+            document: documentParts({ policy, files, rejected, lang, o }, explainDocument(months.map(formatMonth), title, lang)),
           },
+          format,
           policy,
           rejected,
           warnings,
@@ -147,17 +154,18 @@ export const allowanceCommand: CommandSpec = {
       held = l.held;
     }
 
-    const format = o.format ?? (o.out && o.out !== STDOUT ? "" : rt.stdoutIsTTY ? "table" : "csv");
-    const needNotPaid = !(format === "csv" || (format === "" && !/\.(json|md|txt)$/i.test(o.out ?? "")));
-    const r = payroll(a, people, units, months, paid, { notPaid: needNotPaid, ...(held ? { held } : {}) });
+    // the not-paid list is left unmade only where the format shows the flat table alone (CSV)
+    const r = payroll(a, people, units, months, paid, { notPaid: !TRAITS[format].flatOnly, ...(held ? { held } : {}) });
     const withLedger = paid !== null;
     return deliver(
       {
         presentation: lazyPresentation({
           json: () => ({ ...envelope("allowance", policy, files, rejected, warnings, lang, o), ...payrollJson(r, policy, lang, o, withLedger) }),
-          sections: () => payrollSections(r, policy, lang, o, withLedger),
+          sections: () => payrollSections(r, policy, lang, o, withLedger, TRAITS[format].forSigning),
           csv: () => payrollCsv(r, lang, o),
+          document: () => documentParts({ policy, files, rejected, lang, o }, payrollDocument(r, lang)),
         }),
+        format,
         policy,
         rejected,
         warnings,

@@ -8,11 +8,14 @@ import { formatDay } from "../core/dates.js";
 import { audit } from "../core/rules/audit.js";
 import { lazyPresentation } from "../render/lazy.js";
 import { presentAudit } from "./audit-report.js";
-import type { CommandSpec } from "./index.js";
+import { deliver, outputFormat } from "./deliver.js";
+import { documentParts } from "./document.js";
 import { envelope } from "./envelope.js";
+import { readInputs } from "./inputs.js";
 import { withOutNamed } from "./out-name.js";
 import { type CommonOptions, addCommonOptions, langOf, parseAsOf } from "./options.js";
-import { type Runtime, deliver, readInputs } from "./shared.js";
+import type { Runtime } from "./runtime.js";
+import type { CommandSpec } from "./spec.js";
 
 interface AuditOptions extends CommonOptions {
   asOf?: string;
@@ -41,6 +44,7 @@ export const auditCommand: CommandSpec = {
     const lang = langOf(given, rt.env);
     const asOf = parseAsOf(given.asOf, rt.today);
     const o = withOutNamed(given, { as_of: formatDay(asOf) }, "audit");
+    const format = outputFormat(o, rt);
     const inputs = await readInputs(roster, o, rt, asOf);
     const result = audit(inputs.policy, inputs.roster.people, inputs.roster.units, asOf);
     const p = presentAudit(result, inputs.policy, formatDay(asOf), lang, o);
@@ -55,7 +59,9 @@ export const auditCommand: CommandSpec = {
           json: () => ({ ...envelope("audit", inputs.policy, inputs.files, inputs.rejected, inputs.warnings, lang, o), ...p.json() }),
           sections: p.sections,
           csv: p.csv,
+          document: () => documentParts({ ...inputs, lang, o }, p.document()),
         }),
+        format,
         policy: inputs.policy,
         rejected: inputs.rejected,
         warnings: inputs.warnings,

@@ -5,10 +5,10 @@
  */
 import type { Policy } from "../core/policy/schema.js";
 import type { AllowanceComparison, AuditComparison, Comparison, Pair, Part, TargetPair, TrainingChange, TrainingComparison } from "../core/rules/compare.js";
-import type { Cell, Section } from "../render/format.js";
 import type { Lang } from "../render/messages.js";
+import { type Cell, type Chart, type Fact, type Row, type Section, date, id, money, month, num, plain, text, textOrEmpty, yuan } from "../render/model.js";
 import { statusCell, townWord, unitTypeWord, yesWord } from "../render/words.js";
-import { yuan } from "./allowance-report.js";
+import type { Own } from "./document.js";
 import { idShown } from "./envelope.js";
 import type { CommonOptions } from "./options.js";
 
@@ -173,24 +173,24 @@ const none = (lang: Lang) => [lang === "zh" ? "无。" : "None."];
 function auditSections(au: AuditComparison, policy: Policy, lang: Lang): Section[] {
   const h = H[lang];
   const zh = lang === "zh";
-  const targetRow = (t: TargetPair): Cell[] => [
-    t.rule,
-    pairText(t.value),
-    pairText(t.required),
-    pairText(t.due),
-    t.status[0] === t.status[1] && t.status[0] !== null ? statusCell(t.status[0], lang) : pairText(t.status, (s) => statusWord(s, lang)),
+  const targetRow = (t: TargetPair): Row => [
+    id(t.rule),
+    text(pairText(t.value)),
+    text(pairText(t.required)),
+    text(pairText(t.due)),
+    t.status[0] === t.status[1] && t.status[0] !== null ? statusCell(t.status[0], lang) : text(pairText(t.status, (s) => statusWord(s, lang))),
   ];
   return [
     {
       title: zh ? "结论变化的单位" : "Units whose verdict changes",
       header: [h.town, h.unit, h.type, `${h.compliant} (A${ARROW}B)`, h.failingA, h.failingB],
       rows: au.unitsChanged.map((u) => [
-        townWord(u.town, lang),
-        u.unit,
-        unitTypeWord(u.unit_type, policy.vocabulary, lang),
-        pairText(u.compliant, (v) => yesWord(v, lang)),
-        rules(u.failing[0], lang),
-        rules(u.failing[1], lang),
+        text(townWord(u.town, lang)),
+        text(u.unit),
+        text(unitTypeWord(u.unit_type, policy.vocabulary, lang)),
+        text(pairText(u.compliant, (v) => yesWord(v, lang))),
+        id(rules(u.failing[0], lang)),
+        id(rules(u.failing[1], lang)),
       ]),
       notes: au.unitsChanged.length === 0 ? none(lang) : [],
     },
@@ -204,14 +204,12 @@ function auditSections(au: AuditComparison, policy: Policy, lang: Lang): Section
 }
 
 function statusWord(s: string, lang: Lang): string {
-  const c = statusCell(s, lang);
-  return typeof c === "object" && c !== null ? c.text : String(c);
+  return String(plain(statusCell(s, lang)));
 }
 
 /** Yuan under A and B and the difference, as table cells. */
 function moneyCells(fen: Pair<number>): Cell[] {
-  const [a, b] = [yuan(fen[0]), yuan(fen[1])];
-  return [a, b, signed(b - a)];
+  return [money(fen[0]), money(fen[1]), text(signed(yuan(fen[1]) - yuan(fen[0])))];
 }
 
 function becauseWords(because: string, lang: Lang): string {
@@ -224,22 +222,34 @@ function allowanceSections(r: AllowanceComparison, lang: Lang, o: CommonOptions)
   const h = H[lang];
   const zh = lang === "zh";
   const show = idShown(o);
-  const total = [h.total, ...moneyCells(r.totalFen)];
+  const total: Row = [text(h.total), ...moneyCells(r.totalFen)];
   return [
     {
       title: zh ? "津贴：每月合计" : "Allowance per month",
       header: [h.month, h.a, h.b, h.difference],
-      rows: [...r.byMonth.map((m) => [m.month, ...moneyCells(m.fen)]), total],
+      rows: [...r.byMonth.map((m): Row => [month(m.month), ...moneyCells(m.fen)]), total],
+      total: true,
     },
     {
       title: zh ? "津贴：各街镇合计" : "Allowance per town",
       header: [h.town, h.a, h.b, h.difference],
-      rows: [...r.byTown.map((t) => [townWord(t.town, lang), ...moneyCells(t.fen)]), total],
+      rows: [...r.byTown.map((t): Row => [text(townWord(t.town, lang)), ...moneyCells(t.fen)]), total],
+      total: true,
     },
     {
       title: zh ? "津贴变化的人员" : "People whose allowance changes",
       header: [h.id, h.name, h.unit, h.town, h.month, h.a, h.b, h.difference, h.because],
-      rows: r.peopleChanged.map((c) => [show(c.id), c.name, c.unit, townWord(c.town, lang), c.month, ...moneyCells(c.fen), becauseWords(c.because, lang)]),
+      rows: r.peopleChanged.map(
+        (c): Row => [
+          id(show(c.id)),
+          text(c.name),
+          text(c.unit),
+          text(townWord(c.town, lang)),
+          month(c.month),
+          ...moneyCells(c.fen),
+          text(becauseWords(c.because, lang)),
+        ],
+      ),
       notes: r.peopleChanged.length === 0 ? none(lang) : [],
     },
   ];
@@ -268,12 +278,12 @@ function trainingSections(r: TrainingComparison, lang: Lang, o: CommonOptions): 
       title: lang === "zh" ? "培训要求或结果变化的人员" : "People whose training requirement or status changes",
       header: [h.id, h.name, h.unit, h.requiredDays, h.days, h.status],
       rows: r.peopleChanged.map((c) => [
-        show(c.id),
-        c.name,
-        c.unit,
-        pairText(both(c.required100, days)),
-        pairText(both(c.days100, days)),
-        pairText(c.status, (s) => statusWord(s, lang)),
+        id(show(c.id)),
+        text(c.name),
+        text(c.unit),
+        text(pairText(both(c.required100, days))),
+        text(pairText(both(c.days100, days))),
+        text(pairText(c.status, (s) => statusWord(s, lang))),
       ]),
       notes: r.peopleChanged.length === 0 ? none(lang) : [],
     },
@@ -298,34 +308,57 @@ export function compareSections(c: Comparison, policies: Pair<Policy>, asOf: str
 export function compareCsv(c: Comparison, lang: Lang, o: CommonOptions) {
   const h = H[lang];
   const show = idShown(o);
-  const rows = function* (): Generator<Cell[]> {
+  const rows = function* (): Generator<Row> {
     for (const u of c.audit.unitsChanged) {
       yield [
-        "audit",
-        u.town,
-        u.unit,
-        "",
-        "",
-        "",
-        "compliant",
-        yesWord(u.compliant[0], "en"),
-        yesWord(u.compliant[1], "en"),
-        "",
-        `failing: ${rules(u.failing[0], "en")} -> ${rules(u.failing[1], "en")}`,
+        id("audit"),
+        textOrEmpty(u.town ?? ""),
+        text(u.unit),
+        null,
+        null,
+        null,
+        id("compliant"),
+        id(yesWord(u.compliant[0], "en")),
+        id(yesWord(u.compliant[1], "en")),
+        null,
+        text(`failing: ${rules(u.failing[0], "en")} -> ${rules(u.failing[1], "en")}`),
       ];
     }
     for (const t of c.audit.targets) {
-      if (t.status[0] !== t.status[1]) yield ["target", "", "", "", "", "", t.rule, t.status[0] ?? "", t.status[1] ?? "", "", ""];
+      if (t.status[0] !== t.status[1]) yield [id("target"), null, null, null, null, null, id(t.rule), id(t.status[0] ?? ""), id(t.status[1] ?? ""), null, null];
     }
     if (c.allowance.state === "compared") {
       for (const p of c.allowance.result.peopleChanged) {
-        const [a, b] = [yuan(p.fen[0]), yuan(p.fen[1])];
-        yield ["allowance", p.town, p.unit, show(p.id), p.name, p.month, "amount", a, b, b - a, p.because];
+        yield [
+          id("allowance"),
+          textOrEmpty(p.town ?? ""),
+          text(p.unit),
+          id(show(p.id)),
+          text(p.name),
+          month(p.month),
+          id("amount"),
+          money(p.fen[0]),
+          money(p.fen[1]),
+          money(p.fen[1] - p.fen[0]),
+          text(p.because),
+        ];
       }
     }
     if (c.training.state === "compared") {
       for (const p of c.training.result.peopleChanged) {
-        yield ["training", p.town, p.unit, show(p.id), p.name, "", "status", p.status[0], p.status[1], "", trainingBecause(p)];
+        yield [
+          id("training"),
+          textOrEmpty(p.town ?? ""),
+          text(p.unit),
+          id(show(p.id)),
+          text(p.name),
+          null,
+          id("status"),
+          id(p.status[0]),
+          id(p.status[1]),
+          null,
+          text(trainingBecause(p)),
+        ];
       }
     }
   };
@@ -378,10 +411,54 @@ export function compareJson(c: Comparison, policies: Pair<Policy>, asOf: string,
   };
 }
 
+/** What a document (html, xlsx) shows above the sections: both policies, the figures A and B, and the cost per town. */
+export function compareDocument(c: Comparison, policies: Pair<Policy>, asOf: string, lang: Lang): Own {
+  const zh = lang === "zh";
+  const [pa, pb] = policies;
+  const au = c.audit;
+  const facts: Fact[] = [
+    { label: zh ? "拟替换为 B" : "replaced by (B)", value: id(pb.id) },
+    { label: zh ? "B 的文件" : "B's document", value: text(pb.document) },
+    { label: zh ? "核查日期" : "as of", value: date(asOf) },
+  ];
+  const figures: Fact[] = [
+    { label: zh ? "单位数" : "units", value: num(au.units) },
+    { label: zh ? "达标单位（A）" : "units compliant (A)", value: num(au.compliant[0]) },
+    { label: zh ? "达标单位（B）" : "units compliant (B)", value: num(au.compliant[1]) },
+    { label: zh ? "结论变化的单位" : "units whose verdict changes", value: num(au.unitsChanged.length) },
+  ];
+  const charts: Chart[] = [];
+  if (c.allowance.state === "compared") {
+    const r = c.allowance.result;
+    const first = r.months[0]!;
+    const last = r.months.at(-1)!;
+    facts.push({ label: zh ? "月份" : "months", value: text(first === last ? first : `${first} – ${last}`) });
+    figures.push(
+      { label: zh ? "津贴合计（A）" : "allowance in all (A)", value: money(r.totalFen[0]) },
+      { label: zh ? "津贴合计（B）" : "allowance in all (B)", value: money(r.totalFen[1]) },
+      { label: zh ? "津贴变化的人月" : "person-months whose allowance changes", value: num(r.peopleChanged.length) },
+    );
+    charts.push({
+      title: zh ? "各街镇津贴合计（元）" : "Allowance per town (yuan)",
+      series: [
+        { label: `A ${pa.id}`, tone: "dim" },
+        { label: `B ${pb.id}`, tone: "good" },
+      ],
+      bars: r.byTown.map((t) => ({ label: townWord(t.town, lang), values: [t.fen[0], t.fen[1]] })),
+      money: true,
+    });
+  }
+  if (c.training.state === "compared") {
+    figures.push({ label: zh ? "培训要求或结果变化的人员" : "people whose training changes", value: num(c.training.result.peopleChanged.length) });
+  }
+  return { title: zh ? `政策对比：${pa.id}${ARROW}${pb.id}` : `Compare: ${pa.id}${ARROW}${pb.id}`, facts, figures, charts, day: asOf };
+}
+
 export function presentCompare(c: Comparison, policies: Pair<Policy>, asOf: string, lang: Lang, o: CommonOptions) {
   return {
     sections: () => compareSections(c, policies, asOf, lang, o),
     csv: () => compareCsv(c, lang, o),
     json: () => compareJson(c, policies, asOf, o),
+    document: () => compareDocument(c, policies, asOf, lang),
   };
 }

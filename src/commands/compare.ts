@@ -16,11 +16,14 @@ import { displayName } from "../io/table.js";
 import { monthsOf } from "./allowance.js";
 import { readLedger } from "./ledger-input.js";
 import { presentCompare } from "./compare-report.js";
-import type { CommandSpec } from "./index.js";
+import type { CommandSpec } from "./spec.js";
 import { monthsName, withOutNamed } from "./out-name.js";
 import { envelope } from "./envelope.js";
 import { type CommonOptions, addCommonOptions, langOf, parseAsOf } from "./options.js";
-import { type Runtime, appendAll, deliver, policyFile, progressFor, readInputs } from "./shared.js";
+import { deliver, outputFormat } from "./deliver.js";
+import { documentParts } from "./document.js";
+import { appendAll, policyFile, readInputs } from "./inputs.js";
+import { type Runtime, progressFor } from "./runtime.js";
 import { readTrainingFile } from "./training-input.js";
 
 interface CompareOptions extends CommonOptions {
@@ -67,6 +70,7 @@ export const compareCommand: CommandSpec = {
     const asked = given.month !== undefined || given.from !== undefined || given.to !== undefined;
     const months = asked ? monthsOf(given, rt.today) : null;
     const o = withOutNamed(given, { as_of: formatDay(asOf), ...(months ? { month: monthsName(months.map(formatMonth)) } : {}) }, "compare");
+    const format = outputFormat(o, rt);
     if (o.paid !== undefined && months === null) throw new UsageError("--paid needs the months to compare: --month M, or --from M --to M");
     const a = loadPolicy(o.policy, rt.cwd);
     const b = loadPolicy(given.with, rt.cwd);
@@ -136,7 +140,9 @@ export const compareCommand: CommandSpec = {
           json: () => ({ ...envelope("compare", a, files, rejected, warnings, lang, o), ...p.json() }),
           sections: p.sections,
           csv: p.csv,
+          document: () => documentParts({ policy: a, files, rejected, lang, o }, p.document()),
         }),
+        format,
         policy: a,
         rejected,
         warnings,

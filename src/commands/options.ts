@@ -9,7 +9,7 @@ import type { HelpWords } from "../render/help.js";
 import { type Encoding, encodingName } from "../io/decode.js";
 import { type ReadOptions, delimiterOption } from "../io/table.js";
 import { parseColumnOptions } from "../io/records.js";
-import type { Runtime } from "./shared.js";
+import type { Runtime } from "./runtime.js";
 
 export interface CommonOptions {
   format?: string;

@@ -13,10 +13,11 @@ import { located } from "../io/paths.js";
 import { loadPolicy } from "../io/policies.js";
 import { renderCsv } from "../render/format.js";
 import { workbookBytes } from "../io/workbook.js";
+import { textOrEmpty } from "../render/model.js";
 import { ensureDir, writeOutput } from "../io/write.js";
-import type { CommandSpec } from "./index.js";
+import type { CommandSpec } from "./spec.js";
 import { langOf } from "./options.js";
-import type { Runtime } from "./shared.js";
+import type { Runtime } from "./runtime.js";
 
 const EXAMPLE_ID17 = "50022219900101002";
 
@@ -119,7 +120,7 @@ export const templateCommand: CommandSpec = {
     ensureDir(rt, dir);
     for (const [i, [, , example, aliases]] of files.entries()) {
       const header = example.map(([field]) => (lang === "zh" ? aliases[field]![0]! : field));
-      await writeOutput(rt, targets[i]!, renderCsv({ json: null, sections: [], csv: { header, rows: [example.map(([, v]) => v)] } }, o.bom));
+      await writeOutput(rt, targets[i]!, renderCsv({ json: null, sections: [], csv: { header, rows: [example.map(([, v]) => textOrEmpty(v))] } }, o.bom));
     }
     rt.stderr(targets.map((t) => `wrote ${t}`).join("\n"));
     return 0;

@@ -4,7 +4,7 @@ import { TRAINING_REQUIRED, type TrainingRecord, TrainingReader } from "../core/
 import type { FileCount, Rejection, Warning } from "../core/records/types.js";
 import { readMappedTable } from "../io/records.js";
 import { type CommonOptions, readOptions } from "./options.js";
-import type { Runtime } from "./shared.js";
+import type { Runtime } from "./runtime.js";
 
 export interface TrainingFileResult {
   readonly count: FileCount;

@@ -1,54 +1,15 @@
-/** Training as people and scripts read it: shortfalls in words, rates, the report's sections, its CSV rows and its JSON. */
+/** Training as people and scripts read it: shortfalls in words, rates, the report's sections, its CSV rows, its JSON and its document. */
 import { type Day, formatDay } from "../core/dates.js";
 import type { Policy } from "../core/policy/schema.js";
-import { groupByUnit } from "../core/rules/group.js";
+import { groupBy, groupByUnit } from "../core/rules/group.js";
 import type { PersonVerdict, TrainingResult, UnitRate, Window as TrainingWindow, WindowKind } from "../core/rules/training.js";
-import type { Cell, Section } from "../render/format.js";
-import { type Lang, plural } from "../render/messages.js";
+import { TRAINING_WORDS } from "../render/catalogs/training.js";
+import { DOCUMENT_WORDS } from "../render/catalogs/document.js";
+import type { Lang } from "../render/messages.js";
+import { type Chart, type Fact, type Row, type Section, date, id, num, text, textOrEmpty } from "../render/model.js";
 import { gradeWord, statusCell, townWord } from "../render/words.js";
 import { idShown } from "./envelope.js";
 import type { CommonOptions } from "./options.js";
-
-const H = {
-  en: {
-    town: "town",
-    unit: "unit",
-    id: "id",
-    name: "name",
-    grade: "grade",
-    window: "window",
-    windowStart: "window_start",
-    windowEnd: "window_end",
-    required: "required_days",
-    days: "days",
-    shortfall: "shortfall",
-    status: "status",
-    deadline: "deadline",
-    missing: "what is missing",
-    judged: "judged",
-    compliant: "compliant",
-    rate: "rate",
-  },
-  zh: {
-    town: "街镇",
-    unit: "单位",
-    id: "编号",
-    name: "姓名",
-    grade: "证书等级",
-    window: "计算期间",
-    windowStart: "期间开始",
-    windowEnd: "期间结束",
-    required: "应训天数",
-    days: "已训天数",
-    shortfall: "差额天数",
-    status: "结果",
-    deadline: "截止日期",
-    missing: "差距",
-    judged: "已满期人数",
-    compliant: "达标人数",
-    rate: "达标率",
-  },
-};
 
 /** Day hundredths as a JSON number (1450 -> 14.5). */
 const days = (hundredths: number): number => hundredths / 100;
@@ -57,10 +18,8 @@ const days = (hundredths: number): number => hundredths / 100;
 export function shortfallInWords(v: PersonVerdict, lang: Lang): string {
   if (v.shortfall100 === null || v.shortfall100 === 0) return "";
   const n = days(v.shortfall100);
-  const by = v.deadline === null ? "" : formatDay(v.deadline);
-  if (lang === "zh") return by ? `还需 ${n} 天，截止 ${by}` : `还需 ${n} 天`;
-  const more = `needs ${plural(n, "more day", "more days")}`;
-  return by ? `${more} by ${by}` : more;
+  const w = TRAINING_WORDS[lang];
+  return v.deadline === null ? w.short(n) : w.shortBy(n, formatDay(v.deadline));
 }
 
 /** Compliant of judged, to four decimals; null when nobody is judged. */
@@ -77,12 +36,51 @@ function windowText(w: TrainingWindow): string {
   return `${formatDay(w.start)} – ${formatDay(w.end)}`;
 }
 
+/** Statuses counted over everyone in service; compliant of judged over every unit. */
+function tally(r: TrainingResult) {
+  const count = (s: string) => r.people.filter((v) => v.status === s).length;
+  const all = r.units.reduce((a, u) => ({ judged: a.judged + u.judged, compliant: a.compliant + u.compliant }), { judged: 0, compliant: 0 });
+  return {
+    people: r.people.length,
+    compliant: count("compliant"),
+    noncompliant: count("noncompliant"),
+    inProgress: count("in_progress"),
+    notApplicable: count("not_applicable"),
+    all,
+  };
+}
+
+/** The lists of --warn-days: deadlines within the days, and windows complete and still short. */
+function reminderSections(r: TrainingResult, warnDays: number | null, lang: Lang, o: CommonOptions): Section[] {
+  if (r.dueSoon === null) return [];
+  const w = TRAINING_WORDS[lang];
+  const h = w.head;
+  const show = idShown(o);
+  const overdue = r.people.filter((v) => v.status === "noncompliant");
+  return [
+    {
+      title: w.dueSoon(warnDays),
+      sheet: w.dueSoonSheet,
+      header: [h.id, h.name, h.unit, h.deadline, h.missing],
+      rows: r.dueSoon.map((v) => [id(show(v.id)), text(v.name), text(v.unit), date(formatDay(v.deadline!)), text(shortfallInWords(v, lang))]),
+      notes: r.dueSoon.length === 0 ? [w.none] : [],
+    },
+    {
+      title: w.overdue,
+      sheet: w.overdueSheet,
+      header: [h.id, h.name, h.unit, h.missing],
+      rows: overdue.map((v) => [id(show(v.id)), text(v.name), text(v.unit), text(shortfallInWords(v, lang))]),
+      notes: overdue.length === 0 ? [w.none] : [],
+    },
+  ];
+}
+
 function trainingSections(r: TrainingResult, policy: Policy, kind: WindowKind, asOf: Day, warnDays: number | null, lang: Lang, o: CommonOptions): Section[] {
-  const h = H[lang];
+  const w = TRAINING_WORDS[lang];
+  const h = w.head;
   const t = policy.training!;
   const vocab = policy.vocabulary;
   const show = idShown(o);
-  const zh = lang === "zh";
   const perCertificate = kind === "certificate";
   const sections: Section[] = [];
 
@@ -91,70 +89,128 @@ function trainingSections(r: TrainingResult, policy: Policy, kind: WindowKind, a
   for (const [unit, people] of byUnit) {
     const u = rateBy.get(unit)!;
     sections.push({
-      title: zh ? `${unit}（${townWord(u.town, lang)}）` : `${unit} (${townWord(u.town, lang)})`,
+      title: w.unitTitle(unit, townWord(u.town, lang)),
       header: [h.id, h.name, h.grade, ...(perCertificate ? [h.window] : []), h.required, h.days, h.status, h.missing],
       rows: people.map((v) => [
-        show(v.id),
-        v.name,
-        gradeWord(v.grade, vocab, lang),
-        ...(perCertificate ? [windowText(v.window)] : []),
-        v.required100 === null ? "" : days(v.required100),
-        days(v.days100),
+        id(show(v.id)),
+        text(v.name),
+        text(gradeWord(v.grade, vocab, lang)),
+        ...(perCertificate ? [text(windowText(v.window))] : []),
+        v.required100 === null ? null : num(days(v.required100)),
+        num(days(v.days100)),
         statusCell(v.status, lang),
-        shortfallInWords(v, lang),
+        textOrEmpty(shortfallInWords(v, lang)),
       ]),
-      notes: [zh ? `已满期人员达标 ${u.compliant} / ${u.judged}（${percent(u)}）` : `Compliant ${u.compliant} of ${u.judged} judged (${percent(u)})`],
+      notes: [w.unitRate(u.compliant, u.judged, percent(u))],
     });
   }
-  if (r.dueSoon !== null) {
-    sections.push({
-      title: zh ? `${warnDays} 天内到期仍未达标` : `Still short with a deadline within ${warnDays} days`,
-      header: [h.id, h.name, h.unit, h.deadline, h.missing],
-      rows: r.dueSoon.map((v) => [show(v.id), v.name, v.unit, formatDay(v.deadline!), shortfallInWords(v, lang)]),
-      notes: r.dueSoon.length === 0 ? [zh ? "无。" : "None."] : [],
-    });
-    const overdue = r.people.filter((v) => v.status === "noncompliant");
-    sections.push({
-      title: zh ? "已逾期未达标" : "Overdue: window complete and still short",
-      header: [h.id, h.name, h.unit, h.missing],
-      rows: overdue.map((v) => [show(v.id), v.name, v.unit, shortfallInWords(v, lang)]),
-      notes: overdue.length === 0 ? [zh ? "无。" : "None."] : [],
-    });
-  }
-  const count = (s: string) => r.people.filter((v) => v.status === s).length;
-  const all = r.units.reduce((a, u) => ({ judged: a.judged + u.judged, compliant: a.compliant + u.compliant }), { judged: 0, compliant: 0 });
+  sections.push(...reminderSections(r, warnDays, lang, o));
+  const x = tally(r);
   const rolling = kind === "rolling" ? r.people[0]?.window : undefined;
-  const windowLine = zh
-    ? kind === "rolling"
-      ? `计算期间：截至核查日期的 ${t.years} 年${rolling ? `（${windowText(rolling)}）` : ""}`
-      : `计算期间：自取证日期起每 ${t.years} 年为一个周期，计至核查日期（无取证日期者按截至核查日期的 ${t.years} 年）`
-    : kind === "rolling"
-      ? `Window: the ${t.years} years ending on the as-of date${rolling ? ` (${windowText(rolling)})` : ""}`
-      : `Window: ${t.years}-year cycles from each certificate date, counted up to the as-of date (no certificate date: the ${t.years} years ending on it)`;
+  const windowLine = kind === "rolling" ? w.windowRolling(t.years, rolling ? windowText(rolling) : "") : w.windowCertificate(t.years);
   sections.push({
-    title: zh ? "汇总" : "Summary",
+    title: w.summary,
     header: [],
     rows: [],
-    notes: zh
-      ? [
-          `政策：${policy.id}（${policy.document}），${t.id}（${t.basis}），核查日期 ${formatDay(asOf)}`,
-          windowLine,
-          `在岗 ${r.people.length} 人：达标 ${count("compliant")}，未达标 ${count("noncompliant")}，进行中 ${count("in_progress")}，不适用 ${count("not_applicable")}`,
-          `已满期人员达标 ${all.compliant} / ${all.judged}（${percent(all)}）`,
-        ]
-      : [
-          `Policy ${policy.id} (${policy.document}), ${t.id} (${t.basis}), as of ${formatDay(asOf)}`,
-          windowLine,
-          `In service: ${r.people.length}; compliant ${count("compliant")}, noncompliant ${count("noncompliant")}, in progress ${count("in_progress")}, not applicable ${count("not_applicable")}`,
-          `Compliant of judged (window complete): ${all.compliant} of ${all.judged} (${percent(all)})`,
-        ],
+    notes: w.summaryLines({
+      policy: policy.id,
+      document: policy.document,
+      rule: t.id,
+      basis: t.basis,
+      asOf: formatDay(asOf),
+      window: windowLine,
+      people: x.people,
+      compliant: x.compliant,
+      noncompliant: x.noncompliant,
+      inProgress: x.inProgress,
+      notApplicable: x.notApplicable,
+      judged: x.all.judged,
+      judgedCompliant: x.all.compliant,
+      percent: percent(x.all),
+    }),
   });
 
   return sections;
 }
 
+/**
+ * The document's own sections: everyone in one table with their town and unit (a workbook
+ * of one sheet per unit would have hundreds), the units' rates, the reminder lists, the window.
+ */
+function trainingDocumentSections(r: TrainingResult, policy: Policy, kind: WindowKind, warnDays: number | null, lang: Lang, o: CommonOptions): Section[] {
+  const w = TRAINING_WORDS[lang];
+  const h = w.head;
+  const show = idShown(o);
+  const t = policy.training!;
+  const rolling = kind === "rolling" ? r.people[0]?.window : undefined;
+  return [
+    {
+      title: w.people,
+      header: [h.town, h.unit, h.id, h.name, h.grade, h.windowStart, h.windowEnd, h.required, h.days, h.status, h.deadline, h.missing],
+      rows: r.people.map((v) => [
+        text(townWord(v.town, lang)),
+        text(v.unit),
+        id(show(v.id)),
+        text(v.name),
+        text(gradeWord(v.grade, policy.vocabulary, lang)),
+        date(formatDay(v.window.start)),
+        date(formatDay(v.window.end)),
+        v.required100 === null ? null : num(days(v.required100)),
+        num(days(v.days100)),
+        statusCell(v.status, lang),
+        v.deadline === null ? null : date(formatDay(v.deadline)),
+        textOrEmpty(shortfallInWords(v, lang)),
+      ]),
+      notes: [kind === "rolling" ? w.windowRolling(t.years, rolling ? windowText(rolling) : "") : w.windowCertificate(t.years)],
+    },
+    {
+      title: w.units,
+      header: [h.town, h.unit, h.judged, h.compliant, h.rate],
+      rows: r.units.map((u) => [text(townWord(u.town, lang)), text(u.unit), num(u.judged), num(u.compliant), text(percent(u))]),
+    },
+    ...reminderSections(r, warnDays, lang, o),
+  ];
+}
+
+/** The head of training's document: the as-of date, the statuses counted, and the statuses per town drawn. */
+function trainingDocument(r: TrainingResult, policy: Policy, kind: WindowKind, asOf: Day, warnDays: number | null, lang: Lang, o: CommonOptions) {
+  const w = TRAINING_WORDS[lang];
+  const f = w.figures;
+  const x = tally(r);
+  const figures: Fact[] = [
+    { label: f.people, value: num(x.people) },
+    { label: f.compliant, value: num(x.compliant) },
+    { label: f.noncompliant, value: num(x.noncompliant) },
+    { label: f.inProgress, value: num(x.inProgress) },
+    { label: f.notApplicable, value: num(x.notApplicable) },
+    { label: f.rate, value: text(percent(x.all)) },
+  ];
+  const statuses = ["compliant", "noncompliant", "in_progress", "not_applicable"] as const;
+  const tones = { compliant: "good", noncompliant: "bad", in_progress: "warn", not_applicable: "dim" } as const;
+  const byTown = groupBy(r.people, (v) => v.town);
+  const charts: Chart[] = [
+    {
+      title: w.charts.byTown,
+      series: statuses.map((s) => {
+        const cell = statusCell(s, lang);
+        return { label: cell?.kind === "status" ? cell.text : s, tone: tones[s] };
+      }),
+      bars: [...byTown].map(([town, people]) => ({ label: townWord(town, lang), values: statuses.map((s) => people.filter((v) => v.status === s).length) })),
+    },
+  ];
+  const day = formatDay(asOf);
+  return {
+    title: w.title,
+    facts: [{ label: DOCUMENT_WORDS[lang].asOf, value: date(day) }],
+    figures,
+    charts,
+    day,
+    sections: trainingDocumentSections(r, policy, kind, warnDays, lang, o),
+  };
+}
+
 /** Rows made one at a time as they are written, as often as they are read. */
-function mapped<T>(items: readonly T[], row: (item: T) => Cell[]): Iterable<Cell[]> {
+function mapped<T>(items: readonly T[], row: (item: T) => Row): Iterable<Row> {
   return {
     *[Symbol.iterator]() {
       for (const item of items) yield row(item);
@@ -163,24 +219,27 @@ function mapped<T>(items: readonly T[], row: (item: T) => Cell[]): Iterable<Cell
 }
 
 function trainingCsv(r: TrainingResult, lang: Lang, o: CommonOptions) {
-  const h = H[lang];
+  const h = TRAINING_WORDS[lang].head;
   const show = idShown(o);
   return {
     header: [h.town, h.unit, h.id, h.name, h.grade, h.windowStart, h.windowEnd, h.required, h.days, h.shortfall, h.status, h.deadline],
-    rows: mapped(r.people, (v): Cell[] => [
-      v.town,
-      v.unit,
-      show(v.id),
-      v.name,
-      v.grade,
-      formatDay(v.window.start),
-      formatDay(v.window.end),
-      v.required100 === null ? "" : days(v.required100),
-      days(v.days100),
-      v.shortfall100 === null ? "" : days(v.shortfall100),
-      v.status,
-      v.deadline === null ? "" : formatDay(v.deadline),
-    ]),
+    rows: mapped(
+      r.people,
+      (v): Row => [
+        v.town === null ? null : text(v.town),
+        text(v.unit),
+        id(show(v.id)),
+        text(v.name),
+        id(v.grade),
+        date(formatDay(v.window.start)),
+        date(formatDay(v.window.end)),
+        v.required100 === null ? null : num(days(v.required100)),
+        num(days(v.days100)),
+        v.shortfall100 === null ? null : num(days(v.shortfall100)),
+        id(v.status),
+        v.deadline === null ? null : date(formatDay(v.deadline)),
+      ],
+    ),
   };
 }
 
@@ -226,5 +285,6 @@ export function presentTraining(r: TrainingResult, policy: Policy, kind: WindowK
     sections: () => trainingSections(r, policy, kind, asOf, warnDays, lang, o),
     csv: () => trainingCsv(r, lang, o),
     json: () => trainingJson(r, asOf, o),
+    document: () => trainingDocument(r, policy, kind, asOf, warnDays, lang, o),
   };
 }

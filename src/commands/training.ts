@@ -13,12 +13,15 @@ import { TrainingTally, WINDOW_KINDS, type WindowKind } from "../core/rules/trai
 import { lazyPresentation } from "../render/lazy.js";
 import { loadPolicy } from "../io/policies.js";
 import { displayName } from "../io/table.js";
-import type { CommandSpec } from "./index.js";
-import { requirePart } from "./policy-parts.js";
+import { deliver, outputFormat } from "./deliver.js";
+import { documentParts } from "./document.js";
 import { envelope } from "./envelope.js";
+import { readInputs } from "./inputs.js";
 import { withOutNamed } from "./out-name.js";
 import { type CommonOptions, addCommonOptions, langOf, parseAsOf } from "./options.js";
-import { type Runtime, deliver, progressFor, readInputs } from "./shared.js";
+import { requirePart } from "./policy-parts.js";
+import { type Runtime, progressFor } from "./runtime.js";
+import type { CommandSpec } from "./spec.js";
 import { readTrainingFile } from "./training-input.js";
 import { presentTraining, rateOf, shortfallInWords } from "./training-report.js";
 
@@ -70,6 +73,7 @@ export const trainingCommand: CommandSpec = {
     const t = requirePart(loadPolicy(o.policy, rt.cwd), "training");
     const kind = windowOption(o.window, t);
     const warnDays = warnDaysOption(o.warnDays);
+    const format = outputFormat(o, rt);
     if (trainingPath === "-" && (roster === "-" || o.units === "-")) throw new UsageError("only one input can be read from stdin (-)");
 
     const inputs = await readInputs(roster, o, rt, asOf);
@@ -96,7 +100,9 @@ export const trainingCommand: CommandSpec = {
           json: () => ({ ...envelope("training", policy, files, rejected, warnings, lang, o), ...p.json() }),
           sections: p.sections,
           csv: p.csv,
+          document: () => documentParts({ policy, files, rejected, lang, o }, p.document()),
         }),
+        format,
         policy,
         rejected,
         warnings,

@@ -8,23 +8,23 @@ import { roleDecides } from "../core/rules/allowance.js";
 import { PersonIndex, RepeatFinder } from "../core/rules/training.js";
 import { loadPolicy } from "../io/policies.js";
 import { displayName } from "../io/table.js";
+import { VALIDATE_WORDS } from "../render/catalogs/validate.js";
+import { lazyPresentation } from "../render/lazy.js";
 import { type Lang, reasonText } from "../render/messages.js";
-import type { Section } from "../render/format.js";
-import type { CommandSpec } from "./index.js";
+import { type Row, type Section, id, num, text } from "../render/model.js";
+import { deliver, outputFormat } from "./deliver.js";
+import { documentParts } from "./document.js";
 import { cellShown, envelope } from "./envelope.js";
+import { appendAll, readInputs } from "./inputs.js";
 import { withOutNamed } from "./out-name.js";
 import { type CommonOptions, addCommonOptions, langOf } from "./options.js";
-import { type Runtime, appendAll, deliver, readInputs } from "./shared.js";
+import type { Runtime } from "./runtime.js";
+import type { CommandSpec } from "./spec.js";
 import { readTrainingFile } from "./training-input.js";
 
 interface ValidateOptions extends CommonOptions {
   training?: string;
 }
-
-const H = {
-  en: { file: "file", rows: "rows", accepted: "accepted", rejected: "rejected", row: "row", field: "column", value: "value", reason: "problem" },
-  zh: { file: "文件", rows: "行数", accepted: "有效", rejected: "拒收", row: "行号", field: "列", value: "内容", reason: "问题" },
-};
 
 export const validateCommand: CommandSpec = {
   name: "validate",
@@ -41,6 +41,7 @@ export const validateCommand: CommandSpec = {
     const [roster, given] = args as [string, ValidateOptions];
     const o = withOutNamed(given, {}, "validate");
     const lang: Lang = langOf(o, rt.env);
+    const format = outputFormat(o, rt);
     // validate has no --as-of: a certificate dated after today is a date to check, and a role
     // is warned about where it would decide today's allowance
     const a = loadPolicy(o.policy, rt.cwd).allowance;
@@ -70,27 +71,57 @@ export const validateCommand: CommandSpec = {
       appendAll(warnings, repeated);
       paths.push(o.training);
     }
-    const h = H[lang];
+    const w = VALIDATE_WORDS[lang];
+    const h = w.head;
     const show = cellShown(o);
     const v = inputs.policy.vocabulary;
-    const problemRows = rejected.map((r) => [r.file, r.row, r.field, show(r.value), reasonText(r, lang, v)]);
-    const sections: Section[] = [
+    const problemRows = rejected.map((r): Row => [text(r.file), num(r.row), id(r.field), text(show(r.value)), text(reasonText(r, lang, v))]);
+    const sections = (): Section[] => [
       {
-        title: lang === "zh" ? "输入检查" : "Input check",
+        title: w.title,
         header: [h.file, h.rows, h.accepted, h.rejected],
-        rows: files.map((f) => [f.file, f.rows, f.accepted, f.rejected > 0 ? { text: String(f.rejected), tone: "bad" } : 0]),
+        rows: files.map((f) => [text(f.file), num(f.rows), num(f.accepted), num(f.rejected, f.rejected > 0 ? "bad" : undefined)]),
       },
       problemRows.length > 0
-        ? { title: lang === "zh" ? "问题" : "Problems", header: [h.file, h.row, h.field, h.value, h.reason], rows: problemRows }
-        : { header: [], rows: [], notes: [lang === "zh" ? "全部行均有效。" : "Every row is valid."] },
+        ? { title: w.problems, header: [h.file, h.row, h.field, h.value, h.reason], rows: problemRows }
+        : { header: [], rows: [], notes: [w.allValid] },
     ];
+    const sum = (k: "rows" | "accepted" | "rejected") => files.reduce((a, f) => a + f[k], 0);
     return deliver(
       {
-        presentation: {
-          json: envelope("validate", inputs.policy, files, rejected, warnings, lang, o),
+        presentation: lazyPresentation({
+          json: () => envelope("validate", inputs.policy, files, rejected, warnings, lang, o),
           sections,
-          csv: { header: [h.file, h.row, h.field, h.value, h.reason], rows: problemRows },
-        },
+          csv: () => ({ header: [h.file, h.row, h.field, h.value, h.reason], rows: problemRows }),
+          document: () =>
+            documentParts(
+              { policy: inputs.policy, files, rejected, lang, o },
+              {
+                title: w.title,
+                facts: [],
+                figures: [
+                  { label: w.figures.files, value: num(files.length) },
+                  { label: w.figures.rows, value: num(sum("rows")) },
+                  { label: w.figures.accepted, value: num(sum("accepted")) },
+                  { label: w.figures.rejected, value: num(sum("rejected")) },
+                ],
+                charts: [
+                  {
+                    title: w.charts.byFile,
+                    series: [
+                      { label: w.charts.accepted, tone: "good" },
+                      { label: w.charts.rejected, tone: "bad" },
+                    ],
+                    bars: files.map((f) => ({ label: f.file, values: [f.accepted, f.rejected] })),
+                  },
+                ],
+                day: null,
+                // the problems are the document's rejected rows: the input check alone besides
+                sections: sections().slice(0, 1),
+              },
+            ),
+        }),
+        format,
         policy: inputs.policy,
         rejected,
         warnings,

@@ -1,57 +1,58 @@
 /**
- * One renderer per format. A command presents its result once, as JSON (SPEC.md shape),
- * sections (for table and Markdown) and one flat table (for CSV); these functions turn
- * that into text.
+ * The formats, and the text renderers of the report model (model.ts): a command presents its
+ * result once, as JSON (SPEC.md shape), sections (table, Markdown) and one flat table (CSV);
+ * these functions turn that into text. Documents are rendered by html.ts and xlsx.ts.
  */
 import { Chalk } from "chalk";
 import Table from "cli-table3";
 import tableUtils from "cli-table3/src/utils.js";
 import { stringify } from "csv-stringify/sync";
 import { UsageError } from "../core/errors.js";
+import { type Cell, type Presentation, plain } from "./model.js";
 
-export type Tone = "good" | "bad" | "warn" | "dim";
-export type Cell = string | number | null | { readonly text: string; readonly tone: Tone };
-
-export interface Section {
-  readonly title?: string;
-  readonly header: readonly string[];
-  readonly rows: readonly (readonly Cell[])[];
-  /** lines printed after the table */
-  readonly notes?: readonly string[];
-}
-
-export interface Presentation {
-  readonly json: unknown;
-  readonly sections: readonly Section[];
-  /** rows may be made as they are written: a generator keeps a million of them out of memory */
-  readonly csv: { readonly header: readonly string[]; readonly rows: Iterable<readonly Cell[]> };
-}
+export type { Cell, Presentation, Section, Tone } from "./model.js";
 
 export const FORMATS = ["table", "csv", "json", "md", "html", "xlsx"] as const;
 export type Format = (typeof FORMATS)[number];
 
 export function formatOption(s: string): Format {
   const f = s.toLowerCase() as Format;
-  if (!FORMATS.includes(f)) throw new UsageError(`unknown format "${s}": use table, csv, json or md`);
-  if (f === "html" || f === "xlsx") {
-    throw new UsageError(`--format ${f} is planned but not available yet: use table, csv, json or md`);
-  }
+  if (!FORMATS.includes(f)) throw new UsageError(`unknown format "${s}": use ${FORMATS.join(", ")}`);
   return f;
 }
 
-function plain(c: Cell): string | number {
-  if (c === null) return "";
-  return typeof c === "object" ? c.text : c;
+/** What a format shows and needs, decided here once for every format. */
+export interface FormatTraits {
+  /** shows the one flat table alone (CSV): lists beyond it, such as the not-paid, need not be made */
+  readonly flatOnly: boolean;
+  /** printed and signed by people: the payroll gets its 签名 column */
+  readonly forSigning: boolean;
+  /** a document (html, xlsx): needs --out or a redirected stdout, never a terminal */
+  readonly document: boolean;
 }
+
+/** A Record over every format: a format added to FORMATS without its line here is a type error. */
+export const TRAITS: Readonly<Record<Format, FormatTraits>> = {
+  table: { flatOnly: false, forSigning: false, document: false },
+  csv: { flatOnly: true, forSigning: false, document: false },
+  json: { flatOnly: false, forSigning: false, document: false },
+  md: { flatOnly: false, forSigning: true, document: false },
+  html: { flatOnly: false, forSigning: true, document: true },
+  xlsx: { flatOnly: false, forSigning: true, document: true },
+};
 
 // Characters that make a spreadsheet treat a cell as a formula, half- and full-width.
 const FORMULA_START = new Set(["=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠"]);
 
+/** Text that Excel would run as a formula gets a leading `'`. */
+export function guardText(v: string): string {
+  return v.length > 0 && FORMULA_START.has(v[0]!) ? `'${v}` : v;
+}
+
 /** A text cell that Excel would run as a formula gets a leading `'`; numbers stay numbers. */
 export function guardCell(c: Cell): string | number {
   const v = plain(c);
-  if (typeof v === "number") return v;
-  return v.length > 0 && FORMULA_START.has(v[0]!) ? `'${v}` : v;
+  return typeof v === "number" ? v : guardText(v);
 }
 
 const CSV_BATCH = 8192;
@@ -63,7 +64,7 @@ const CSV_BATCH = 8192;
 export function* renderCsvChunks(p: Presentation, bom: boolean): Generator<string> {
   // a cell holding a lone line break must be quoted too, or it splits its row in two
   const options = { record_delimiter: "\r\n", quoted_match: /[\r\n]/ } as const;
-  yield (bom ? "\uFEFF" : "") + stringify([p.csv.header.map((h) => guardCell(h))], options);
+  yield (bom ? "\uFEFF" : "") + stringify([p.csv.header.map(guardText)], options);
   let batch: (string | number)[][] = [];
   for (const row of p.csv.rows) {
     batch.push(row.map(guardCell));
@@ -233,9 +234,9 @@ function* tablePieces(p: Presentation, color: boolean, chunk: number): Generator
   const chalk = new Chalk({ level: color ? 1 : 0 });
   const tones = { good: chalk.green, bad: chalk.red.bold, warn: chalk.yellow, dim: chalk.gray };
   const paint = (c: Cell): string => {
-    if (c === null) return "";
-    if (typeof c !== "object") return String(c);
-    return tones[c.tone](c.text);
+    if (c?.kind === "status") return tones[c.tone](c.text);
+    if (c?.kind === "number" && c.tone) return tones[c.tone](String(c.value));
+    return String(plain(c));
   };
   let first = true;
   const line = (text: string): string => {

@@ -2,15 +2,22 @@
  * A presentation whose forms are built on first use and kept: a CSV run never builds the
  * sections of a table, and a form read twice is built once.
  */
-import type { Presentation } from "./format.js";
+import type { DocumentParts, Presentation } from "./model.js";
 
-export function lazyPresentation(make: { json: () => unknown; sections: () => Presentation["sections"]; csv: () => Presentation["csv"] }): Presentation {
-  const made: Partial<Record<keyof Presentation, unknown>> = {};
-  const get = <K extends keyof Presentation>(k: K): Presentation[K] => {
-    if (!(k in made)) made[k] = make[k]();
-    return made[k] as Presentation[K];
+interface Makers {
+  json: () => unknown;
+  sections: () => Presentation["sections"];
+  csv: () => Presentation["csv"];
+  document?: () => DocumentParts;
+}
+
+export function lazyPresentation(make: Makers): Presentation {
+  const made: Partial<Record<keyof Makers, unknown>> = {};
+  const get = <K extends keyof Makers>(k: K): ReturnType<NonNullable<Makers[K]>> => {
+    if (!(k in made)) made[k] = make[k]!();
+    return made[k] as ReturnType<NonNullable<Makers[K]>>;
   };
-  return {
+  const p: Presentation = {
     get json() {
       return get("json");
     },
@@ -21,4 +28,6 @@ export function lazyPresentation(make: { json: () => unknown; sections: () => Pr
       return get("csv");
     },
   };
+  if (!make.document) return p;
+  return Object.defineProperty(p, "document", { get: () => get("document"), enumerable: true }) as Presentation;
 }

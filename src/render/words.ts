@@ -1,7 +1,7 @@
 /** Display words for codes in tables (JSON keeps the codes): statuses, grades, unit types, shortfalls. */
 import type { Status } from "../core/rules/audit.js";
 import type { UnitType, Vocabulary } from "../core/policy/schema.js";
-import type { Cell, Tone } from "./format.js";
+import { type Cell, type Tone, status as statusOf, text } from "./model.js";
 import type { Lang } from "./messages.js";
 
 const STATUS: Record<string, { zh: string; en: string; tone: Tone }> = {
@@ -16,7 +16,7 @@ const STATUS: Record<string, { zh: string; en: string; tone: Tone }> = {
 
 export function statusCell(status: Status | string, lang: Lang): Cell {
   const s = STATUS[status];
-  return s ? { text: s[lang], tone: s.tone } : status;
+  return s ? statusOf(status, s[lang], s.tone) : text(status);
 }
 
 /** A town's name; a unit with none is at district or city level (SPEC.md "Units"). */

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { ROOT, type Run, json, swtalent } from "../helpers/cli.js";
+import { readWorkbook, values } from "../helpers/read-workbook.js";
 
 const readme = readFileSync(join(ROOT, "README.md"), "utf8");
 const block = readme.slice(readme.indexOf("## Usage by example")).split("```sh")[1]!.split("```")[0]!;
@@ -75,6 +76,13 @@ const FIGURES: Record<string, (r: Run, again: (...extra: string[]) => Promise<Ru
     expect(["headcount", "certified", "sw_professional"].map((k) => units.get("綦江区社会福利院")![k])).toEqual(["7", "4", "5"]);
     expect(["headcount", "certified", "sw_professional"].map((k) => units.get("古南街道办事处")![k])).toEqual(["6", "2", "3"]);
   },
+  "audit fixtures/人员名册.csv --units fixtures/单位信息.csv --as-of 2021-12-31 --lang zh --out report.html": () => {
+    const page = file("report.html");
+    expect(page.startsWith("<!DOCTYPE html>")).toBe(true);
+    expect(page).toContain('<span class="v">17</span><span class="k">单位数</span>');
+    expect(page).toContain(`<span class="v">${QIJIANG_COMPLIANT.length}</span><span class="k">达标单位</span>`);
+    for (const unit of QIJIANG_COMPLIANT) expect(page).toContain(`<td>${unit}</td>`);
+  },
   "audit fixtures/人员名册.csv --units fixtures/单位信息.csv --format json --out audit.json --check": () => {
     const out = JSON.parse(file("audit.json"));
     expect(out.as_of).toBe("2021-12-31");
@@ -122,6 +130,13 @@ const FIGURES: Record<string, (r: Run, again: (...extra: string[]) => Promise<Ru
     const md = file("2021-06.md");
     for (const [name, , amount] of JUNE) expect(md).toMatch(new RegExp(`\\| ${name} \\| [^\\n]* \\| 2021-06 \\| ${amount} \\|  \\|\n`));
     expect(md).toContain("| 总计 | 4 | 500 |");
+  },
+  "allowance fixtures/人员名册.csv --units fixtures/单位信息.csv --month 2021-06 --lang zh --out 2021-06.xlsx": async () => {
+    const sheets = await readWorkbook(readFileSync(join(dir, "2021-06.xlsx")));
+    expect(sheets.map((s) => s.name)).toEqual(["汇总", "东溪镇", "古南街道", "文龙街道", "合计", "未发放人员"]);
+    const payees = sheets.slice(1, 4).flatMap((s) => values(s).slice(1, -1));
+    expect(payees.map((r) => [r[1], r[4], String(r[5])]).sort()).toEqual([...JUNE].sort());
+    expect(values(sheets[4]!).at(-1)).toEqual(["总计", 4, 500]);
   },
   "allowance fixtures/人员名册.csv --units fixtures/单位信息.csv --from 2021-01 --to 2021-06 --paid fixtures/已发津贴.csv": (r) => {
     // June in full and 赵刚's missed April (SPEC: payees in town, unit, id, month order)

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { CommonOptions } from "../../src/commands/options.js";
 import { compareCsv, compareJson, compareSections } from "../../src/commands/compare-report.js";
 import type { AllowanceComparison, Comparison, TrainingChange } from "../../src/core/rules/compare.js";
-import { type Section, renderMarkdown } from "../../src/render/format.js";
+import { renderMarkdown } from "../../src/render/format.js";
+import { type Section, plain } from "../../src/render/model.js";
 import { loadPolicy } from "../../src/io/policies.js";
 
 const qj = loadPolicy("qijiang-2020");
@@ -71,14 +72,15 @@ describe("the comparison in words", () => {
 
   it("CSV: a training change is explained by the requirement, else the days counted, else the window", () => {
     const csv = compareCsv(comparison, "en", o);
-    const rows = [...csv.rows].filter((r) => r[0] === "training").map((r) => [r[7], r[8], r[10]]);
+    const flat = [...csv.rows].map((r) => r.map(plain));
+    const rows = flat.filter((r) => r[0] === "training").map((r) => [r[7], r[8], r[10]]);
     expect(rows).toEqual([
       ["compliant", "noncompliant", "required_days: 12 -> 15"],
       ["not_applicable", "in_progress", "required_days: none -> 12"],
       ["compliant", "noncompliant", "days: 12 -> 0"],
       ["in_progress", "noncompliant", "window"],
     ]);
-    expect([...csv.rows].filter((r) => r[0] === "allowance").map((r) => r.slice(3))).toEqual([
+    expect(flat.filter((r) => r[0] === "allowance").map((r) => r.slice(3))).toEqual([
       ["500222********9125", "王芳", "2021-06", "amount", 100, 150, 50, "amount: 100 -> 150"],
       ["G0001", "张敏", "2021-06", "amount", 0, 50, 50, "role"],
     ]);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { UNIT_TYPES } from "../../src/core/policy/schema.js";
 import { loadPolicy } from "../../src/io/policies.js";
-import { guardCell, renderCsv, renderCsvChunks } from "../../src/render/format.js";
+import { guardCell, guardText, renderCsv, renderCsvChunks } from "../../src/render/format.js";
+import { type Row, date, id, money, month, num, status, text } from "../../src/render/model.js";
 import { unitTypeWord } from "../../src/render/words.js";
 
 describe("formula-injection guard (SPEC.md Privacy and safety)", () => {
@@ -16,15 +17,22 @@ describe("formula-injection guard (SPEC.md Privacy and safety)", () => {
     ["＋1", "'＋1"],
     ["－1", "'－1"],
     ["＠x", "'＠x"],
-  ])("%j -> %j", (cell, out) => expect(guardCell(cell)).toBe(out));
+  ])("%j -> %j", (cell, out) => {
+    expect(guardText(cell)).toBe(out);
+    expect(guardCell(text(cell))).toBe(out);
+    expect(guardCell(id(cell))).toBe(out);
+  });
 
-  it.each(["王芳", "a=b", "1+1", "", " =1", "'=1", "2021-06-01"])("%j is left alone", (cell) => expect(guardCell(cell)).toBe(cell));
+  it.each(["王芳", "a=b", "1+1", "", " =1", "'=1", "2021-06-01"])("%j is left alone", (cell) => expect(guardCell(text(cell))).toBe(cell));
 
-  it("numbers stay numbers, negative ones included; null is an empty cell", () => {
-    expect(guardCell(-50)).toBe(-50);
-    expect(guardCell(0)).toBe(0);
+  it("numbers and money stay numbers, negative ones included; null is an empty cell; dates and months as written", () => {
+    expect(guardCell(num(-50))).toBe(-50);
+    expect(guardCell(num(0))).toBe(0);
+    expect(guardCell(money(-1250))).toBe(-12.5);
     expect(guardCell(null)).toBe("");
-    expect(guardCell({ text: "=x", tone: "bad" })).toBe("'=x");
+    expect(guardCell(status("fail", "=x", "bad"))).toBe("'=x");
+    expect(guardCell(date("2021-06-01"))).toBe("2021-06-01");
+    expect(guardCell(month("2021-06"))).toBe("2021-06");
   });
 
   it("renderCsv guards header and rows, quotes what needs it, CRLF, BOM only when asked", () => {
@@ -34,8 +42,8 @@ describe("formula-injection guard (SPEC.md Privacy and safety)", () => {
       csv: {
         header: ["=h", "name"],
         rows: [
-          ["-1", -1],
-          ['=a,"b"', "x\ny"],
+          [text("-1"), num(-1)],
+          [text('=a,"b"'), text("x\ny")],
         ],
       },
     };
@@ -48,7 +56,7 @@ describe("CSV in pieces", () => {
   it("the pieces of a long table, rows given by a generator, join to exactly the whole text", () => {
     const rows = (n: number) => ({
       *[Symbol.iterator]() {
-        for (let i = 0; i < n; i++) yield [`=r${i}`, i, i % 3 === 0 ? "a,b" : "c\nd"];
+        for (let i = 0; i < n; i++) yield [text(`=r${i}`), num(i), text(i % 3 === 0 ? "a,b" : "c\nd")] as Row;
       },
     });
     for (const n of [0, 1, 8191, 8192, 8193, 20000]) {

@@ -6,7 +6,8 @@
 import { Chalk } from "chalk";
 import Table from "cli-table3";
 import { describe, expect, it } from "vitest";
-import { type Cell, type Presentation, type Section, jsonPieces, renderJson, renderMarkdown, renderTable } from "../../src/render/format.js";
+import { jsonPieces, renderJson, renderMarkdown, renderTable } from "../../src/render/format.js";
+import { type Cell, type Presentation, type Section, num, plain, status, text } from "../../src/render/model.js";
 
 const join = (pieces: Iterable<string>) => [...pieces].join("");
 
@@ -65,10 +66,8 @@ describe("JSON in pieces: byte for byte JSON.stringify(x, null, 2)", () => {
 function referenceTable(p: Presentation, color: boolean): string {
   const chalk = new Chalk({ level: color ? 1 : 0 });
   const paint = (c: Cell): string => {
-    if (c === null) return "";
-    if (typeof c !== "object") return String(c);
     const tones = { good: chalk.green, bad: chalk.red.bold, warn: chalk.yellow, dim: chalk.gray };
-    return tones[c.tone](c.text);
+    return c?.kind === "status" ? tones[c.tone](c.text) : String(plain(c));
   };
   const out: string[] = [];
   for (const s of p.sections) {
@@ -87,7 +86,6 @@ function referenceTable(p: Presentation, color: boolean): string {
 /** How Markdown was made before: every line in one array, joined and trimmed. */
 function referenceMarkdown(p: Presentation): string {
   const esc = (v: string | number) => String(v).replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
-  const plain = (c: Cell) => (c === null ? "" : typeof c === "object" ? c.text : c);
   const out: string[] = [];
   for (const s of p.sections) {
     if (s.title) out.push(`## ${s.title}`, "");
@@ -106,11 +104,11 @@ const tones = ["good", "bad", "warn", "dim"] as const;
 
 function rows(n: number, seed: number): Cell[][] {
   return Array.from({ length: n }, (_, i) => [
-    `50022219800101${String((i * 7 + seed) % 10000).padStart(4, "0")}`,
-    i % 5 === 0 ? "欧阳\n晓燕" : ["王芳", "Li Qiang", "陈静怡", "𠀀字"][i % 4]!,
-    (i * 37) % 1000,
-    i % 3 === 0 ? null : { text: i % 6 === 1 ? "不合格\n需补" : "合格", tone: tones[i % 4]! },
-    i === n - 1 ? "the longest cell comes last, and it is wide" : "古南街道",
+    text(`50022219800101${String((i * 7 + seed) % 10000).padStart(4, "0")}`),
+    text(i % 5 === 0 ? "欧阳\n晓燕" : ["王芳", "Li Qiang", "陈静怡", "𠀀字"][i % 4]!),
+    num((i * 37) % 1000),
+    i % 3 === 0 ? null : status("x", i % 6 === 1 ? "不合格\n需补" : "合格", tones[i % 4]!),
+    text(i === n - 1 ? "the longest cell comes last, and it is wide" : "古南街道"),
   ]);
 }
 
@@ -120,7 +118,7 @@ function presentation(n: number): Presentation {
     { header: ["a", "b"], rows: [], notes: ["no rows: no table"] },
     { title: "Not paid", header: ["id", "name\nline two", "amount", "reason", "town"], rows: rows(Math.ceil(n / 2), 2) },
     { header: [], rows: [], notes: [] },
-    { title: "trailing", header: ["x"], rows: [["\u3000"]], notes: ["  ", "\u3000"] },
+    { title: "trailing", header: ["x"], rows: [[text("\u3000")]], notes: ["  ", "\u3000"] },
   ];
   return { json: null, sections, csv: { header: [], rows: [] } };
 }
@@ -141,14 +139,18 @@ describe("a table in chunks of rows is the one table cli-table3 draws", () => {
   });
 
   it("a short row is drawn with empty cells", () => {
-    const p: Presentation = { json: null, sections: [{ header: ["a", "b", "c"], rows: [["1", "2", "3"], ["4"]] }], csv: { header: [], rows: [] } };
+    const p: Presentation = {
+      json: null,
+      sections: [{ header: ["a", "b", "c"], rows: [[text("1"), text("2"), text("3")], [text("4")]] }],
+      csv: { header: [], rows: [] },
+    };
     expect(join(renderTable(p, false, 1))).toBe(
       ["┌───┬───┬───┐", "│ a │ b │ c │", "├───┼───┼───┤", "│ 1 │ 2 │ 3 │", "├───┼───┼───┤", "│ 4 │   │   │", "└───┴───┴───┘", ""].join("\n"),
     );
   });
 
   it("150,000 rows are drawn without overflowing the stack, in pieces", () => {
-    const many: Cell[][] = Array.from({ length: 150000 }, (_, i) => [i]);
+    const many: Cell[][] = Array.from({ length: 150000 }, (_, i) => [num(i)]);
     const p: Presentation = { json: null, sections: [{ header: ["n"], rows: many }], csv: { header: [], rows: [] } };
     let lines = 0;
     let pieces = 0;
