@@ -1,9 +1,10 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { json, swtalent } from "../helpers/cli.js";
 import { golden } from "../helpers/golden.js";
+import { readWorkbook, values } from "../helpers/read-workbook.js";
 
 const ROSTER = "fixtures/人员名册.csv";
 const UNITS = ["--units", "fixtures/单位信息.csv"];
@@ -329,5 +330,39 @@ describe("swtalent compare: training and a ledger", () => {
     const bad = await swtalent(["compare", ROSTER, ...UNITS, "--with", "nowhere-2030"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('unknown policy "nowhere-2030"');
+  });
+});
+
+describe("compare as documents: --out x.xlsx and --out x.html hold the figures of the JSON", () => {
+  const dir = mkdtempSync(join(tmpdir(), "swtalent-compare-doc-"));
+
+  it("xlsx: the summary sheet first, money as numbers, every month's totals under A and B as in the JSON", async () => {
+    const out = join(dir, "compare.xlsx");
+    const r = await swtalent([...EXAMPLE, "--out", out, "--lang", "en", "--quiet"], LATER);
+    expect(r.code).toBe(0);
+    const data = json(await swtalent([...EXAMPLE, "--format", "json", "--quiet"], LATER));
+    const sheets = await readWorkbook(readFileSync(out));
+    expect(sheets[0]!.name).toBe("Summary");
+    const perMonth = sheets.find((s) => s.name === "Allowance per month");
+    expect(perMonth, sheets.map((s) => s.name).join(", ")).toBeDefined();
+    const rows = values(perMonth!).slice(1);
+    expect(rows.slice(0, 12).map((row) => [row[0], row[1], row[2]])).toEqual(
+      data.allowance.by_month.map((m: { month: string; total: [number, number] }) => [m.month, ...m.total]),
+    );
+    expect(rows[12]!.slice(0, 3)).toEqual(["all", 6100, 9210]);
+    for (const s of sheets) for (const row of s.rows) for (const c of row) expect(c.formula).toBe(false);
+  });
+
+  it("html: one page with both policies, the yearly totals and every person-month that changes", async () => {
+    const out = join(dir, "compare.html");
+    const r = await swtalent([...EXAMPLE, "--out", out, "--lang", "zh", "--quiet"], LATER);
+    expect(r.code).toBe(0);
+    const page = readFileSync(out, "utf8");
+    expect(page).toContain("政策对比：qijiang-2020 → qijiang-allowance-draft");
+    expect(page).toContain("6,100.00");
+    expect(page).toContain("9,210.00");
+    // 55 person-months change, each a row with its reason
+    expect(page.match(/金额 200 → 300/g)?.length).toBe(12);
+    expect(page).not.toMatch(/<script/i);
   });
 });
