@@ -184,17 +184,23 @@ export class RosterBuilder {
    * a resident ID on the other): each would be paid. Warned, since namesakes exist.
    */
   private warnSameName(people: readonly Person[]): void {
-    const ids = new Map<string, string[]>();
+    // unit -> name -> the ids under it: the unit names are shared strings, so no key is built per person
+    const byUnit = new Map<string, Map<string, string | string[]>>();
     for (const p of people) {
-      const key = `${p.unit}\u0000${p.name}`;
-      const list = ids.get(key);
-      if (list) list.push(p.id);
-      else ids.set(key, [p.id]);
+      let names = byUnit.get(p.unit);
+      if (!names) {
+        names = new Map();
+        byUnit.set(p.unit, names);
+      }
+      const ids = names.get(p.name);
+      if (ids === undefined) names.set(p.name, p.id);
+      else if (typeof ids === "string") names.set(p.name, [ids, p.id]);
+      else ids.push(p.id);
     }
-    for (const [key, list] of ids) {
-      if (list.length < 2) continue;
-      const [unit, name] = key.split("\u0000") as [string, string];
-      this.warnings.push({ code: "same_name_ids", params: { unit, name, ids: list.join(", ") } });
+    for (const [unit, names] of byUnit) {
+      for (const [name, ids] of names) {
+        if (typeof ids !== "string") this.warnings.push({ code: "same_name_ids", params: { unit, name, ids: ids.join(", ") } });
+      }
     }
   }
 
