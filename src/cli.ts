@@ -8,7 +8,10 @@ import { type Day, shanghaiToday, parseDay } from "./core/dates.js";
 import { SwtalentError } from "./core/errors.js";
 import type { Runtime } from "./commands/runtime.js";
 import { COMMANDS } from "./commands/index.js";
+import { helpLang } from "./commands/options.js";
+import { helpLayout, helpWords } from "./render/help.js";
 import { settleStdout, watchStdout } from "./io/write.js";
+import { spawnPager } from "./io/pager.js";
 import { oneLine } from "./render/messages.js";
 import { maskText } from "./core/records/ids.js";
 
@@ -39,6 +42,8 @@ export function defaultRuntime(): Runtime {
     stdout: process.stdout,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stdoutColumns: process.stdout.isTTY ? process.stdout.columns : undefined,
+    stdoutRows: process.stdout.isTTY ? process.stdout.rows : undefined,
+    startPager: spawnPager,
     stderrIsTTY: Boolean(process.stderr.isTTY),
     stderrColumns: process.stderr.isTTY ? process.stderr.columns : undefined,
     stderr: (line) => process.stderr.write(`${line}\n`),
@@ -90,15 +95,17 @@ function report(e: unknown, rt: Runtime, debug: boolean, shown: (s: string) => s
 
 async function run(argv: readonly string[], rt: Runtime): Promise<number> {
   let code = 0;
+  const lang = helpLang(argv, rt.env);
+  const w = helpWords(lang);
   const program = new Command()
     .name("swtalent")
-    .description(
-      "Audit social-work talent rosters (社会工作专业人才) against policy: certification ratios, " +
-        "the month-end allowance payroll, and training compliance, citing the clause behind every verdict.",
-    )
-    .version(version(), "-V, --version")
-    .option("--debug", "show a stack trace for unexpected errors")
-    .showHelpAfterError("(run with --help for usage)")
+    .description(w.program.description)
+    .version(version(), "-V, --version", w.program.version)
+    .helpOption("-h, --help", w.program.help)
+    .helpCommand("help [command]", w.program.helpCommand)
+    .configureHelp(helpLayout(lang))
+    .option("--debug", w.program.debug)
+    .showHelpAfterError(w.program.afterError)
     .exitOverride()
     .configureOutput({
       writeOut: (s) => rt.stdout.write(s),
@@ -108,7 +115,7 @@ async function run(argv: readonly string[], rt: Runtime): Promise<number> {
       getErrHelpWidth: () => rt.stderrColumns ?? 80,
     });
   for (const c of COMMANDS) {
-    const cmd = c.define(program.command(c.name)).exitOverride();
+    const cmd = c.define(program.command(c.name), w).exitOverride();
     const subs = c.subcommands;
     if (subs) {
       for (const sub of cmd.commands) {
@@ -122,11 +129,7 @@ async function run(argv: readonly string[], rt: Runtime): Promise<number> {
       });
     }
   }
-  program.addHelpText(
-    "after",
-    "\nExit codes: 0 done; 1 --check found non-compliance; 2 usage error; 3 data error; 4 output error.\n" +
-      "Example: swtalent audit roster.csv --units units.csv --as-of 2021-12-31",
-  );
+  program.addHelpText("after", w.program.after);
   if (argv.length <= 2) {
     program.outputHelp();
     return 2;

@@ -4,12 +4,12 @@
  * all, everyone not paid with the reason; against a ledger, what is still owed and overpaid.
  */
 import type { Command } from "commander";
-import { type Month, formatMonth, monthIndex, monthRange, parseMonth } from "../core/dates.js";
+import { type Month, firstDayOf, formatMonth, monthIndex, monthRange, parseMonth } from "../core/dates.js";
 import { UsageError } from "../core/errors.js";
 import { maskId, normaliseId } from "../core/records/ids.js";
 import { LEDGER_REQUIRED, LedgerReader } from "../core/records/ledger.js";
 import type { Person, Warning } from "../core/records/types.js";
-import { allowanceFor, payroll } from "../core/rules/allowance.js";
+import { allowanceFor, payroll, roleDecides } from "../core/rules/allowance.js";
 import { TRAITS } from "../render/format.js";
 import { lazyPresentation } from "../render/lazy.js";
 import { loadPolicy } from "../io/policies.js";
@@ -19,6 +19,7 @@ import { deliver, outputFormat } from "./deliver.js";
 import { documentParts } from "./document.js";
 import { envelope, idShown } from "./envelope.js";
 import { appendAll, readInputs } from "./inputs.js";
+import { monthsName, withOutNamed } from "./out-name.js";
 import { type CommonOptions, addCommonOptions, langOf, readOptions } from "./options.js";
 import { requirePart } from "./policy-parts.js";
 import type { Runtime } from "./runtime.js";
@@ -64,44 +65,54 @@ function explainee(people: readonly Person[], asked: string, show: (id: string) 
   const byId = people.find((p) => p.id === id);
   if (byId) return byId;
   const name = asked.trim();
-  const matches = id.includes("*") ? people.filter((p) => maskId(p.id) === id) : people.filter((p) => p.name === name);
+  // a masked id is a resident ID's: its check digit X is written as reports write it
+  const masked = id.includes("*") ? id.toUpperCase() : null;
+  const matches = masked !== null ? people.filter((p) => maskId(p.id) === masked) : people.filter((p) => p.name === name);
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) {
     const list = matches.map((p) => `${show(p.id)} ${p.name} (${p.unit})`);
-    throw new UsageError(`--explain ${show(name)}: ${matches.length} people match; give one of their ids`, list);
+    const choose = masked !== null ? "give the full id (--no-mask shows them)" : "give one of their ids";
+    throw new UsageError(`--explain ${show(name)}: ${matches.length} people match; ${choose}`, list);
   }
   throw new UsageError(`--explain ${show(name)}: no accepted person in the roster has this id or name (a rejected row is listed with its reason by validate)`);
 }
 
 export const allowanceCommand: CommandSpec = {
   name: "allowance",
-  define: (cmd: Command) =>
+  define: (cmd: Command, w) =>
     addCommonOptions(
       cmd
-        .description("the month-end allowance payroll (职业津贴): payees, totals per town, and everyone not paid with the reason")
-        .argument("<roster>", "roster CSV file (人员名册), or - for stdin")
-        .option("--month <month>", "the month to pay: 2021-06, 2021年6月, last or current (Asia/Shanghai)")
-        .option("--from <month>", "first month of a range")
-        .option("--to <month>", "last month of a range")
-        .option("--paid <ledger>", "CSV of id, month, amount already paid (e.g. earlier payrolls): pay only what is still owed")
-        .option("--explain <id|name>", "for one person (an id, a masked id, or a unique name), each condition month by month, with the amount and basis")
+        .description(w.allowance.description)
+        .argument("<roster>", w.common.roster)
+        .option("--month <month>", w.allowance.month)
+        .option("--from <month>", w.allowance.from)
+        .option("--to <month>", w.allowance.to)
+        .option("--paid <ledger>", w.allowance.paid)
+        .option("--explain <id|name>", w.allowance.explain)
         .addHelpText(
           "after",
-          "\nExamples:\n  swtalent allowance fixtures/人员名册.csv --units fixtures/单位信息.csv --month 2021-06\n" +
-            "  swtalent allowance roster.csv --units units.csv --month last --out payroll-$(date +%Y%m).csv\n" +
+          `\n${w.examples}\n  swtalent allowance fixtures/人员名册.csv --units fixtures/单位信息.csv --month 2021-06\n` +
+            "  swtalent allowance roster.csv --units units.csv --month last --out payroll-{month}.csv\n" +
             "  swtalent allowance roster.csv --units units.csv --from 2021-01 --to 2021-06 --paid paid.csv\n" +
             "  swtalent allowance roster.csv --units units.csv --month 2021-06 --explain 500222198602113955",
         ),
+      w,
     ),
   async run(args, rt: Runtime) {
-    const [roster, o] = args as [string, AllowanceOptions];
-    const lang = langOf(o, rt.env);
-    const months = monthsOf(o, rt.today);
+    const [roster, given] = args as [string, AllowanceOptions];
+    const lang = langOf(given, rt.env);
+    const months = monthsOf(given, rt.today);
+    const o = withOutNamed(given, { month: monthsName(months.map(formatMonth)) }, "allowance");
     const format = outputFormat(o, rt);
     const policy = loadPolicy(o.policy, rt.cwd);
     const a = requirePart(policy, "allowance");
     // allowance has no --as-of: a certificate dated after today is an error in the roster
-    const inputs = await readInputs(roster, o, rt, rt.today, { required: ["role"], futureCert: "month", roleWarnings: true });
+    const firstDays = months.map(firstDayOf);
+    const inputs = await readInputs(roster, o, rt, rt.today, {
+      required: ["role"],
+      futureCert: "month",
+      roleMatters: (p, unit) => roleDecides(p, unit, a, firstDays),
+    });
     const { people, units } = inputs.roster;
     const files = [...inputs.files];
     const rejected = [...inputs.rejected];

@@ -12,6 +12,7 @@ import { deliver, outputFormat } from "./deliver.js";
 import { documentParts } from "./document.js";
 import { envelope } from "./envelope.js";
 import { readInputs } from "./inputs.js";
+import { withOutNamed } from "./out-name.js";
 import { type CommonOptions, addCommonOptions, langOf, parseAsOf } from "./options.js";
 import type { Runtime } from "./runtime.js";
 import type { CommandSpec } from "./spec.js";
@@ -24,22 +25,24 @@ export { presentAudit };
 
 export const auditCommand: CommandSpec = {
   name: "audit",
-  define: (cmd: Command) =>
+  define: (cmd: Command, w) =>
     addCommonOptions(
       cmd
-        .description("check every unit against the policy's rules, targets and exam list")
-        .argument("<roster>", "roster CSV file (人员名册), or - for stdin")
-        .option("--as-of <date>", "the date to audit on (default: today in Asia/Shanghai)")
+        .description(w.audit.description)
+        .argument("<roster>", w.common.roster)
+        .option("--as-of <date>", w.audit.asOf)
         .addHelpText(
           "after",
-          "\nExamples:\n  swtalent audit fixtures/人员名册.csv --units fixtures/单位信息.csv --as-of 2021-12-31\n" +
-            "  swtalent audit roster.csv --policy ningbo-2018 --format json --out audit.json --check",
+          `\n${w.examples}\n  swtalent audit fixtures/人员名册.csv --units fixtures/单位信息.csv --as-of 2021-12-31\n` +
+            "  swtalent audit roster.csv --policy ningbo-2018 --format json --out audit-{as_of}.json --check",
         ),
+      w,
     ),
   async run(args, rt: Runtime) {
-    const [roster, o] = args as [string, AuditOptions];
-    const lang = langOf(o, rt.env);
-    const asOf = parseAsOf(o.asOf, rt.today);
+    const [roster, given] = args as [string, AuditOptions];
+    const lang = langOf(given, rt.env);
+    const asOf = parseAsOf(given.asOf, rt.today);
+    const o = withOutNamed(given, { as_of: formatDay(asOf) }, "audit");
     const format = outputFormat(o, rt);
     const inputs = await readInputs(roster, o, rt, asOf);
     const result = audit(inputs.policy, inputs.roster.people, inputs.roster.units, asOf);

@@ -7,10 +7,10 @@ import type { Policy } from "../core/policy/schema.js";
 import { maskText } from "../core/records/ids.js";
 import type { Rejection, Warning } from "../core/records/types.js";
 import { type Format, type Presentation, TRAITS, formatOption, renderCsvChunks, renderJson, renderMarkdown, renderTable } from "../render/format.js";
-import { DOCUMENT_WORDS } from "../render/catalogs/document.js";
 import { type Row, id, num, text } from "../render/model.js";
-import { type Lang, oneLine, plural, reasonText, warningText } from "../render/messages.js";
+import { type Lang, oneLine, reasonText, runWords, warningText } from "../render/messages.js";
 import { type Output, STDOUT, checkNotInput, sameOutput, writeOutput } from "../io/write.js";
+import { writePaged } from "../io/pager.js";
 import { workbookBytes } from "../io/xlsx.js";
 import { workbookOf } from "../render/xlsx.js";
 import { cellShown, maskWarning } from "./envelope.js";
@@ -49,6 +49,11 @@ export function outputFormat(o: Pick<CommonOptions, "format" | "out">, rt: Pick<
     );
   }
   return format;
+}
+
+/** Formats written for a person to read on the terminal, which a pager may show. */
+export function isHuman(format: Format): boolean {
+  return format === "table" || format === "md";
 }
 
 /** The output text in pieces, made as they are written, so a report of any length is never held whole. */
@@ -127,28 +132,33 @@ export async function deliver(outcome: Outcome, o: CommonOptions, rt: Runtime, l
   const show = cellShown(o);
   const v = outcome.policy.vocabulary;
 
-  const words = DOCUMENT_WORDS[lang];
-
-  if (!o.quiet) printCapped(rt, outcome.warnings, (w) => `warning: ${maskWarning(warningText(w, lang, v), o)}`, words.moreWarnings);
+  const words = runWords(lang);
+  if (!o.quiet) printCapped(rt, outcome.warnings, (w) => words.warning(maskWarning(warningText(w, lang, v), o)), words.moreWarnings);
   printCapped(
     rt,
     outcome.rejected,
-    (r) => {
-      const column = r.column && r.column !== r.field ? `${r.column} (${r.field})` : r.field;
-      return words.rejectLine(r.file, r.row, column, show(r.value), reasonText(r, lang, v));
-    },
+    (r) =>
+      words.problem({
+        file: r.file,
+        row: r.row,
+        column: r.column && r.column !== r.field ? `${r.column} (${r.field})` : r.field,
+        value: show(r.value),
+        reason: reasonText(r, lang, v),
+      }),
     words.moreProblems,
   );
   if (o.rejects !== undefined) {
     const rows = outcome.rejected.map((r): Row => [text(r.file), num(r.row), id(r.field), text(show(r.value)), text(reasonText(r, lang, v))]);
-    const csv = renderCsvChunks({ json: null, sections: [], csv: { header: words.rejectsHeader, rows } }, o.bom);
+    const csv = renderCsvChunks({ json: null, sections: [], csv: { header: [...words.rejectsHeader], rows } }, o.bom);
     await writeOutput(rt, o.rejects, o.mask ? maskOutput(csv) : csv, "--rejects");
   }
-  await writeOutput(rt, out, await outputOf(outcome.presentation, format, o, color));
+  const output = await outputOf(outcome.presentation, format, o, color);
+  if (out === STDOUT) await writePaged(rt, output, o.pager !== false && isHuman(format));
+  else await writeOutput(rt, out, output);
 
   if (outcome.rejected.length > 0 && !o.allowRejects) {
     const rows = new Set(outcome.rejected.map((r) => `${r.file}:${r.row}`)).size;
-    rt.stderr(`${plural(rows, "row", "rows")} rejected and left out of the results: fix them, or pass --allow-rejects to accept results without them`);
+    rt.stderr(words.rowsRejected(rows));
     return 3;
   }
   return o.check && outcome.findings ? 1 : 0;

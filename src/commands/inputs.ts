@@ -3,7 +3,7 @@ import type { Day } from "../core/dates.js";
 import { UsageError } from "../core/errors.js";
 import type { Policy } from "../core/policy/schema.js";
 import { type FutureCertAdvice, RosterBuilder, type RosterResult, rosterColumnsRequired } from "../core/records/roster.js";
-import type { FileCount, Rejection, Warning } from "../core/records/types.js";
+import type { FileCount, Person, Rejection, Unit, Warning } from "../core/records/types.js";
 import { UNITS_REQUIRED, UnitsBuilder } from "../core/records/units.js";
 import { builtinIds, loadPolicy } from "../io/policies.js";
 import { readMappedTable } from "../io/records.js";
@@ -54,8 +54,8 @@ export interface RosterReading {
   readonly required?: readonly string[];
   /** what a certificate dated after latestCertDate is told to do (default: a later --as-of) */
   readonly futureCert?: FutureCertAdvice;
-  /** warn about role texts the vocabulary does not know: only where roles decide something (allowance, validate) */
-  readonly roleWarnings?: boolean;
+  /** whose unknown role texts are warned about: people whose role decides the allowance (allowance, validate) */
+  readonly roleMatters?: (p: Person, unit: Unit) => boolean;
 }
 
 export async function readInputs(rosterPath: string, o: CommonOptions, rt: Runtime, latestCertDate: Day, reading: RosterReading = {}): Promise<Inputs> {
@@ -84,7 +84,7 @@ export async function readInputs(rosterPath: string, o: CommonOptions, rt: Runti
           width,
           latestCertDate,
           futureCertAdvice: reading.futureCert,
-          roleWarnings: reading.roleWarnings ?? false,
+          roleMatters: reading.roleMatters,
           knownUnits,
         }),
     }),

@@ -5,6 +5,7 @@ import { UsageError } from "../core/errors.js";
 import type { Policy } from "../core/policy/schema.js";
 import { type ColumnOverrides, headerKey } from "../core/records/header.js";
 import type { Lang } from "../render/messages.js";
+import type { HelpWords } from "../render/help.js";
 import { type Encoding, encodingName } from "../io/decode.js";
 import { type ReadOptions, delimiterOption } from "../io/table.js";
 import { parseColumnOptions } from "../io/records.js";
@@ -20,6 +21,8 @@ export interface CommonOptions {
   rejects?: string;
   bom: boolean;
   quiet?: boolean;
+  /** false with --no-pager */
+  pager?: boolean;
   encoding?: string;
   delimiter?: string;
   column?: string[];
@@ -27,26 +30,31 @@ export interface CommonOptions {
   units?: string;
 }
 
-export function addCommonOptions(cmd: Command, with_: { policy?: boolean; units?: boolean } = {}): Command {
-  if (with_.units !== false) cmd.option("--units <file>", "units file (单位信息): unit type, town, office, posts");
-  if (with_.policy !== false) cmd.option("--policy <id|file>", "policy profile id or a policy file (default qijiang-2020)");
+export function addCommonOptions(cmd: Command, words: HelpWords, with_: { policy?: boolean; units?: boolean } = {}): Command {
+  const w = words.common;
+  if (with_.units !== false) cmd.option("--units <file>", w.units);
+  if (with_.policy !== false) cmd.option("--policy <id|file>", w.policy);
   return cmd
-    .option("--format <fmt>", "table | csv | json | md | html | xlsx (default: table on a terminal, csv otherwise; --out x.html / x.xlsx picks it)")
-    .option("--out <file>", "write to this file (atomically; never an input)")
-    .option("--lang <zh|en>", "language of headers and messages (default from the locale)")
-    .option("--no-mask", "show resident ID numbers in full")
-    .option("--check", "exit 1 when anything is non-compliant")
-    .option("--allow-rejects", "report rejected rows but do not exit 3 for them")
-    .option("--rejects <file>", "write rejected rows with their reasons to this CSV file")
-    .option("--no-bom", "CSV output without the UTF-8 byte-order mark")
-    .option("--quiet", "no warnings or progress on stderr")
-    .option("--encoding <enc>", "force the input encoding: utf-8 | gb18030 (gbk) | utf-16le")
-    .option("--delimiter <char>", "force the input delimiter: comma | tab | semicolon | a character")
-    .option(
-      "--column <HEADER=field>",
-      'read a header the aliases do not know as this field, e.g. --column "离职时间（年月日）=end_date"; "HEADER=" leaves it unread (repeatable)',
-      (v: string, all: string[] = []) => [...all, v],
-    );
+    .option("--format <fmt>", w.format)
+    .option("--out <file>", w.out)
+    .option("--lang <zh|en>", w.lang)
+    .option("--no-mask", w.mask)
+    .option("--check", w.check)
+    .option("--allow-rejects", w.allowRejects)
+    .option("--rejects <file>", w.rejects)
+    .option("--no-bom", w.bom)
+    .option("--quiet", w.quiet)
+    .option("--no-pager", w.pager)
+    .option("--encoding <enc>", w.encoding)
+    .option("--delimiter <char>", w.delimiter)
+    .option("--column <HEADER=field>", w.column, (v: string, all: string[] = []) => [...all, v]);
+}
+
+/** The language of `--help`: --lang's when it is given on the command line, else the locale's. */
+export function helpLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
+  const at = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
+  const given = at === -1 ? undefined : argv[at]!.startsWith("--lang=") ? argv[at]!.slice("--lang=".length) : argv[at + 1];
+  return given === "zh" || given === "en" ? given : langOf({ mask: true, bom: true }, env);
 }
 
 export function langOf(o: CommonOptions, env: NodeJS.ProcessEnv): Lang {

@@ -10,15 +10,18 @@ import { formatDay } from "../core/dates.js";
 import type { Presentation, Row, Section } from "../render/model.js";
 import { date, id, num, text } from "../render/model.js";
 import type { Lang } from "../render/messages.js";
+import type { HelpWords } from "../render/help.js";
 import { gradeWord, unitTypeWord, yesWord } from "../render/words.js";
 import { builtinIds, loadPolicy } from "../io/policies.js";
 import type { CommandSpec } from "./spec.js";
 import { type CommonOptions, langOf } from "./options.js";
-import { render } from "./deliver.js";
+import { isHuman, render } from "./deliver.js";
 import { policyFile } from "./inputs.js";
+import { outPath } from "./out-name.js";
 import type { Runtime } from "./runtime.js";
 import { TRAITS, formatOption } from "../render/format.js";
 import { STDOUT, checkNotInput, writeOutput } from "../io/write.js";
+import { writePaged } from "../io/pager.js";
 import { UsageError } from "../core/errors.js";
 
 interface PolicyOptions extends CommonOptions {}
@@ -262,33 +265,33 @@ export function presentPolicy(p: Policy, lang: Lang): Presentation {
 
 /** Writes the presentation; `inputs` are the policy files read, which --out must not name. */
 async function output(p: Presentation, o: PolicyOptions, rt: Runtime, defaultFormat: "table", inputs: readonly string[] = []): Promise<number> {
-  const out = o.out ?? STDOUT;
+  const out = o.out === undefined ? STDOUT : outPath(o.out, {}, "policy");
   checkNotInput(rt, out, inputs);
   const format = o.format ? formatOption(o.format) : rt.stdoutIsTTY ? defaultFormat : "table";
   if (TRAITS[format].document) throw new UsageError(`policy writes table, csv, json or md, not ${format}`);
   const text = render(p, format, o, format === "table" && rt.stdoutIsTTY && !rt.env.NO_COLOR && out === STDOUT);
-  await writeOutput(rt, out, text);
+  if (out === STDOUT) await writePaged(rt, text, o.pager !== false && isHuman(format));
+  else await writeOutput(rt, out, text);
   return 0;
 }
 
-function policyOptions(cmd: Command): Command {
+function policyOptions(cmd: Command, w: HelpWords): Command {
   return cmd
-    .option("--format <fmt>", "table | json | md | csv (default: table)")
-    .option("--out <file>", "write to this file")
-    .option("--lang <zh|en>", "language of titles")
-    .option("--no-bom", "CSV output without the UTF-8 byte-order mark");
+    .option("--format <fmt>", w.policy.format)
+    .option("--out <file>", w.policy.out)
+    .option("--lang <zh|en>", w.policy.lang)
+    .option("--no-pager", w.common.pager)
+    .option("--no-bom", w.common.bom);
 }
 
 export const policyCommand: CommandSpec = {
   name: "policy",
-  define: (cmd: Command) => {
-    cmd.description("list the built-in policy profiles, show one, or check a policy file");
-    policyOptions(cmd.command("list").description("list the built-in profiles"));
-    policyOptions(
-      cmd.command("show").argument("<id|file>", "a built-in id or a policy file").description("print every rule, threshold, amount, date and basis"),
-    );
-    policyOptions(cmd.command("check").argument("<file>", "a policy file (YAML or JSON)").description("validate a custom policy file"));
-    cmd.addHelpText("after", "\nExamples:\n  swtalent policy list\n  swtalent policy show qijiang-2020\n  swtalent policy check my-policy.yaml");
+  define: (cmd: Command, w) => {
+    cmd.description(w.policy.description);
+    policyOptions(cmd.command("list").description(w.policy.list), w);
+    policyOptions(cmd.command("show").argument("<id|file>", w.policy.showArgument).description(w.policy.show), w);
+    policyOptions(cmd.command("check").argument("<file>", w.policy.checkArgument).description(w.policy.check), w);
+    cmd.addHelpText("after", `\n${w.examples}\n  swtalent policy list\n  swtalent policy show qijiang-2020\n  swtalent policy check my-policy.yaml`);
     return cmd;
   },
   async run() {

@@ -1,6 +1,7 @@
 /** What the outside world gives a command (the Runtime), and the progress line a long read shows on it. */
 import type { Readable } from "node:stream";
 import type { Day } from "../core/dates.js";
+import type { StartPager } from "../io/pager.js";
 import type { Destination, OutStream } from "../io/write.js";
 import type { CommonOptions } from "./options.js";
 
@@ -20,6 +21,10 @@ export interface Runtime extends Destination {
   readonly stdoutIsTTY: boolean;
   /** the terminal's width when stdout is one (help is wrapped to it) */
   readonly stdoutColumns?: number;
+  /** the terminal's height when stdout is one: a human report taller than it is paged */
+  readonly stdoutRows?: number;
+  /** starts $PAGER for a report on the terminal; absent: never page */
+  readonly startPager?: StartPager;
   readonly stderrIsTTY: boolean;
   /** the terminal's width when stderr is one */
   readonly stderrColumns?: number;

@@ -68,13 +68,13 @@ interface TemplateOptions {
 
 export const templateCommand: CommandSpec = {
   name: "template",
-  define: (cmd: Command) =>
+  define: (cmd: Command, w) =>
     cmd
-      .description("write empty roster, units and training templates with one example row each")
-      .option("--dir <dir>", "folder to write into, created if missing (default: the current folder)", ".")
-      .option("--lang <zh|en>", "header language (default from the locale)")
-      .option("--no-bom", "CSV without the UTF-8 byte-order mark")
-      .addHelpText("after", "\nExample:\n  swtalent template --dir ./templates --lang zh"),
+      .description(w.template.description)
+      .option("--dir <dir>", w.template.dir)
+      .option("--lang <zh|en>", w.template.lang)
+      .option("--no-bom", w.template.bom)
+      .addHelpText("after", `\n${w.example}\n  swtalent template --dir ./templates --lang zh`),
   async run(args, rt: Runtime) {
     const o = args[0] as TemplateOptions;
     const lang = langOf({ ...o, mask: true, bom: o.bom }, rt.env);

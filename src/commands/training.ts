@@ -5,6 +5,7 @@
  * still short as a deadline comes near.
  */
 import type { Command } from "commander";
+import { formatDay } from "../core/dates.js";
 import { UsageError } from "../core/errors.js";
 import type { TrainingPolicy } from "../core/policy/schema.js";
 import type { Warning } from "../core/records/types.js";
@@ -16,6 +17,7 @@ import { deliver, outputFormat } from "./deliver.js";
 import { documentParts } from "./document.js";
 import { envelope } from "./envelope.js";
 import { readInputs } from "./inputs.js";
+import { withOutNamed } from "./out-name.js";
 import { type CommonOptions, addCommonOptions, langOf, parseAsOf } from "./options.js";
 import { requirePart } from "./policy-parts.js";
 import { type Runtime, progressFor } from "./runtime.js";
@@ -46,26 +48,28 @@ function warnDaysOption(value: string | undefined): number | null {
 
 export const trainingCommand: CommandSpec = {
   name: "training",
-  define: (cmd: Command) =>
+  define: (cmd: Command, w) =>
     addCommonOptions(
       cmd
-        .description("training days (继续教育) in each person's window against their grade's requirement: status, deadline, per-unit rates")
-        .argument("<roster>", "roster CSV file (人员名册), or - for stdin")
-        .argument("<training>", "training records CSV file (培训记录), or - for stdin")
-        .option("--as-of <date>", "the date to judge on (default: today in Asia/Shanghai)")
-        .option("--window <kind>", "rolling (the years ending on the as-of date) or certificate (cycles from the certificate date); default: the policy's")
-        .option("--warn-days <n>", "also list people still short whose deadline falls within n days")
+        .description(w.training.description)
+        .argument("<roster>", w.common.roster)
+        .argument("<training>", w.training.training)
+        .option("--as-of <date>", w.training.asOf)
+        .option("--window <kind>", w.training.window)
+        .option("--warn-days <n>", w.training.warnDays)
         .addHelpText(
           "after",
-          "\nExamples:\n  swtalent training fixtures/人员名册.csv fixtures/培训记录.csv --units fixtures/单位信息.csv --as-of 2021-12-31\n" +
+          `\n${w.examples}\n  swtalent training fixtures/人员名册.csv fixtures/培训记录.csv --units fixtures/单位信息.csv --as-of 2021-12-31\n` +
             "  swtalent training roster.csv training.csv --warn-days 90 --format json --out training.json --check\n" +
             "  swtalent training roster.csv training.csv --window certificate --format md --lang zh",
         ),
+      w,
     ),
   async run(args, rt: Runtime) {
-    const [roster, trainingPath, o] = args as [string, string, TrainingOptions];
-    const lang = langOf(o, rt.env);
-    const asOf = parseAsOf(o.asOf, rt.today);
+    const [roster, trainingPath, given] = args as [string, string, TrainingOptions];
+    const lang = langOf(given, rt.env);
+    const asOf = parseAsOf(given.asOf, rt.today);
+    const o = withOutNamed(given, { as_of: formatDay(asOf) }, "training");
     const t = requirePart(loadPolicy(o.policy, rt.cwd), "training");
     const kind = windowOption(o.window, t);
     const warnDays = warnDaysOption(o.warnDays);

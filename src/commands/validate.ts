@@ -3,8 +3,10 @@
  * Reads and checks the inputs only, and reports every problem found.
  */
 import type { Command } from "commander";
-import type { Warning } from "../core/records/types.js";
+import type { Person, Unit, Warning } from "../core/records/types.js";
+import { roleDecides } from "../core/rules/allowance.js";
 import { PersonIndex, RepeatFinder } from "../core/rules/training.js";
+import { loadPolicy } from "../io/policies.js";
 import { displayName } from "../io/table.js";
 import { VALIDATE_WORDS } from "../render/catalogs/validate.js";
 import { lazyPresentation } from "../render/lazy.js";
@@ -14,6 +16,7 @@ import { deliver, outputFormat } from "./deliver.js";
 import { documentParts } from "./document.js";
 import { cellShown, envelope } from "./envelope.js";
 import { appendAll, readInputs } from "./inputs.js";
+import { withOutNamed } from "./out-name.js";
 import { type CommonOptions, addCommonOptions, langOf } from "./options.js";
 import type { Runtime } from "./runtime.js";
 import type { CommandSpec } from "./spec.js";
@@ -25,20 +28,27 @@ interface ValidateOptions extends CommonOptions {
 
 export const validateCommand: CommandSpec = {
   name: "validate",
-  define: (cmd: Command) =>
+  define: (cmd: Command, w) =>
     addCommonOptions(
       cmd
-        .description("read and check the inputs only, and report every problem found")
-        .argument("<roster>", "roster CSV file (人员名册), or - for stdin")
-        .option("--training <file>", "training records file (培训记录) to check as well")
-        .addHelpText("after", "\nExample:\n  swtalent validate fixtures/人员名册.csv --units fixtures/单位信息.csv --training fixtures/培训记录.csv"),
+        .description(w.validate.description)
+        .argument("<roster>", w.common.roster)
+        .option("--training <file>", w.validate.training)
+        .addHelpText("after", `\n${w.example}\n  swtalent validate fixtures/人员名册.csv --units fixtures/单位信息.csv --training fixtures/培训记录.csv`),
+      w,
     ),
   async run(args, rt: Runtime) {
-    const [roster, o] = args as [string, ValidateOptions];
+    const [roster, given] = args as [string, ValidateOptions];
+    const o = withOutNamed(given, {}, "validate");
     const lang: Lang = langOf(o, rt.env);
     const format = outputFormat(o, rt);
-    // validate has no --as-of: a certificate dated after today is a date to check
-    const inputs = await readInputs(roster, o, rt, rt.today, { futureCert: "check_date", roleWarnings: true });
+    // validate has no --as-of: a certificate dated after today is a date to check, and a role
+    // is warned about where it would decide today's allowance
+    const a = loadPolicy(o.policy, rt.cwd).allowance;
+    const inputs = await readInputs(roster, o, rt, rt.today, {
+      futureCert: "check_date",
+      ...(a ? { roleMatters: (p: Person, unit: Unit) => roleDecides(p, unit, a, [rt.today]) } : {}),
+    });
     const files = [...inputs.files];
     const rejected = [...inputs.rejected];
     const warnings = [...inputs.warnings];

@@ -182,6 +182,52 @@ const WARNINGS: Record<string, { en: Phrase; zh: Phrase }> = {
   },
 };
 
+/** A rejected row as one stderr line names it: where it is, what it holds, what is wrong. */
+export interface ProblemLine {
+  readonly file: string;
+  readonly row: number;
+  /** the header as the file has it, and the field it was read as */
+  readonly column: string;
+  readonly value: string;
+  readonly reason: string;
+}
+
+/** The lines a run writes on stderr around its warnings and rejected rows, and the --rejects header. */
+export interface RunWords {
+  warning(text: string): string;
+  moreWarnings(n: number): string;
+  problem(p: ProblemLine): string;
+  moreProblems(n: number): string;
+  /** the last line when rows were rejected and --allow-rejects was not given (exit 3) */
+  rowsRejected(rows: number): string;
+  /** the columns of the --rejects file */
+  readonly rejectsHeader: readonly [file: string, row: string, field: string, value: string, reason: string];
+}
+
+const RUN: Readonly<Record<Lang, RunWords>> = {
+  en: {
+    warning: (text) => `warning: ${text}`,
+    moreWarnings: (n) => `... and ${plural(n, "more warning", "more warnings")}: see --format json`,
+    problem: (p) => `${p.file}: row ${p.row}, column ${p.column}, value "${p.value}": ${p.reason}`,
+    moreProblems: (n) => `... and ${plural(n, "more problem", "more problems")}: see --rejects FILE or --format json`,
+    rowsRejected: (rows) =>
+      `${plural(rows, "row", "rows")} rejected and left out of the results: fix them, or pass --allow-rejects to accept results without them`,
+    rejectsHeader: ["file", "row", "field", "value", "reason"],
+  },
+  zh: {
+    warning: (text) => `警告：${text}`,
+    moreWarnings: (n) => `……另有 ${n} 条警告：见 --format json`,
+    problem: (p) => `${p.file}：第 ${p.row} 行，列 ${p.column}，内容“${p.value}”：${p.reason}`,
+    moreProblems: (n) => `……另有 ${n} 个问题：见 --rejects FILE 或 --format json`,
+    rowsRejected: (rows) => `${rows} 行被拒收，未计入结果：请更正这些行，或加 --allow-rejects 接受不含这些行的结果`,
+    rejectsHeader: ["文件", "行号", "列", "内容", "问题"],
+  },
+};
+
+export function runWords(lang: Lang): RunWords {
+  return RUN[lang];
+}
+
 export function reasonText(r: Rejection, lang: Lang, v: Vocabulary): string {
   const phrase = REASONS[r.code];
   const params = { field: r.field, ...(r.params ?? {}) };

@@ -1,10 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BIN, ROOT, json, swtalent } from "../helpers/cli.js";
 import { golden } from "../helpers/golden.js";
+import { checkDigit } from "../../src/core/records/ids.js";
 
 const ROSTER = "tests/fixtures/allowance/roster.csv";
 
@@ -147,16 +148,41 @@ describe("swtalent allowance on a small roster (worked by hand in tests/fixtures
     expect(a.stdout).toBe(b.stdout);
   });
 
-  it("the README's cron recipe writes last month's payroll", () => {
+  /** The README's crontab line as cron would run it: \% made %, the command in /bin/sh, from the scratch folder. */
+  const cronLine = (dir: string) => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const block = readme.slice(readme.indexOf("## Month-end payroll from cron")).split("```cron")[1]!.split("```")[0]!;
+    const entry = block.split("\n").find((l) => /^[\d*]/.test(l))!;
+    const command = entry.split(" ").slice(5).join(" ").replaceAll("\\%", "%");
+    return command.replace("cd /srv/swtalent", `cd ${dir}`).replace("swtalent allowance", `${process.execPath} ${BIN} allowance`);
+  };
+  const cron = (dir: string) =>
+    spawnSync("/bin/sh", ["-c", cronLine(dir)], { encoding: "utf8", env: { PATH: process.env.PATH ?? "", SWTALENT_TODAY: "2021-07-05" } });
+
+  it("the README's cron recipe writes last month's payroll, named after that month, with Chinese headers, and logs the exit code", () => {
     const dir = mkdtempSync(join(tmpdir(), "swtalent-cron-"));
-    const roster = join(ROOT, ROSTER);
-    const line = `${process.execPath} ${BIN} allowance ${roster} --month last --quiet --out payroll-$(date +%Y%m).csv`;
-    const r = spawnSync("bash", ["-c", line], { cwd: dir, encoding: "utf8", env: { PATH: process.env.PATH ?? "", SWTALENT_TODAY: "2021-07-05" } });
+    copyFileSync(join(ROOT, "fixtures/人员名册.csv"), join(dir, "roster.csv"));
+    copyFileSync(join(ROOT, "fixtures/单位信息.csv"), join(dir, "units.csv"));
+    const r = cron(dir);
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe("");
-    const files = readdirSync(dir);
-    expect(files).toEqual([`payroll-${new Date().toISOString().slice(0, 7).replace("-", "")}.csv`]);
-    expect(readFileSync(join(dir, files[0]!), "utf8")).toContain(",2021-06,200");
+    expect([r.stdout, r.stderr]).toEqual(["", ""]);
+    expect(readdirSync(dir).sort()).toEqual(["payroll-2021-06.csv", "roster.csv", "swtalent.log", "units.csv"]);
+    const payroll = readFileSync(join(dir, "payroll-2021-06.csv"), "utf8");
+    expect(payroll.split("\r\n")[0]).toBe("\uFEFF身份证号,姓名,单位,街镇,证书等级,月份,金额");
+    expect(payroll).toContain(",尹涛,东溪社区,东溪镇,senior,2021-06,200");
+    expect(readFileSync(join(dir, "swtalent.log"), "utf8")).toMatch(/^\d{4}-\d{2}-\d{2} allowance --month last: exit 0\n$/);
+  });
+
+  it("a rejected row: the log names it in Chinese and ends with exit 3, and the next run adds to the log", () => {
+    const dir = mkdtempSync(join(tmpdir(), "swtalent-cron-"));
+    writeFileSync(join(dir, "roster.csv"), `${readFileSync(join(ROOT, ROSTER), "utf8")}G0010,黄丽,滨河社区,社区,古南街道,网格员,特级社工,2020/1/1,,,是\n`);
+    writeFileSync(join(dir, "units.csv"), "单位名称,单位类型,所属街镇,是否设立社会工作室\n滨河社区,社区,古南街道,是\n新桥村,村,东溪镇,是\n");
+    expect(cron(dir).status).toBe(0);
+    cron(dir);
+    const log = readFileSync(join(dir, "swtalent.log"), "utf8").trimEnd().split("\n");
+    expect(log.filter((l) => l.startsWith("roster.csv：第 10 行，列 证书等级 (grade)，内容“特级社工”"))).toHaveLength(2);
+    expect(log.filter((l) => l.endsWith("allowance --month last: exit 3"))).toHaveLength(2);
+    expect(log.at(-1)).toMatch(/^\d{4}-\d{2}-\d{2} allowance --month last: exit 3$/);
   });
 });
 
@@ -258,6 +284,116 @@ describe("never pay twice (the example district, June 2021: 500 yuan to 4 payees
     const out = json(await swtalent(["allowance", ...DISTRICT, "--month", "2021-06", "--paid", ledger([`${id},2021-06,200`]), "--format", "json"]));
     expect(out.rejected).toEqual([]);
     expect(out.total).toBe(300);
+  });
+});
+
+describe("--explain takes an id, a masked id, or a name when it is unique (SPEC.md Commands)", () => {
+  const withId = (first17: string) => first17 + checkDigit(first17);
+  const WANG_A = withId("50022219800101001"); // ends in 0010
+  const WANG_B = withId("50022219800102003");
+  const ZHAO = withId("50022219790125688"); // check digit X
+  const dir = mkdtempSync(join(tmpdir(), "swtalent-explain-"));
+  const path = join(dir, "roster.csv");
+  writeFileSync(
+    path,
+    [
+      "身份证号,姓名,单位,单位类型,街镇,岗位,证书等级,社会工作室",
+      `${WANG_A},王芳,滨河社区,社区,古南街道,社区党委书记,高级社会工作师,是`,
+      `${WANG_B},王芳,新桥村,村,东溪镇,村支书,助理社会工作师,是`,
+      `${ZHAO},赵刚,新桥村,村,东溪镇,村长,社会工作师,是`,
+      "G0001,李强,滨河社区,社区,古南街道,专职社区工作者,社会工作师,是",
+    ].join("\n"),
+  );
+  const explain = (who: string, ...more: string[]) =>
+    swtalent(["allowance", path, "--month", "2021-06", "--explain", who, "--format", "json", "--lang", "en", ...more]);
+  const explained = async (who: string) => {
+    const r = await explain(who);
+    expect(r.code, r.stderr).toBe(0);
+    return json(r).explain;
+  };
+
+  it.each([
+    ["a unique name", "赵刚", "赵刚"],
+    ["a unique name with spaces around it", " 李强 ", "李强"],
+    ["a full id", WANG_B, "王芳"],
+    ["a staff number (工号)", "G0001", "李强"],
+    ["a masked id, as every report shows it", "500222********0010", "王芳"],
+    ["a masked id with a small x", `500222********${ZHAO.slice(14, 17)}x`, "赵刚"],
+  ])("%s", async (_what, who, name) => {
+    const e = await explained(who);
+    expect(e.name).toBe(name);
+  });
+
+  it("the full id of one 王芳 explains that one, whose unit differs from the other's", async () => {
+    expect((await explained(WANG_A)).unit).toBe("滨河社区");
+    expect((await explained(WANG_B)).unit).toBe("新桥村");
+  });
+
+  it("a name two people share is a usage error (exit 2) listing both, ids masked, to choose from", async () => {
+    const r = await explain("王芳");
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.trimEnd().split("\n")).toEqual([
+      "swtalent: --explain 王芳: 2 people match; give one of their ids",
+      `  ${WANG_A.slice(0, 6)}********${WANG_A.slice(14)} 王芳 (滨河社区)`,
+      `  ${WANG_B.slice(0, 6)}********${WANG_B.slice(14)} 王芳 (新桥村)`,
+    ]);
+  });
+
+  it("a masked id two resident IDs share is a usage error (exit 2) asking for the full id", async () => {
+    // another birth date with the same sequence number and check digit: the same masked id as WANG_A
+    const days = Array.from({ length: 27 }, (_, i) => String(i + 2).padStart(2, "0"));
+    const twin = days.map((dd) => withId(`500222198001${dd}001`)).find((x) => x.slice(14) === WANG_A.slice(14))!;
+    const twins = join(dir, "twins.csv");
+    writeFileSync(twins, [readFileSync(path, "utf8"), `${twin},孙丽,滨河社区,社区,古南街道,社区主任,社会工作师,是`].join("\n"));
+    const r = await swtalent(["allowance", twins, "--month", "2021-06", "--explain", "500222********0010", "--lang", "en"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split("\n")[0]).toBe("swtalent: --explain 500222********0010: 2 people match; give the full id (--no-mask shows them)");
+    expect(r.stderr).toContain("王芳 (滨河社区)");
+    expect(r.stderr).toContain("孙丽 (滨河社区)");
+  });
+
+  it("nobody by that id or name is a usage error (exit 2) saying so", async () => {
+    const r = await explain("张三");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      "swtalent: --explain 张三: no accepted person in the roster has this id or name (a rejected row is listed with its reason by validate)\n",
+    );
+  });
+});
+
+describe("role warnings only where the role decides the allowance (POLICY.md §1 Roles)", () => {
+  it("the example district: no warning for the 科员 of bureaus and street offices, nor the 社工 of agencies", async () => {
+    const r = await swtalent(["allowance", "fixtures/人员名册.csv", "--units", "fixtures/单位信息.csv", "--month", "2021-06", "--format", "json"]);
+    expect(r.code).toBe(0);
+    expect(json(r).warnings.filter((w: string) => w.startsWith("role "))).toEqual([]);
+    expect(r.stderr).not.toMatch(/科员/);
+  });
+
+  it("an unknown title in a community with an office is warned about; the same in a bureau, or after leaving, is not", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "swtalent-roles-"));
+    const path = join(dir, "roster.csv");
+    writeFileSync(
+      path,
+      [
+        "身份证号,姓名,单位,单位类型,街镇,岗位,证书等级,离职日期,社会工作室",
+        "G1,王芳,滨河社区,社区,古南街道,社区干事,社会工作师,,是",
+        "G2,李强,区民政局,机关,,科员,社会工作师,,",
+        "G3,张敏,石佛社区,社区,东溪镇,社区干事,社会工作师,,否",
+        "G4,赵刚,滨河社区,社区,古南街道,保安,社会工作师,2021-05-31,是",
+        "G5,陈静,新桥村,村,东溪镇,村支书,社会工作师,,是",
+      ].join("\n"),
+    );
+    const june = await swtalent(["allowance", path, "--month", "2021-06", "--format", "json", "--lang", "en"]);
+    expect(json(june).warnings).toEqual(['role "社区干事" (1 person) is not a known role: counted as other, so not paid an allowance']);
+    expect(json(june).payees.map((p: any) => p.name)).toEqual(["陈静"]);
+    // 赵刚 was in service in May: his role decided that month's pay
+    const spring = await swtalent(["allowance", path, "--from", "2021-05", "--to", "2021-06", "--format", "json", "--lang", "en"]);
+    expect(
+      json(spring)
+        .warnings.filter((w: string) => w.startsWith("role "))
+        .map((w: string) => w.split(" (")[0]),
+    ).toEqual(['role "保安"', 'role "社区干事"']);
   });
 });
 

@@ -267,11 +267,11 @@ describe("stderr: one whole line per message", () => {
     writeFileSync(
       join(dir, "roster.csv"),
       [
-        "id,name,unit,unit_type,town,grade,role",
-        `G1,王芳,滨河社区,社区,古南街道,"社会\n工作师",专职社区工作者`,
-        `G2,李强,滨河社区,社区,古南街道,"高级\r\n社工",专职社区工作者`,
-        `G3,张敏,滨河社区,"社\r区",古南街道,社会工作师,专职社区工作者`,
-        `G4,陈静,滨河社区,社区,古南街道,社会工作师,"保\n安"`,
+        "id,name,unit,unit_type,town,grade,role,sw_office",
+        `G1,王芳,滨河社区,社区,古南街道,"社会\n工作师",专职社区工作者,是`,
+        `G2,李强,滨河社区,社区,古南街道,"高级\r\n社工",专职社区工作者,是`,
+        `G3,张敏,滨河社区,"社\r区",古南街道,社会工作师,专职社区工作者,是`,
+        `G4,陈静,滨河社区,社区,古南街道,社会工作师,"保\n安",是`,
       ].join("\n"),
     );
     const r = await run(dir, ["validate", "roster.csv", "--format", "json"]);
@@ -290,9 +290,10 @@ describe("stderr: one whole line per message", () => {
 
   it("warnings are capped at 50 lines like problems, then how many more; JSON carries them all", async () => {
     const dir = scratch();
-    const rows = ["id,name,unit,unit_type,town,grade,role"];
-    for (let i = 0; i < 51; i++) rows.push(`G${i},人员${i},滨河社区,社区,古南街道,社会工作师,岗位${i}`); // 51 roles not known
-    for (let i = 0; i < 52; i++) rows.push(`R${i},人员${i},滨河社区,社区,古南街道,社工,专职社区工作者`); // 52 unknown grades
+    // a community with a social-work office: the role decides the allowance there
+    const rows = ["id,name,unit,unit_type,town,grade,role,sw_office"];
+    for (let i = 0; i < 51; i++) rows.push(`G${i},人员${i},滨河社区,社区,古南街道,社会工作师,岗位${i},是`); // 51 roles not known
+    for (let i = 0; i < 52; i++) rows.push(`R${i},人员${i},滨河社区,社区,古南街道,社工,专职社区工作者,是`); // 52 unknown grades
     writeFileSync(join(dir, "roster.csv"), rows.join("\n"));
     const r = await run(dir, ["validate", "roster.csv", "--format", "json", "--allow-rejects"]);
     expect(r.code).toBe(0);

@@ -130,6 +130,16 @@ const FIGURES: Record<string, (r: Run, again: (...extra: string[]) => Promise<Ru
       ["2021-06", "grade", "no", "0"],
     ]);
   },
+  "allowance fixtures/人员名册.csv --units fixtures/单位信息.csv --month 2021-06 --explain 李强": async (r, again) => {
+    // the same 李强 by name: the only person of the district so named
+    expect(rows(r.stdout).map((c) => [c.month, c.condition, c.outcome])).toEqual([
+      ["2021-06", "not_in_service", "yes"],
+      ["2021-06", "unit", "yes"],
+      ["2021-06", "role", "yes"],
+      ["2021-06", "grade", "no"],
+    ]);
+    expect(json(await again("--format", "json")).explain.id).toBe("500222********3955");
+  },
   "training fixtures/人员名册.csv fixtures/培训记录.csv --units fixtures/单位信息.csv --as-of 2021-12-31 --warn-days 90": (r) => {
     const people = new Map(rows(r.stdout).map((p) => [p.name, p]));
     const worked: [name: string, required: string, days: string, shortfall: string, status: string, deadline?: string][] = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseMonth } from "../../src/core/dates.js";
-import { allowanceFor, payroll } from "../../src/core/rules/allowance.js";
+import { firstDayOf, parseDay, parseMonth } from "../../src/core/dates.js";
+import { allowanceFor, payroll, roleDecides } from "../../src/core/rules/allowance.js";
 import { loadPolicy } from "../../src/io/policies.js";
 import { person, unit } from "../helpers/records.js";
 
@@ -78,5 +78,27 @@ describe("QJ-ALLOWANCE: status on the first day of the month (綦江民发〔202
     const r = payroll(a, [p, q], new Map([["C", community]]), months, paid);
     expect(r.payees.map((l) => [l.id, l.month, l.fen])).toEqual([[p.id, "2021-06", 6000]]);
     expect(r.overpaid.map((l) => [l.id, l.month, l.fen])).toEqual([[q.id, "2021-06", 5000]]);
+  });
+});
+
+describe("the role decides the allowance only in service, in a unit that qualifies (POLICY.md §1 Roles)", () => {
+  const june1 = [firstDayOf(JUNE)];
+  const clerk = { ...base, role: "other" as const, roleText: "科员" };
+  it.each([
+    ["in service in a community with an office", community, {}, true],
+    ["in a bureau (机关): not paid whatever the role", unit({ name: "O", type: "organ", swOffice: true }), {}, false],
+    ["in a street office (街道办事处)", unit({ name: "T", type: "town", swOffice: true }), {}, false],
+    ["in a community without an office", unit({ name: "C", type: "urban_community", swOffice: false }), {}, false],
+    ["in a village whose office is not recorded", unit({ name: "V", type: "village" }), {}, false],
+    ["left the day before the month", community, { end: "2021-05-31" }, false],
+    ["leaves on the 1st: in service that day", community, { end: "2021-06-01" }, true],
+  ])("%s", (_name, u, over, decides) => {
+    expect(roleDecides(person({ ...clerk, ...over }), u, a, june1)).toBe(decides);
+  });
+
+  it("in service on any of the days judged is enough (a range of months)", () => {
+    const starts = person({ ...clerk, start: "2021-07-01" });
+    expect(roleDecides(starts, community, a, june1)).toBe(false);
+    expect(roleDecides(starts, community, a, [...june1, parseDay("2021-07-01")!])).toBe(true);
   });
 });

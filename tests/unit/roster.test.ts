@@ -3,7 +3,7 @@ import { formatDay, parseDay } from "../../src/core/dates.js";
 import { mapHeader } from "../../src/core/records/header.js";
 import { checkDigit } from "../../src/core/records/ids.js";
 import { type FutureCertAdvice, RosterBuilder, rosterColumnsRequired, type RosterResult } from "../../src/core/records/roster.js";
-import type { Unit } from "../../src/core/records/types.js";
+import type { Person, Unit } from "../../src/core/records/types.js";
 import { reasonText, warningText } from "../../src/render/messages.js";
 import { loadPolicy } from "../../src/io/policies.js";
 import { unit } from "../helpers/records.js";
@@ -35,7 +35,10 @@ const row = (c: Cells): string[] => HEADER.map((h) => c[h] ?? "");
 const base: Cells = { 姓名: "王芳", 单位: "滨河社区", 单位类型: "社区", 街镇: "古南街道", 证书等级: "社会工作师" };
 
 /** Reads rows as a roster would be read: the header is row 1, the first data row is row 2. */
-function read(rows: Cells[], opts: { asOf?: string; knownUnits?: Map<string, Unit>; header?: string[]; advice?: FutureCertAdvice } = {}): RosterResult {
+function read(
+  rows: Cells[],
+  opts: { asOf?: string; knownUnits?: Map<string, Unit>; header?: string[]; advice?: FutureCertAdvice; roleMatters?: (p: Person, u: Unit) => boolean } = {},
+): RosterResult {
   const header = opts.header ?? HEADER;
   const required = rosterColumnsRequired(opts.knownUnits !== undefined);
   const h = mapHeader("roster.csv", header, policy.vocabulary.columns.roster, required);
@@ -46,6 +49,7 @@ function read(rows: Cells[], opts: { asOf?: string; knownUnits?: Map<string, Uni
     width: header.length,
     latestCertDate: parseDay(opts.asOf ?? "2021-07-05")!,
     futureCertAdvice: opts.advice,
+    roleMatters: opts.roleMatters ?? (() => true),
     knownUnits: opts.knownUnits ?? null,
   });
   rows.forEach((c, i) => {
@@ -330,6 +334,45 @@ describe("roles that match nothing are other, and each distinct text is warned a
     ]);
     expect(warningText(roles.at(-1)!, "en", policy.vocabulary)).toBe('role "保安" (2 people) is not a known role: counted as other, so not paid an allowance');
     expect(warningText(roles[0]!, "en", policy.vocabulary)).toBe('role "会计" (1 person) is not a known role: counted as other, so not paid an allowance');
+  });
+});
+
+describe("a role text is warned about only for people whose role decides something (POLICY.md §1 Roles)", () => {
+  const rows = [
+    { ...base, 身份证号: ID1, 岗位: "保安" },
+    { ...base, 身份证号: ID2, 岗位: "科员", 单位: "区民政局", 单位类型: "机关" },
+    { ...base, 身份证号: ID3, 岗位: "科员", 单位: "新桥村", 单位类型: "村" },
+  ];
+  const inCommunity = (_p: Person, u: Unit) => u.type === "urban_community";
+
+  it("the command says where the role matters: a 科员 of a bureau or a village is not named", () => {
+    const r = read(rows, { roleMatters: inCommunity });
+    expect(r.warnings.filter((w) => w.code === "unrecognised_role").map((w) => w.params)).toEqual([{ role: "保安", people: 1 }]);
+  });
+
+  it("the person and their unit are what the command judges", () => {
+    const seen: string[] = [];
+    read(rows, {
+      roleMatters: (p, u) => {
+        seen.push(`${p.roleText}@${u.name}:${u.type}`);
+        return false;
+      },
+    });
+    expect(seen.sort()).toEqual(["保安@滨河社区:urban_community", "科员@区民政局:organ", "科员@新桥村:village"]);
+  });
+
+  it("without a judge (audit, training), no role is warned about", () => {
+    const h = mapHeader("roster.csv", HEADER, policy.vocabulary.columns.roster, rosterColumnsRequired(false));
+    const b = new RosterBuilder({
+      file: "roster.csv",
+      policy,
+      columns: h.columns,
+      width: HEADER.length,
+      latestCertDate: parseDay("2021-07-05")!,
+      knownUnits: null,
+    });
+    for (const [i, c] of rows.entries()) b.add(row(c), i + 2);
+    expect(b.finish().warnings.filter((w) => w.code === "unrecognised_role")).toEqual([]);
   });
 });
 

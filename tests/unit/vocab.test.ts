@@ -96,7 +96,7 @@ describe("unit type (单位类型)", () => {
 
 describe("role (岗位/职务): POLICY.md §1 matching rule", () => {
   it.each([
-    // committee: an alias, or ending with 书记, 主任 or 委员
+    // committee: an alias, or ending with 书记, 支书, 主任 or 委员
     ["两委成员", "committee"],
     ["村两委", "committee"],
     ["书记", "committee"],
@@ -108,6 +108,12 @@ describe("role (岗位/职务): POLICY.md §1 matching rule", () => {
     ["居委会副主任", "committee"],
     ["村委委员", "committee"],
     ["村党支部书记", "committee"],
+    // committee titles as villages and communities write them; 支书 is a suffix too
+    ["村支书", "committee"],
+    ["支书", "committee"],
+    ["村长", "committee"],
+    ["社区主任", "committee"],
+    ["副支书", "committee"],
     [" 社区党委书记 ", "committee"],
     ["committee", "committee"],
     // community_staff: an alias, or containing 专职 but not 兼职

@@ -47,8 +47,11 @@ export interface RosterOptions {
   readonly latestCertDate: Day;
   /** what that day is, so the rejection can say what to do (default: an --as-of date) */
   readonly futureCertAdvice?: FutureCertAdvice;
-  /** list role texts the vocabulary does not know (POLICY.md §1), where roles matter; default yes */
-  readonly roleWarnings?: boolean;
+  /**
+   * whose role texts the vocabulary does not know are warned about (POLICY.md §1 Roles): only
+   * people whose role decides something, as the command judges it; absent, nobody's
+   */
+  readonly roleMatters?: (p: Person, unit: Unit) => boolean;
   /** units from a units file, which win over roster columns */
   readonly knownUnits: ReadonlyMap<string, Unit> | null;
 }
@@ -207,16 +210,31 @@ export class RosterBuilder {
     for (const r of rejected) this.rejected.push(r);
     this.count.accepted = accepted;
     this.count.rejected += rejected.length;
+    const units = this.unitsOf(people);
+    this.warnRoles(people, units);
+    this.warnSameName(people);
+    this.rejected.sort((a, b) => a.row - b.row);
+    return { people, units, rejected: this.rejected, warnings: this.warnings, count: this.count };
+  }
+
+  /** Each role text the vocabulary does not know, once, with the number of people whose role it decides. */
+  private warnRoles(people: readonly Person[], units: ReadonlyMap<string, Unit>): void {
+    const matters = this.o.roleMatters;
+    if (!matters) return;
     // counted over the people kept, so a rejected or duplicate row does not inflate the count
     const unrecognisedRoles = new Map<string, number>();
-    if (this.o.roleWarnings !== false)
-      for (const p of people) {
-        if (!this.norm.role(p.roleText).recognised) unrecognisedRoles.set(p.roleText, (unrecognisedRoles.get(p.roleText) ?? 0) + 1);
-      }
+    for (const p of people) {
+      if (this.norm.role(p.roleText).recognised) continue;
+      const unit = units.get(p.unit);
+      if (unit && matters(p, unit)) unrecognisedRoles.set(p.roleText, (unrecognisedRoles.get(p.roleText) ?? 0) + 1);
+    }
     for (const [text, n] of [...unrecognisedRoles].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
       this.warnings.push({ code: "unrecognised_role", params: { role: text, people: n } });
     }
-    this.warnSameName(people);
+  }
+
+  /** The units of the units file, and those the roster's rows describe. */
+  private unitsOf(people: readonly Person[]): Map<string, Unit> {
     const withPeople = new Set(people.map((p) => p.unit));
     const units = new Map<string, Unit>();
     for (const [name, u] of this.o.knownUnits ?? []) {
@@ -237,7 +255,6 @@ export class RosterBuilder {
       const unit = unitFromAttributes(name, attrs);
       if (unit) units.set(name, unit);
     }
-    this.rejected.sort((a, b) => a.row - b.row);
-    return { people, units, rejected: this.rejected, warnings: this.warnings, count: this.count };
+    return units;
   }
 }

@@ -45,6 +45,15 @@ function unitPasses(unit: Unit, a: AllowancePolicy): boolean {
   return a.unit_types.includes(unit.type) && (!a.require_sw_office || unit.swOffice === true);
 }
 
+/**
+ * Whether a person's role is what their pay turns on (POLICY.md §1 Roles): in service on one of
+ * `days` (the first day of each month paid) and in a unit that qualifies. Elsewhere the role
+ * decides nothing: a 科员 in a bureau is not paid whatever the role says.
+ */
+export function roleDecides(p: Person, unit: Unit, a: AllowancePolicy, days: readonly Day[]): boolean {
+  return unitPasses(unit, a) && days.some((d) => inServiceOn(p, d));
+}
+
 function monthlyYuan(p: Person, a: AllowancePolicy): number | undefined {
   return a.monthly[p.grade as keyof AllowancePolicy["monthly"]];
 }
