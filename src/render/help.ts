@@ -5,6 +5,7 @@
  */
 import type { Help } from "commander";
 import type { Lang } from "./messages.js";
+import { displayWidth } from "./width.js";
 
 /** The titles commander prints, as it spells them. */
 type Title = "Usage:" | "Arguments:" | "Options:" | "Commands:";
@@ -37,6 +38,8 @@ const EN = {
     bom: "CSV output without the UTF-8 byte-order mark",
     quiet: "no warnings or progress on stderr",
     pager: "print straight to the terminal, never through $PAGER (default less -FRX)",
+    width: "lay tables out to n columns (default: the terminal's width, or 100 when not on a terminal)",
+    all: "table and md list what passes too (compliant units, everyone paid or not), not only count it",
     encoding: "force the input encoding: utf-8 | gb18030 (gbk) | utf-16le",
     delimiter: "force the input delimiter: comma | tab | semicolon | a character",
     column: 'read a header the aliases do not know as this field, e.g. --column "离职时间（年月日）=end_date"; "HEADER=" leaves it unread (repeatable)',
@@ -114,6 +117,8 @@ const ZH: HelpWords = {
     bom: "输出 CSV 时不加 UTF-8 BOM",
     quiet: "不在标准错误输出警告和进度",
     pager: "直接输出到终端，不经过 $PAGER 分页（默认 less -FRX）",
+    width: "表格按 n 列宽排版（默认：终端宽度；不在终端上时为 100）",
+    all: "table 和 md 格式也逐条列出达标的内容（达标单位、全部未发放人员等），而不只计数",
     encoding: "指定输入文件编码：utf-8 | gb18030 (gbk) | utf-16le",
     delimiter: "指定输入分隔符：comma | tab | semicolon | 单个字符",
     column: '把别名不能识别的表头读作此字段，如 --column "离职时间（年月日）=end_date"；"表头=" 表示不读该列（可重复）',
@@ -172,18 +177,13 @@ export function helpWords(lang: Lang): HelpWords {
 /** A character a terminal shows two columns wide: CJK ideographs, kana, hangul, full-width forms. */
 const WIDE =
   /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/;
-const WIDE_ALL = new RegExp(WIDE.source, "g");
 /** a chunk a line may break after: one wide character (with the punctuation that closes it), or a run of other text */
 const CHUNK = new RegExp(
   `\\s*(?:${WIDE.source}[，。、：；！？）」』”]*|[^\\s\\u1100-\\u115F\\u2E80-\\uA4CF\\uAC00-\\uD7A3\\uF900-\\uFAFF\\uFE30-\\uFE4F\\uFF00-\\uFF60\\uFFE0-\\uFFE6]+)`,
   "g",
 );
 
-function columns(s: string): number {
-  // colour codes take no columns
-  const plain = s.replace(/\x1b\[[0-9;]*m/g, "");
-  return plain.length + (plain.match(WIDE_ALL)?.length ?? 0);
-}
+const columns = displayWidth;
 
 /**
  * How commander lays out help in Chinese: its titles translated, a Chinese character counted

@@ -65,6 +65,16 @@ export interface Section {
   readonly notes?: readonly string[];
   /** the last row is a total (小计, 合计): set apart on a page, and never cut from its table */
   readonly total?: boolean;
+  /**
+   * How much each column matters when the line is too short for all (table): 1 the most; the
+   * columns with the highest numbers give way first, wrapping narrower. Absent: all alike.
+   */
+  readonly priority?: readonly number[];
+  /**
+   * Columns whose long texts repeat down the rows (a rule's basis): table and Markdown show a
+   * short key in the row, [1], and each key's text once under the table; CSV, documents the text.
+   */
+  readonly keyed?: readonly number[];
 }
 
 /** One flat table (CSV); rows may be made as they are written, so a million never sit in memory. */
