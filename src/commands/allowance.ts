@@ -14,7 +14,7 @@ import { TRAITS } from "../render/format.js";
 import { lazyPresentation } from "../render/lazy.js";
 import { loadPolicy } from "../io/policies.js";
 import { readMappedTable } from "../io/records.js";
-import { explainDocument, payrollCsv, payrollDocument, payrollJson, payrollSections, presentExplain } from "./allowance-report.js";
+import { explainDocument, payrollCsv, payrollDocument, payrollJson, payrollSections, payrollView, presentExplain } from "./allowance-report.js";
 import { deliver, outputFormat } from "./deliver.js";
 import { documentParts } from "./document.js";
 import { envelope, idShown } from "./envelope.js";
@@ -173,9 +173,13 @@ export const allowanceCommand: CommandSpec = {
       {
         presentation: lazyPresentation({
           json: () => ({ ...envelope("allowance", policy, files, rejected, warnings, lang, o), ...payrollJson(r, policy, lang, o, withLedger) }),
-          sections: () => payrollSections(r, policy, lang, o, withLedger, TRAITS[format].forSigning),
+          sections: () => payrollView(r, policy, lang, o, withLedger, TRAITS[format].forSigning),
           csv: () => payrollCsv(r, lang, o),
-          document: () => documentParts({ policy, files, rejected, lang, o }, payrollDocument(r, lang)),
+          document: () =>
+            documentParts(
+              { policy, files, rejected, lang, o },
+              { ...payrollDocument(r, lang), sections: payrollSections(r, policy, lang, o, withLedger, TRAITS[format].forSigning) },
+            ),
         }),
         format,
         policy,

@@ -63,7 +63,7 @@ describe("allowance --out 2021-06.xlsx: the payroll as a workbook", () => {
     for (const t of data.by_town) {
       const s = sheet(sheets, t.town);
       expect(values(s)[0]).toEqual(
-        zh ? ["身份证号", "姓名", "单位", "证书等级", "月份", "金额", "签名"] : ["id", "name", "unit", "grade", "month", "amount", "signature"],
+        zh ? ["编号", "姓名", "单位", "证书等级", "月份", "金额（元）", "签名"] : ["id", "name", "unit", "grade", "month", "amount (yuan)", "signature"],
       );
       const body = values(s).slice(1);
       // the town's subtotal is the last row, in money
