@@ -141,14 +141,7 @@ const ACTED_ON: ReadonlySet<string> = new Set(["left", "cert_too_late", "role_un
 function notPaidRows(lines: readonly NotPaidLine[], policy: Policy, lang: Lang, o: CommonOptions): Row[] {
   const w = ALLOWANCE_WORDS[lang];
   const show = idShown(o);
-  return lines.map((n) => [
-    id(show(n.id)),
-    text(n.name),
-    text(n.unit),
-    month(n.month),
-    text(w.reasons[n.reason]!),
-    text(detailText(n.detail, policy, lang)),
-  ]);
+  return lines.map((n) => [id(show(n.id)), text(n.name), text(n.unit), month(n.month), text(w.reasons[n.reason]!), text(detailText(n.detail, policy, lang))]);
 }
 
 /**
@@ -166,7 +159,7 @@ function notPaidSections(r: Payroll, policy: Policy, lang: Lang, o: CommonOption
   for (const n of r.notPaid) counts.set(kindOf(n), (counts.get(kindOf(n)) ?? 0) + 1);
   const kindWord = (k: string) => w.kinds[k] ?? k;
   const listed = o.all === true ? r.notPaid : r.notPaid.filter((n) => ACTED_ON.has(kindOf(n)));
-  const others = [...counts].filter(([k]) => o.all !== true && !ACTED_ON.has(k));
+  const others = [...counts].filter(([k]) => o.all !== true && !ACTED_ON.has(k)).sort((x, y) => y[1] - x[1]);
   const hidden = others.reduce((a, [, n]) => a + n, 0);
   return [
     {
@@ -174,17 +167,7 @@ function notPaidSections(r: Payroll, policy: Policy, lang: Lang, o: CommonOption
       header: [REPORT_WORDS[lang].id, h.name, h.unit, h.month, h.reason, h.detail],
       rows: notPaidRows(listed, policy, lang, o),
       priority: [1, 1, 2, 2, 3, 1],
-      notes:
-        hidden > 0
-          ? [
-              REPORT_WORDS[lang].notListed(
-                w.notPaidOthers(
-                  hidden,
-                  others.map(([k, n]) => w.kindCount(kindWord(k), n)).join(w.kindsSep),
-                ),
-              ),
-            ]
-          : [],
+      notes: hidden > 0 ? [REPORT_WORDS[lang].notListed(w.notPaidOthers(hidden, others.map(([k, n]) => w.kindCount(kindWord(k), n)).join(w.kindsSep)))] : [],
     },
   ];
 }
@@ -229,7 +212,12 @@ function headSection(r: Payroll, policy: Policy, lang: Lang, withLedger: boolean
 export function payrollView(r: Payroll, policy: Policy, lang: Lang, o: CommonOptions, withLedger: boolean, signatures: boolean): Section[] {
   const w = ALLOWANCE_WORDS[lang];
   const over = overpaidSection(r, policy, lang, o);
-  const sections: Section[] = [headSection(r, policy, lang, withLedger), totalsSection(r, lang), ...(over ? [over] : []), ...notPaidSections(r, policy, lang, o)];
+  const sections: Section[] = [
+    headSection(r, policy, lang, withLedger),
+    totalsSection(r, lang),
+    ...(over ? [over] : []),
+    ...notPaidSections(r, policy, lang, o),
+  ];
   sections.push(...payeeTables(r, policy, lang, o, withLedger, signatures));
   if (signatures) sections.push({ header: [], rows: [], notes: w.signLines });
   return sections;

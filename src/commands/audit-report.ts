@@ -236,7 +236,7 @@ function actionSection(r: AuditResult, policy: Policy, lang: Lang): Section | nu
     title: w.actionTitle(t.failing, t.unjudged),
     header: [h.town, h.unit, h.rule, h.status, `${h.value} / ${h.required}`, h.what, h.basis],
     rows,
-    priority: [3, 2, 2, 1, 1, 2, 4],
+    priority: [3, 2, 2, 1, 1, 1, 4],
     keyed: [6],
   };
 }
@@ -256,7 +256,8 @@ function auditSections(r: AuditResult, policy: Policy, asOf: string, lang: Lang,
   const passing = t.compliant - t.unjudged;
   if (!all && passing > 0) sections.push({ header: [], rows: [], notes: [REPORT_WORDS[lang].notListed(w.unitsPassing(passing))] });
   const titled = (rule: string) => text(ruleTitled(rule, policy, lang));
-  for (const s of [personSection(r, policy, lang, o, all, titled), targetSection(r, lang, all, titled), examSection(r, policy, lang, o)]) if (s) sections.push(s);
+  for (const s of [personSection(r, policy, lang, o, all, titled), targetSection(r, lang, all, titled), examSection(r, policy, lang, o)])
+    if (s) sections.push(s);
   if (all) sections.push(...unitTables(r, policy, lang, titled));
   return sections;
 }

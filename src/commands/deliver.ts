@@ -6,7 +6,17 @@ import { UsageError } from "../core/errors.js";
 import type { Policy } from "../core/policy/schema.js";
 import { maskText } from "../core/records/ids.js";
 import type { Rejection, Warning } from "../core/records/types.js";
-import { type Format, type Presentation, TRAITS, formatOption, renderCsvChunks, renderJson, renderMarkdown, renderTable, DEFAULT_WIDTH } from "../render/format.js";
+import {
+  type Format,
+  type Presentation,
+  TRAITS,
+  formatOption,
+  renderCsvChunks,
+  renderJson,
+  renderMarkdown,
+  renderTable,
+  DEFAULT_WIDTH,
+} from "../render/format.js";
 import { type Row, id, num, text } from "../render/model.js";
 import { type Lang, oneLine, reasonText, runWords, warningText } from "../render/messages.js";
 import { type Output, STDOUT, checkNotInput, sameOutput, writeOutput } from "../io/write.js";

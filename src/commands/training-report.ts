@@ -172,7 +172,12 @@ function trainingSections(r: TrainingResult, policy: Policy, kind: WindowKind, a
   const rates = ratesSection(r, lang);
   if (rates) sections.push(rates);
   if (o.all === true) sections.push(...unitTables(r, policy, kind, lang, o));
-  else sections.push({ header: [], rows: [], notes: [REPORT_WORDS[lang].notListed(w.othersCounted(x.compliant, x.inProgress - (r.dueSoon?.length ?? 0), x.notApplicable, r.dueSoon === null))] });
+  else
+    sections.push({
+      header: [],
+      rows: [],
+      notes: [REPORT_WORDS[lang].notListed(w.othersCounted(x.compliant, x.inProgress - (r.dueSoon?.length ?? 0), x.notApplicable, r.dueSoon === null))],
+    });
   return sections;
 }
 

@@ -236,6 +236,8 @@ export const DEFAULT_WIDTH = 100;
 const GAP = 2;
 /** A column of words is not made narrower than this (or its own width, when less). */
 const MIN_TEXT = 10;
+/** On a line too short for whole words, a column of text is made no narrower than this. */
+const MIN_HARD = 6;
 /** A word (a rule id) keeps its column at least this wide, so that it is not cut. */
 const MAX_WORD = 24;
 
@@ -271,7 +273,9 @@ type Paint = (c: Cell, line: string) => string;
 /** A section's table laid out to `width`: the header, a rule under it, a line or more per row, no lines between rows. */
 function* table(s: Section, width: number, keys: Keys, paint: Paint, bold: (t: string) => string): Generator<string> {
   const n = s.header.length;
-  const natural = s.header.map((h) => Math.max(...h.split("\n").map(displayWidth)));
+  const head = s.header.map((h) => Math.max(...h.split("\n").map(displayWidth)));
+  // the widest cell and the widest word of each column, the header apart: a header may wrap
+  const cells = s.header.map(() => 0);
   const whole = s.header.map(() => true);
   const words = s.header.map(() => 0);
   const right = s.header.map(() => true);
@@ -279,15 +283,21 @@ function* table(s: Section, width: number, keys: Keys, paint: Paint, bold: (t: s
     for (let i = 0; i < n; i++) {
       const c = r[i] ?? null;
       const t = keys.shown(s, r, i);
-      for (const line of t.split("\n")) natural[i] = Math.max(natural[i]!, displayWidth(line));
+      for (const line of t.split("\n")) cells[i] = Math.max(cells[i]!, displayWidth(line));
       words[i] = Math.max(words[i]!, Math.min(MAX_WORD, widestWord(t)));
       if (c === null) continue;
       if (!WHOLE.has(c.kind) || s.keyed?.includes(i)) whole[i] = false;
       if (c.kind !== "number" && c.kind !== "money") right[i] = false;
     }
   }
-  const min = natural.map((w, i) => (whole[i] ? w : Math.min(w, Math.max(MIN_TEXT, words[i]!))));
-  const widths = columnWidths(natural, min, s.priority ?? natural.map(() => 1), width);
+  const natural = cells.map((w, i) => Math.max(w, head[i]!));
+  const headWords = s.header.map((h) => Math.min(MAX_WORD, widestWord(h)));
+  const priority = s.priority ?? natural.map(() => 1);
+  // first the columns give way down to whole words; on a line still too short, down to a few columns of text
+  const soft = natural.map((w, i) => Math.min(w, whole[i] ? Math.max(cells[i]!, headWords[i]!) : Math.max(MIN_TEXT, words[i]!, headWords[i]!)));
+  // never below 2: a Chinese character of a wrapped header takes two
+  const hard = natural.map((w, i) => Math.min(w, Math.max(2, whole[i] ? cells[i]! : MIN_HARD)));
+  const widths = columnWidths(columnWidths(natural, soft, priority, width), hard, priority, width);
   const gap = " ".repeat(GAP);
   const line = (cells: readonly string[][], at: number, style: (c: number, t: string) => string) =>
     cells
@@ -318,7 +328,8 @@ function* table(s: Section, width: number, keys: Keys, paint: Paint, bold: (t: s
 function noteLines(note: string, width: number): string[] {
   const indent = note.length - note.trimStart().length;
   const lead = " ".repeat(indent);
-  const [first, ...rest] = wrap(note.trimStart(), width - indent);
+  // every line is wrapped to leave room for the continuation lines' own indent
+  const [first, ...rest] = wrap(note.trimStart(), width - indent - 2);
   return [`${lead}${first ?? ""}`, ...rest.map((l) => `${lead}  ${l}`)];
 }
 

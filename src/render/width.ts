@@ -39,7 +39,6 @@ export function charWidth(ch: string): number {
   return within(cp, WIDE) ? 2 : 1;
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: a colour code starts with ESC
 const COLOUR = /\x1b\[[0-9;]*m/g;
 
 /** The columns a line of text takes on a terminal: wide characters count two, colour codes none. */

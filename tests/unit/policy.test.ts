@@ -66,7 +66,9 @@ describe("custom policies (POLICY.md §7)", () => {
   });
 
   it("a file that restates a value unchanged, or gives its own basis, keeps that basis", () => {
-    const p = loadPolicy(file("same.yaml", "extends: qijiang-2020\nrules:\n  QJ-VILLAGE-CERT: { min: 1 }\nallowance:\n  monthly: { senior: 250 }\n  basis: 四（三）修订稿\n"));
+    const p = loadPolicy(
+      file("same.yaml", "extends: qijiang-2020\nrules:\n  QJ-VILLAGE-CERT: { min: 1 }\nallowance:\n  monthly: { senior: 250 }\n  basis: 四（三）修订稿\n"),
+    );
     expect(p.rules["QJ-VILLAGE-CERT"]!.basis).toBe("綦江民发〔2020〕60号 一（二）、三（一）、四（二）");
     expect(p.allowance!.basis).toBe("四（三）修订稿");
   });

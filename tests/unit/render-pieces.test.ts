@@ -136,7 +136,21 @@ describe("a table laid out to the width", () => {
     const s = (basis: string[]): Section => ({ header: ["rule", "basis"], rows: basis.map((b, i) => [text(`R${i}`), text(b)]), keyed: [1] });
     const p: Presentation = { json: null, sections: [s(["文件 一（二）", "文件 三", "文件 一（二）"]), s(["文件 三"])], csv: { header: [], rows: [] } };
     expect(join(renderTable(p, false, 80))).toBe(
-      ["rule  basis", "────  ─────", "R0    [1]", "R1    [2]", "R2    [1]", "[1] 文件 一（二）", "[2] 文件 三", "", "rule  basis", "────  ─────", "R0    [2]", "[2] 文件 三", ""].join("\n"),
+      [
+        "rule  basis",
+        "────  ─────",
+        "R0    [1]",
+        "R1    [2]",
+        "R2    [1]",
+        "[1] 文件 一（二）",
+        "[2] 文件 三",
+        "",
+        "rule  basis",
+        "────  ─────",
+        "R0    [2]",
+        "[2] 文件 三",
+        "",
+      ].join("\n"),
     );
     expect(join(renderMarkdown(p))).toContain("| R2 | [1] |\n\n[1] 文件 一（二）  \n[2] 文件 三  \n");
   });

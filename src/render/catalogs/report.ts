@@ -11,10 +11,7 @@ export interface PolicyNamed {
 const en = {
   /** the id column, the same word in every report */
   id: "id",
-  policy: (p: PolicyNamed) =>
-    p.extends === undefined
-      ? `Policy ${p.id} (${p.document})`
-      : `Policy ${p.id}: a custom policy that extends ${p.extends} (${p.document}); what it changes cites the policy file, not the document`,
+  policy: (p: PolicyNamed) => (p.extends === undefined ? `Policy ${p.id} (${p.document})` : `Policy ${p.id} (a custom policy that extends ${p.extends})`),
   /** what is counted and not listed, and how to list it */
   notListed: (what: string) => `${what}: not listed here; --all lists them`,
   ruleTitled: (rule: string, title: string) => `${rule} ${title}`,
@@ -22,10 +19,7 @@ const en = {
 
 const zh: typeof en = {
   id: "编号",
-  policy: (p) =>
-    p.extends === undefined
-      ? `政策：${p.id}（${p.document}）`
-      : `政策：${p.id}，在 ${p.extends}（${p.document}）基础上修改的自定义政策；改动之处以政策文件为依据，不是原文件`,
+  policy: (p) => (p.extends === undefined ? `政策：${p.id}（${p.document}）` : `政策：${p.id}（自定义政策，在 ${p.extends} 基础上修改）`),
   notListed: (what) => `${what}，此处未列出；加 --all 列出`,
   ruleTitled: (rule, title) => `${rule} ${title}`,
 };
