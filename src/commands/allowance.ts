@@ -12,7 +12,7 @@ import { allowanceFor, payroll, roleDecides } from "../core/rules/allowance.js";
 import { TRAITS } from "../render/format.js";
 import { lazyPresentation } from "../render/lazy.js";
 import { loadPolicy } from "../io/policies.js";
-import { explainDocument, payrollCsv, payrollDocument, payrollJson, payrollSections, presentExplain } from "./allowance-report.js";
+import { explainDocument, payrollCsv, payrollDocument, payrollJson, payrollSections, payrollView, presentExplain } from "./allowance-report.js";
 import { deliver, outputFormat } from "./deliver.js";
 import { documentParts } from "./document.js";
 import { envelope, idShown } from "./envelope.js";
@@ -161,9 +161,13 @@ export const allowanceCommand: CommandSpec = {
       {
         presentation: lazyPresentation({
           json: () => ({ ...envelope("allowance", policy, files, rejected, warnings, lang, o), ...payrollJson(r, policy, lang, o, withLedger) }),
-          sections: () => payrollSections(r, policy, lang, o, withLedger, TRAITS[format].forSigning),
+          sections: () => payrollView(r, policy, lang, o, withLedger, TRAITS[format].forSigning),
           csv: () => payrollCsv(r, lang, o),
-          document: () => documentParts({ policy, files, rejected, lang, o }, payrollDocument(r, lang)),
+          document: () =>
+            documentParts(
+              { policy, files, rejected, lang, o },
+              { ...payrollDocument(r, lang), sections: payrollSections(r, policy, lang, o, withLedger, TRAITS[format].forSigning) },
+            ),
         }),
         format,
         policy,

@@ -4,6 +4,8 @@ import type { AuditResult, Check, PersonCheck } from "../core/rules/audit.js";
 import { groupBy } from "../core/rules/group.js";
 import { AUDIT_WORDS } from "../render/catalogs/audit.js";
 import { DOCUMENT_WORDS } from "../render/catalogs/document.js";
+import { REPORT_WORDS } from "../render/catalogs/report.js";
+import { shortTitle } from "../render/catalogs/rules.js";
 import type { Lang } from "../render/messages.js";
 import { type Cell, type Chart, type Fact, type Row, type Section, date, id, num, text, textOrEmpty } from "../render/model.js";
 import { codeWord, gradeWord, shortfallWords, statusCell, townWord, unitTypeWord, yesWord } from "../render/words.js";
@@ -77,15 +79,24 @@ function postLevelDetail(c: Pick<PersonCheck, "status" | "detail">, p: Policy, l
   return w.levelIn(String(level), c.status === "pass", levels(String(range)), held);
 }
 
-function auditSections(r: AuditResult, policy: Policy, asOf: string, lang: Lang, o: CommonOptions): Section[] {
+/**
+ * A rule's id with a short title beside it (the catalog's, else the policy's own title), in the
+ * report's language; a rule with neither: its id.
+ */
+export function ruleTitled(rule: string, policy: Policy, lang: Lang): string {
+  const own = policy.rules[rule]?.title ?? policy.targets[rule]?.title ?? (policy.exam?.id === rule ? policy.exam.title : undefined);
+  const title = shortTitle(rule, lang) ?? own?.[lang];
+  return title ? REPORT_WORDS[lang].ruleTitled(rule, title) : rule;
+}
+
+/** Every unit with every check, a table per town (the --all view, and the documents'). */
+function unitTables(r: AuditResult, policy: Policy, lang: Lang, rule: (id: string) => Cell): Section[] {
   const w = AUDIT_WORDS[lang];
   const h = w.head;
   const v = policy.vocabulary;
-  const show = idShown(o);
   const sections: Section[] = [];
   // units come sorted by town: each run of one town is a section
-  const towns = groupBy(r.units, (u) => u.town);
-  for (const [town, units] of towns) {
+  for (const [town, units] of groupBy(r.units, (u) => u.town)) {
     const rows: Row[] = [];
     for (const u of units) {
       const head: Cell[] = [text(u.unit), text(unitTypeWord(u.unit_type, v, lang)), num(u.headcount), num(u.certified), num(u.sw_professional)];
@@ -94,71 +105,169 @@ function auditSections(r: AuditResult, policy: Policy, asOf: string, lang: Lang,
       u.checks.forEach((c, i) => {
         rows.push([
           ...(i === 0 ? head : blank),
-          id(c.rule),
+          rule(c.rule),
           statusCell(c.status, lang),
           text(valueCell(c, lang)),
           textOrEmpty(missingWords(c, lang)),
           text(c.due ? w.withDue(c.basis, c.due) : c.basis),
         ]);
       });
-      if (u.flags.length > 0) rows.push([...blank, id(u.flags.join(", ")), text(w.flag), null, null, null]);
+      for (const f of u.flags) rows.push([...blank, rule(f), text(w.flag), null, null, null]);
     }
     sections.push({
       title: w.townTitle(townWord(town, lang)),
       sheet: townWord(town, lang),
       header: [h.unit, h.type, h.headcount, h.certified, h.pro, h.rule, h.status, `${h.value} / ${h.required}`, h.what, h.basis],
       rows,
+      priority: [1, 3, 2, 2, 3, 2, 1, 2, 1, 4],
+      keyed: [9],
     });
   }
-  if (r.person_checks.length > 0) {
-    sections.push({
-      title: w.personChecks,
-      header: [h.id, h.name, h.unit, h.rule, h.status, h.detail, h.basis],
-      rows: r.person_checks.map((c) => [
-        id(show(c.id)),
-        text(c.name),
-        text(c.unit),
-        id(c.rule),
-        statusCell(c.status, lang),
-        text(personDetail(c, policy, lang)),
-        text(c.basis),
-      ]),
-    });
-  }
-  if (r.targets.length > 0) {
-    sections.push({
-      title: w.targets,
-      header: [h.rule, h.value, h.required, h.due, h.overdue, h.status, h.basis],
-      rows: r.targets.map((t) => [
-        id(t.rule),
-        num(t.value),
-        num(t.required),
-        date(t.due),
-        text(yesWord(t.overdue, lang)),
-        statusCell(t.status, lang),
-        text(t.basis),
-      ]),
-    });
-  }
-  if (r.exam) {
-    sections.push({
-      title: w.exam(r.exam.rule, r.exam.basis),
-      sheet: w.examSheet,
-      header: [h.id, h.name, h.unit, h.age],
-      rows: r.exam.candidates.map((c) => [id(show(c.id)), text(c.name), text(c.unit), c.age === null ? null : num(c.age)]),
-      notes: r.exam.candidates.length === 0 ? [w.none] : [],
-    });
-  }
+  return sections;
+}
+
+/** The person checks: those that fail, or all of them. */
+function personSection(r: AuditResult, policy: Policy, lang: Lang, o: CommonOptions, all: boolean, rule: (id: string) => Cell): Section | null {
+  const w = AUDIT_WORDS[lang];
+  const h = w.head;
+  const show = idShown(o);
+  const listed = all ? r.person_checks : r.person_checks.filter((c) => c.status === "fail");
+  if (r.person_checks.length === 0) return null;
+  const hidden = r.person_checks.length - listed.length;
+  return {
+    title: all ? w.personChecks : w.personFailing(listed.length),
+    header: [REPORT_WORDS[lang].id, h.name, h.unit, h.rule, h.status, h.detail, h.basis],
+    rows: listed.map((c) => [
+      id(show(c.id)),
+      text(c.name),
+      text(c.unit),
+      rule(c.rule),
+      statusCell(c.status, lang),
+      text(personDetail(c, policy, lang)),
+      text(c.basis),
+    ]),
+    priority: [1, 1, 2, 3, 1, 1, 4],
+    keyed: [6],
+    notes: hidden > 0 ? [REPORT_WORDS[lang].notListed(w.personPassing(hidden))] : [],
+  };
+}
+
+/** The region targets: those not met, or all of them. */
+function targetSection(r: AuditResult, lang: Lang, all: boolean, rule: (id: string) => Cell): Section | null {
+  const w = AUDIT_WORDS[lang];
+  const h = w.head;
+  if (r.targets.length === 0) return null;
+  const listed = all ? r.targets : r.targets.filter((t) => t.status !== "pass");
+  const hidden = r.targets.length - listed.length;
+  return {
+    title: w.targets,
+    header: [h.rule, h.value, h.required, h.due, h.overdue, h.status, h.basis],
+    rows: listed.map((t) => [
+      rule(t.rule),
+      num(t.value),
+      num(t.required),
+      date(t.due),
+      text(yesWord(t.overdue, lang)),
+      statusCell(t.status, lang),
+      text(t.basis),
+    ]),
+    priority: [1, 1, 1, 2, 2, 1, 4],
+    keyed: [6],
+    notes: hidden > 0 ? [REPORT_WORDS[lang].notListed(w.targetsMet(hidden))] : [],
+  };
+}
+
+function examSection(r: AuditResult, policy: Policy, lang: Lang, o: CommonOptions): Section | null {
+  if (!r.exam) return null;
+  const w = AUDIT_WORDS[lang];
+  const h = w.head;
+  const show = idShown(o);
+  return {
+    title: w.exam(ruleTitled(r.exam.rule, policy, lang), r.exam.basis, r.exam.candidates.length),
+    sheet: w.examSheet,
+    header: [REPORT_WORDS[lang].id, h.name, h.unit, h.age],
+    rows: r.exam.candidates.map((c) => [id(show(c.id)), text(c.name), text(c.unit), c.age === null ? null : num(c.age)]),
+    notes: r.exam.candidates.length === 0 ? [w.none] : [],
+  };
+}
+
+/** The summary that leads the report: the policy, the date, units compliant, targets, grades. */
+function summarySection(r: AuditResult, policy: Policy, asOf: string, lang: Lang): Section {
+  const w = AUDIT_WORDS[lang];
   const t = tally(r);
-  const gradeLine = (Object.entries(r.grades) as [string, number][]).map(([g, n]) => `${gradeWord(g, v, lang)} ${n}`).join(w.gradesSep);
-  sections.push({
-    title: w.summary,
+  const gradeLine = (Object.entries(r.grades) as [string, number][]).map(([g, n]) => `${gradeWord(g, policy.vocabulary, lang)} ${n}`).join(w.gradesSep);
+  return {
+    title: w.title,
     header: [],
     rows: [],
-    notes: w.summaryLines({ policy: policy.id, document: policy.document, asOf, ...t, grades: gradeLine }),
-  });
+    notes: [REPORT_WORDS[lang].policy(policy), ...w.summaryLines({ asOf, ...t, grades: gradeLine })],
+  };
+}
 
+/**
+ * What needs action, unit by unit: every check that fails, and every check that could not be
+ * judged (a compliant unit among them is not fully judged).
+ */
+function actionSection(r: AuditResult, policy: Policy, lang: Lang): Section | null {
+  const w = AUDIT_WORDS[lang];
+  const h = w.head;
+  const rows: Row[] = [];
+  let lastTown: string | null | undefined;
+  for (const u of r.units) {
+    let first = true;
+    for (const c of u.checks) {
+      if (c.status !== "fail" && c.status !== "unknown") continue;
+      rows.push([
+        lastTown !== u.town ? text(townWord(u.town, lang)) : null,
+        first ? text(u.unit) : null,
+        text(ruleTitled(c.rule, policy, lang)),
+        statusCell(c.status, lang),
+        text(valueCell(c, lang)),
+        textOrEmpty(missingWords(c, lang)),
+        text(c.due ? w.withDue(c.basis, c.due) : c.basis),
+      ]);
+      first = false;
+      lastTown = u.town;
+    }
+  }
+  if (rows.length === 0) return null;
+  const t = tally(r);
+  return {
+    title: w.actionTitle(t.failing, t.unjudged),
+    header: [h.town, h.unit, h.rule, h.status, `${h.value} / ${h.required}`, h.what, h.basis],
+    rows,
+    priority: [3, 2, 2, 1, 1, 1, 4],
+    keyed: [6],
+  };
+}
+
+/**
+ * The audit for people (table, Markdown): the summary first, then what needs action (failing
+ * units and what they miss, failing person checks, targets not met, the exam list); what
+ * passes is counted, and listed only with --all.
+ */
+function auditSections(r: AuditResult, policy: Policy, asOf: string, lang: Lang, o: CommonOptions): Section[] {
+  const w = AUDIT_WORDS[lang];
+  const all = o.all === true;
+  const t = tally(r);
+  const sections: Section[] = [summarySection(r, policy, asOf, lang)];
+  const action = actionSection(r, policy, lang);
+  if (action) sections.push(action);
+  const passing = t.compliant - t.unjudged;
+  if (!all && passing > 0) sections.push({ header: [], rows: [], notes: [REPORT_WORDS[lang].notListed(w.unitsPassing(passing))] });
+  const titled = (rule: string) => text(ruleTitled(rule, policy, lang));
+  for (const s of [personSection(r, policy, lang, o, all, titled), targetSection(r, lang, all, titled), examSection(r, policy, lang, o)])
+    if (s) sections.push(s);
+  if (all) sections.push(...unitTables(r, policy, lang, titled));
   return sections;
+}
+
+/** The documents' sections (html, xlsx): the summary first, as every report leads with it, then every unit, person check, target and candidate. */
+function auditDocumentSections(r: AuditResult, policy: Policy, asOf: string, lang: Lang, o: CommonOptions): Section[] {
+  // a workbook filters by rule: the id alone in its cell
+  const listed = [personSection(r, policy, lang, o, true, id), targetSection(r, lang, true, id), examSection(r, policy, lang, o)];
+  const summary = summarySection(r, policy, asOf, lang);
+  return [{ ...summary, title: AUDIT_WORDS[lang].summary }, ...unitTables(r, policy, lang, id), ...listed.filter((s): s is Section => s !== null)];
 }
 
 /** The audit's counts, as the summary and the figures give them. */
@@ -293,6 +402,6 @@ export function presentAudit(r: AuditResult, policy: Policy, asOf: string, lang:
     sections: () => auditSections(r, policy, asOf, lang, o),
     csv: () => auditCsv(r, lang),
     json: () => auditJson(r, policy, asOf, lang, o),
-    document: () => auditDocument(r, policy, asOf, lang),
+    document: () => ({ ...auditDocument(r, policy, asOf, lang), sections: auditDocumentSections(r, policy, asOf, lang, o) }),
   };
 }

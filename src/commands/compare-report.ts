@@ -153,8 +153,9 @@ function leadSection(c: Comparison, policies: Pair<Policy>, asOf: string, lang: 
   const [pa, pb] = policies;
   const au = c.audit;
   const notes = [
-    zh ? `现行政策 A：${pa.id}（${pa.document}）` : `In force (A): ${pa.id} (${pa.document})`,
-    zh ? `拟替换为 B：${pb.id}（${pb.document}），核查日期 ${asOf}` : `Replaced by (B): ${pb.id} (${pb.document}), as of ${asOf}`,
+    zh ? `现行政策 A：${pa.id}（${documentWords(pa, lang)}）` : `In force (A): ${pa.id} (${documentWords(pa, lang)})`,
+    zh ? `拟替换为 B：${pb.id}（${documentWords(pb, lang)}）` : `Replaced by (B): ${pb.id} (${documentWords(pb, lang)})`,
+    zh ? `核查日期：${asOf}` : `As of ${asOf}`,
     zh
       ? `达标单位：${au.compliant[0]}${ARROW}${au.compliant[1]} / ${au.units}（${signed(au.compliant[1] - au.compliant[0])}），结论变化的单位 ${au.unitsChanged.length} 个`
       : `Units compliant: ${au.compliant[0]}${ARROW}${au.compliant[1]} of ${au.units} (${signed(au.compliant[1] - au.compliant[0])}); ${au.unitsChanged.length} ${au.unitsChanged.length === 1 ? "unit changes" : "units change"} verdict or failing rules`,
@@ -166,6 +167,12 @@ function leadSection(c: Comparison, policies: Pair<Policy>, asOf: string, lang: 
     notes.push(zh ? `培训要求或结果变化：${n} 人` : `Training requirement or status changes for ${n} ${n === 1 ? "person" : "people"}`);
   } else notes.push(partAbsent(c.training, "training", lang));
   return { title: zh ? `政策对比：${pa.id}${ARROW}${pb.id}` : `Compare: ${pa.id}${ARROW}${pb.id}`, header: [], rows: [], notes };
+}
+
+/** A policy's document; a draft that extends a profile is named as the draft it is, never as the profile's document. */
+function documentWords(p: Policy, lang: Lang): string {
+  if (p.extends === undefined) return p.document;
+  return lang === "zh" ? `自定义政策，在 ${p.extends} 基础上修改` : `a custom policy that extends ${p.extends}`;
 }
 
 const none = (lang: Lang) => [lang === "zh" ? "无。" : "None."];
@@ -418,7 +425,7 @@ export function compareDocument(c: Comparison, policies: Pair<Policy>, asOf: str
   const au = c.audit;
   const facts: Fact[] = [
     { label: zh ? "拟替换为 B" : "replaced by (B)", value: id(pb.id) },
-    { label: zh ? "B 的文件" : "B's document", value: text(pb.document) },
+    { label: zh ? "B 的文件" : "B's document", value: text(documentWords(pb, lang)) },
     { label: zh ? "核查日期" : "as of", value: date(asOf) },
   ];
   const figures: Fact[] = [

@@ -6,7 +6,17 @@ import { UsageError } from "../core/errors.js";
 import type { Policy } from "../core/policy/schema.js";
 import { maskText } from "../core/records/ids.js";
 import type { Rejection, Warning } from "../core/records/types.js";
-import { type Format, type Presentation, TRAITS, formatOption, renderCsvChunks, renderJson, renderMarkdown, renderTable } from "../render/format.js";
+import {
+  type Format,
+  type Presentation,
+  TRAITS,
+  formatOption,
+  renderCsvChunks,
+  renderJson,
+  renderMarkdown,
+  renderTable,
+  DEFAULT_WIDTH,
+} from "../render/format.js";
 import { type Row, id, num, text } from "../render/model.js";
 import { type Lang, oneLine, reasonText, runWords, warningText } from "../render/messages.js";
 import { type Output, STDOUT, checkNotInput, sameOutput, writeOutput } from "../io/write.js";
@@ -15,7 +25,7 @@ import { workbookBytes } from "../io/xlsx.js";
 import { renderHtml } from "../render/html.js";
 import { workbookOf } from "../render/xlsx.js";
 import { cellShown, maskWarning } from "./envelope.js";
-import type { CommonOptions } from "./options.js";
+import { type CommonOptions, tableWidth } from "./options.js";
 import type { Runtime } from "./runtime.js";
 
 /** What a command hands back to be delivered. */
@@ -58,7 +68,7 @@ export function isHuman(format: Format): boolean {
 }
 
 /** The output text in pieces, made as they are written, so a report of any length is never held whole. */
-export function render(p: Presentation, format: Format, o: Pick<CommonOptions, "bom">, color: boolean): Iterable<string> {
+export function render(p: Presentation, format: Format, o: Pick<CommonOptions, "bom">, color: boolean, width = DEFAULT_WIDTH): Iterable<string> {
   switch (format) {
     case "json":
       return renderJson(p);
@@ -67,7 +77,7 @@ export function render(p: Presentation, format: Format, o: Pick<CommonOptions, "
     case "md":
       return renderMarkdown(p);
     case "table":
-      return renderTable(p, color);
+      return renderTable(p, color, width);
     case "html":
       return renderHtml(p);
     case "xlsx":
@@ -79,9 +89,9 @@ export function render(p: Presentation, format: Format, o: Pick<CommonOptions, "
  * The output: a workbook's bytes (resident IDs masked cell by cell, SPEC.md Privacy), or the
  * text in pieces, every ID-shaped run masked as it is written.
  */
-async function outputOf(p: Presentation, format: Format, o: CommonOptions, color: boolean): Promise<Output> {
+async function outputOf(p: Presentation, format: Format, o: CommonOptions, color: boolean, width: number): Promise<Output> {
   if (format === "xlsx") return workbookBytes(workbookOf(p, o.mask ? maskText : (s) => s));
-  const rendered = render(p, format, o, color);
+  const rendered = render(p, format, o, color, width);
   // an ID typed into a unit name, a role or a note is masked too, in every format
   return o.mask ? maskOutput(rendered) : rendered;
 }
@@ -153,7 +163,7 @@ export async function deliver(outcome: Outcome, o: CommonOptions, rt: Runtime, l
     const csv = renderCsvChunks({ json: null, sections: [], csv: { header: [...words.rejectsHeader], rows } }, o.bom);
     await writeOutput(rt, o.rejects, o.mask ? maskOutput(csv) : csv, "--rejects");
   }
-  const output = await outputOf(outcome.presentation, format, o, color);
+  const output = await outputOf(outcome.presentation, format, o, color, tableWidth(o, rt, DEFAULT_WIDTH));
   if (out === STDOUT) await writePaged(rt, output, o.pager !== false && isHuman(format));
   else await writeOutput(rt, out, output);
 

@@ -23,6 +23,10 @@ export interface CommonOptions {
   quiet?: boolean;
   /** false with --no-pager */
   pager?: boolean;
+  /** --width N: the columns a table is laid out to (as given; see tableWidth) */
+  width?: string;
+  /** --all: human formats list what passes too, not only count it */
+  all?: boolean;
   encoding?: string;
   delimiter?: string;
   column?: string[];
@@ -46,10 +50,31 @@ export function addCommonOptions(cmd: Command, words: HelpWords, with_: { policy
     .option("--no-bom", w.bom)
     .option("--quiet", w.quiet)
     .option("--no-pager", w.pager)
+    .option("--width <n>", w.width)
+    .option("--all", w.all)
     .option("--encoding <enc>", w.encoding)
     .option("--delimiter <char>", w.delimiter)
     .option("--sheet <name|n>", w.sheet)
     .option("--column <HEADER=field>", w.column, (v: string, all: string[] = []) => [...all, v]);
+}
+
+const MIN_WIDTH = 40;
+const MAX_WIDTH = 1000;
+
+/**
+ * The columns a table is laid out to: --width; else the terminal's, when the report goes to
+ * one; else 100 (a table forced into a pipe or a file).
+ */
+export function tableWidth(o: Pick<CommonOptions, "width" | "out">, rt: Pick<Runtime, "stdoutIsTTY" | "stdoutColumns">, fallback: number): number {
+  if (o.width !== undefined) {
+    const n = /^\d{1,4}$/.test(o.width.trim()) ? Number(o.width.trim()) : Number.NaN;
+    if (!(n >= MIN_WIDTH && n <= MAX_WIDTH)) {
+      throw new UsageError(`--width takes a number of columns from ${MIN_WIDTH} to ${MAX_WIDTH} (e.g. 100), got "${o.width}"`);
+    }
+    return n;
+  }
+  const toTerminal = (o.out ?? "-") === "-" && rt.stdoutIsTTY;
+  return toTerminal && rt.stdoutColumns !== undefined && rt.stdoutColumns > 0 ? rt.stdoutColumns : fallback;
 }
 
 /** The language of `--help`: --lang's when it is given on the command line, else the locale's. */

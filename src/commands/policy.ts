@@ -15,12 +15,12 @@ import type { HelpWords } from "../render/help.js";
 import { gradeWord, unitTypeWord, yesWord } from "../render/words.js";
 import { builtinIds, loadPolicy } from "../io/policies.js";
 import type { CommandSpec } from "./spec.js";
-import { type CommonOptions, langOf } from "./options.js";
+import { type CommonOptions, langOf, tableWidth } from "./options.js";
 import { isHuman, render } from "./deliver.js";
 import { policyFile } from "./inputs.js";
 import { outPath } from "./out-name.js";
 import type { Runtime } from "./runtime.js";
-import { TRAITS, formatOption } from "../render/format.js";
+import { DEFAULT_WIDTH, TRAITS, formatOption } from "../render/format.js";
 import { STDOUT, checkNotInput, writeOutput } from "../io/write.js";
 import { writePaged } from "../io/pager.js";
 import { UsageError } from "../core/errors.js";
@@ -34,7 +34,7 @@ interface Words {
 }
 
 const gradeWords = (w: Words, list: readonly string[]) => list.map((g) => gradeWord(g, w.v, w.lang));
-const unitTypes = (w: Words, list: readonly string[]) => list.map((t) => unitTypeWord(t, w.v, w.lang)).join("/");
+const unitTypes = (w: Words, list: readonly string[]) => list.map((t) => unitTypeWord(t, w.v, w.lang)).join(w.lang === "zh" ? "、" : "/");
 
 function scope(r: Rule, w: Words): string {
   if (!("applies" in r)) return w.t.eachPerson;
@@ -179,7 +179,8 @@ async function output(p: Presentation, o: PolicyOptions, rt: Runtime, defaultFor
   checkNotInput(rt, out, inputs);
   const format = o.format ? formatOption(o.format) : rt.stdoutIsTTY ? defaultFormat : "table";
   if (TRAITS[format].document) throw new UsageError(`policy writes table, csv, json or md, not ${format}`);
-  const text = render(p, format, o, format === "table" && rt.stdoutIsTTY && !rt.env.NO_COLOR && out === STDOUT);
+  const color = format === "table" && rt.stdoutIsTTY && !rt.env.NO_COLOR && out === STDOUT;
+  const text = render(p, format, o, color, tableWidth(o, rt, DEFAULT_WIDTH));
   if (out === STDOUT) await writePaged(rt, text, o.pager !== false && isHuman(format));
   else await writeOutput(rt, out, text);
   return 0;
@@ -191,6 +192,7 @@ function policyOptions(cmd: Command, w: HelpWords): Command {
     .option("--out <file>", w.policy.out)
     .option("--lang <zh|en>", w.policy.lang)
     .option("--no-pager", w.common.pager)
+    .option("--width <n>", w.common.width)
     .option("--no-bom", w.common.bom);
 }
 

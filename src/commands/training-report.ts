@@ -5,6 +5,8 @@ import { groupBy, groupByUnit } from "../core/rules/group.js";
 import type { PersonVerdict, TrainingResult, UnitRate, Window as TrainingWindow, WindowKind } from "../core/rules/training.js";
 import { TRAINING_WORDS } from "../render/catalogs/training.js";
 import { DOCUMENT_WORDS } from "../render/catalogs/document.js";
+import { REPORT_WORDS } from "../render/catalogs/report.js";
+import { shortTitle } from "../render/catalogs/rules.js";
 import type { Lang } from "../render/messages.js";
 import { type Chart, type Fact, type Row, type Section, date, id, num, text, textOrEmpty } from "../render/model.js";
 import { gradeWord, statusCell, townWord } from "../render/words.js";
@@ -50,86 +52,132 @@ function tally(r: TrainingResult) {
   };
 }
 
-/** The lists of --warn-days: deadlines within the days, and windows complete and still short. */
-function reminderSections(r: TrainingResult, warnDays: number | null, lang: Lang, o: CommonOptions): Section[] {
-  if (r.dueSoon === null) return [];
+/** Those late already: the window is complete and they are short (SPEC.md `overdue`). */
+function overdueSection(r: TrainingResult, lang: Lang, o: CommonOptions): Section {
   const w = TRAINING_WORDS[lang];
   const h = w.head;
   const show = idShown(o);
   const overdue = r.people.filter((v) => v.status === "noncompliant");
-  return [
-    {
-      title: w.dueSoon(warnDays),
-      sheet: w.dueSoonSheet,
-      header: [h.id, h.name, h.unit, h.deadline, h.missing],
-      rows: r.dueSoon.map((v) => [id(show(v.id)), text(v.name), text(v.unit), date(formatDay(v.deadline!)), text(shortfallInWords(v, lang))]),
-      notes: r.dueSoon.length === 0 ? [w.none] : [],
-    },
-    {
-      title: w.overdue,
-      sheet: w.overdueSheet,
-      header: [h.id, h.name, h.unit, h.missing],
-      rows: overdue.map((v) => [id(show(v.id)), text(v.name), text(v.unit), text(shortfallInWords(v, lang))]),
-      notes: overdue.length === 0 ? [w.none] : [],
-    },
-  ];
+  return {
+    title: w.overdue,
+    sheet: w.overdueSheet,
+    header: [REPORT_WORDS[lang].id, h.name, h.unit, h.missing],
+    rows: overdue.map((v) => [id(show(v.id)), text(v.name), text(v.unit), text(shortfallInWords(v, lang))]),
+    notes: overdue.length === 0 ? [w.none] : [],
+  };
 }
 
-function trainingSections(r: TrainingResult, policy: Policy, kind: WindowKind, asOf: Day, warnDays: number | null, lang: Lang, o: CommonOptions): Section[] {
+/** With --warn-days: those still short whose deadline falls within the days. */
+function dueSoonSection(r: TrainingResult, warnDays: number | null, lang: Lang, o: CommonOptions): Section | null {
+  if (r.dueSoon === null) return null;
   const w = TRAINING_WORDS[lang];
   const h = w.head;
-  const t = policy.training!;
-  const vocab = policy.vocabulary;
+  const show = idShown(o);
+  return {
+    title: w.dueSoon(warnDays),
+    sheet: w.dueSoonSheet,
+    header: [REPORT_WORDS[lang].id, h.name, h.unit, h.deadline, h.missing],
+    rows: r.dueSoon.map((v) => [id(show(v.id)), text(v.name), text(v.unit), date(formatDay(v.deadline!)), text(shortfallInWords(v, lang))]),
+    notes: r.dueSoon.length === 0 ? [w.none] : [],
+  };
+}
+
+/** The lists of --warn-days: deadlines within the days, and windows complete and still short. */
+function reminderSections(r: TrainingResult, warnDays: number | null, lang: Lang, o: CommonOptions): Section[] {
+  const soon = dueSoonSection(r, warnDays, lang, o);
+  return soon ? [soon, overdueSection(r, lang, o)] : [];
+}
+
+/** Each unit's people, a table per unit: the --all view. */
+function unitTables(r: TrainingResult, policy: Policy, kind: WindowKind, lang: Lang, o: CommonOptions): Section[] {
+  const w = TRAINING_WORDS[lang];
+  const h = w.head;
   const show = idShown(o);
   const perCertificate = kind === "certificate";
-  const sections: Section[] = [];
-
-  const byUnit = groupByUnit(r.people);
   const rateBy = new Map(r.units.map((u) => [u.unit, u]));
-  for (const [unit, people] of byUnit) {
+  return [...groupByUnit(r.people)].map(([unit, people]) => {
     const u = rateBy.get(unit)!;
-    sections.push({
+    return {
       title: w.unitTitle(unit, townWord(u.town, lang)),
-      header: [h.id, h.name, h.grade, ...(perCertificate ? [h.window] : []), h.required, h.days, h.status, h.missing],
+      header: [REPORT_WORDS[lang].id, h.name, h.grade, ...(perCertificate ? [h.window] : []), h.required, h.days, h.status, h.missing],
       rows: people.map((v) => [
         id(show(v.id)),
         text(v.name),
-        text(gradeWord(v.grade, vocab, lang)),
+        text(gradeWord(v.grade, policy.vocabulary, lang)),
         ...(perCertificate ? [text(windowText(v.window))] : []),
         v.required100 === null ? null : num(days(v.required100)),
         num(days(v.days100)),
         statusCell(v.status, lang),
         textOrEmpty(shortfallInWords(v, lang)),
       ]),
+      priority: [1, 1, 2, ...(perCertificate ? [3] : []), 2, 1, 1, 1],
       notes: [w.unitRate(u.compliant, u.judged, percent(u))],
-    });
-  }
-  sections.push(...reminderSections(r, warnDays, lang, o));
+    };
+  });
+}
+
+/** Each unit's compliant of judged, for the units where someone's window is complete. */
+function ratesSection(r: TrainingResult, lang: Lang): Section | null {
+  const w = TRAINING_WORDS[lang];
+  const h = w.head;
+  const judged = r.units.filter((u) => u.judged > 0);
+  if (judged.length === 0) return null;
+  return {
+    title: w.units,
+    header: [h.town, h.unit, h.judged, h.compliant, h.rate],
+    rows: judged.map((u) => [text(townWord(u.town, lang)), text(u.unit), num(u.judged), num(u.compliant), text(percent(u))]),
+    priority: [2, 1, 1, 1, 1],
+  };
+}
+
+/**
+ * Training for people (table, Markdown): the summary first (the policy, the window, the counts
+ * per status), then who needs action (overdue, and due soon with --warn-days), the units'
+ * rates; everyone else is counted, and listed unit by unit only with --all.
+ */
+function trainingSections(r: TrainingResult, policy: Policy, kind: WindowKind, asOf: Day, warnDays: number | null, lang: Lang, o: CommonOptions): Section[] {
+  const w = TRAINING_WORDS[lang];
+  const t = policy.training!;
   const x = tally(r);
   const rolling = kind === "rolling" ? r.people[0]?.window : undefined;
   const windowLine = kind === "rolling" ? w.windowRolling(t.years, rolling ? windowText(rolling) : "") : w.windowCertificate(t.years);
-  sections.push({
-    title: w.summary,
-    header: [],
-    rows: [],
-    notes: w.summaryLines({
-      policy: policy.id,
-      document: policy.document,
-      rule: t.id,
-      basis: t.basis,
-      asOf: formatDay(asOf),
-      window: windowLine,
-      people: x.people,
-      compliant: x.compliant,
-      noncompliant: x.noncompliant,
-      inProgress: x.inProgress,
-      notApplicable: x.notApplicable,
-      judged: x.all.judged,
-      judgedCompliant: x.all.compliant,
-      percent: percent(x.all),
-    }),
-  });
-
+  const short = shortTitle(t.id, lang);
+  const sections: Section[] = [
+    {
+      title: w.title,
+      header: [],
+      rows: [],
+      notes: [
+        REPORT_WORDS[lang].policy(policy),
+        ...w.summaryLines({
+          rule: short ? REPORT_WORDS[lang].ruleTitled(t.id, short) : t.id,
+          basis: t.basis,
+          asOf: formatDay(asOf),
+          window: windowLine,
+          people: x.people,
+          compliant: x.compliant,
+          noncompliant: x.noncompliant,
+          inProgress: x.inProgress,
+          notApplicable: x.notApplicable,
+          judged: x.all.judged,
+          judgedCompliant: x.all.compliant,
+          percent: percent(x.all),
+        }),
+      ],
+    },
+    overdueSection(r, lang, o),
+  ];
+  const soon = dueSoonSection(r, warnDays, lang, o);
+  if (soon) sections.push(soon);
+  const rates = ratesSection(r, lang);
+  if (rates) sections.push(rates);
+  if (o.all === true) sections.push(...unitTables(r, policy, kind, lang, o));
+  else
+    sections.push({
+      header: [],
+      rows: [],
+      notes: [REPORT_WORDS[lang].notListed(w.othersCounted(x.compliant, x.inProgress - (r.dueSoon?.length ?? 0), x.notApplicable, r.dueSoon === null))],
+    });
   return sections;
 }
 

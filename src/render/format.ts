@@ -4,11 +4,10 @@
  * these functions turn that into text. Documents are rendered by html.ts and xlsx.ts.
  */
 import { Chalk } from "chalk";
-import Table from "cli-table3";
-import tableUtils from "cli-table3/src/utils.js";
 import { stringify } from "csv-stringify/sync";
 import { UsageError } from "../core/errors.js";
-import { type Cell, type Presentation, plain } from "./model.js";
+import { type Cell, type Presentation, type Section, plain } from "./model.js";
+import { displayWidth, pad, widestWord, wrap } from "./width.js";
 
 export type { Cell, Presentation, Section, Tone } from "./model.js";
 
@@ -176,68 +175,181 @@ function* lines(items: Iterable<string>): Generator<string> {
   }
 }
 
+/**
+ * The keys of keyed columns (a rule's basis) over a whole report: each distinct text gets the
+ * next number the first time a table shows it, and keeps it in every later table.
+ */
+class Keys {
+  readonly #numbers = new Map<string, number>();
+
+  /** The keys a section's keyed cells hold, in the order of their numbers. */
+  of(s: Section): { readonly key: string; readonly text: string }[] {
+    const used = new Set<number>();
+    for (const r of s.rows) {
+      for (const i of s.keyed ?? []) {
+        const t = String(plain(r[i] ?? null));
+        if (t === "") continue;
+        if (!this.#numbers.has(t)) this.#numbers.set(t, this.#numbers.size + 1);
+        used.add(this.#numbers.get(t)!);
+      }
+    }
+    const texts = new Map([...this.#numbers].map(([t, n]) => [n, t]));
+    return [...used].sort((a, b) => a - b).map((n) => ({ key: `[${n}]`, text: texts.get(n)! }));
+  }
+
+  /** What a cell of a section shows: its key in a keyed column, else its text. */
+  shown(s: Section, r: readonly Cell[], i: number): string {
+    const t = String(plain(r[i] ?? null));
+    return s.keyed?.includes(i) && t !== "" ? `[${this.#numbers.get(t)}]` : t;
+  }
+}
+
 function mdEscape(v: string | number): string {
   return String(v).replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
 }
 
 function* markdownLines(p: Presentation): Generator<string> {
+  const keys = new Keys();
   for (const s of p.sections) {
     if (s.title) yield* [`## ${s.title}`, ""];
-    if (s.header.length > 0) {
+    if (s.header.length > 0 && s.rows.length > 0) {
+      const legend = keys.of(s);
       yield `| ${s.header.map(mdEscape).join(" | ")} |`;
       yield `|${s.header.map(() => "---").join("|")}|`;
-      for (const r of s.rows) yield `| ${r.map((c) => mdEscape(plain(c))).join(" | ")} |`;
+      for (const r of s.rows) yield `| ${s.header.map((_, i) => mdEscape(keys.shown(s, r, i))).join(" | ")} |`;
       yield "";
+      if (legend.length > 0) yield* [...legend.map((k) => `${k.key} ${k.text}  `), ""];
     }
-    if (s.notes && s.notes.length > 0) yield* [...s.notes.map((n) => `${n}  `), ""];
+    if (s.notes && s.notes.length > 0) yield* [...s.notes.map((n) => (n === "" ? "" : `${n}  `)), ""];
   }
 }
 
-/** The Markdown output, line by line. */
+/** The Markdown output, line by line: each section's title, table, the keys' texts and notes. */
 export function renderMarkdown(p: Presentation): Generator<string> {
   return endingInNewline(lines(markdownLines(p)));
 }
 
-/** Rows drawn per cli-table3 table: its layout costs time quadratic in the rows of one table. */
-export const TABLE_CHUNK = 50;
+/** The width a table is laid out to when it is not on a terminal and --width is not given. */
+export const DEFAULT_WIDTH = 100;
+
+/** Columns are set apart by this many spaces. */
+const GAP = 2;
+/** A column of words is not made narrower than this (or its own width, when less). */
+const MIN_TEXT = 10;
+/** On a line too short for whole words, a column of text is made no narrower than this. */
+const MIN_HARD = 6;
+/** A word (a rule id) keeps its column at least this wide, so that it is not cut. */
+const MAX_WORD = 24;
+
+/** Cells that are read whole and never wrapped: ids, figures, dates, months, verdicts. */
+const WHOLE = new Set(["id", "number", "money", "date", "month", "status"]);
 
 /**
- * One boxed table, drawn as cli-table3 draws it whole, but from tables of `chunk` rows
- * sharing the column widths measured once over every row: each chunk's top border becomes
- * the line between rows, and only the last chunk keeps its bottom border. A short row is
- * padded with empty cells (cli-table3 would merge those down the rows of its one table).
+ * The width of each column on a line of `width`: each as wide as its widest line, and when
+ * they do not fit, the columns that matter least (the highest `priority`) made narrower
+ * first, the widest of them first, down to `min`. Columns may still overflow a line too
+ * narrow for all their minimums.
  */
-function* boxedTable(head: readonly string[], rows: readonly (readonly Cell[])[], paint: (c: Cell) => string, chunk: number): Generator<string> {
-  // cli-table3's own measure: the widest line of a cell without its colours, plus padding
-  const widths: number[] = [];
-  const measure = (cells: readonly (string | number)[]): void => {
-    cells.forEach((cell, i) => {
-      widths[i] = Math.max(widths[i] ?? 1, tableUtils.strlen(String(cell)) + 2);
-    });
+export function columnWidths(natural: readonly number[], min: readonly number[], priority: readonly number[], width: number): number[] {
+  const widths = [...natural];
+  let excess = widths.reduce((a, w) => a + w, 0) + GAP * Math.max(0, widths.length - 1) - width;
+  const levels = [...new Set(priority)].sort((a, b) => b - a);
+  for (const level of levels) {
+    while (excess > 0) {
+      let widest = -1;
+      widths.forEach((w, i) => {
+        if (priority[i] === level && w > min[i]! && (widest === -1 || w > widths[widest]!)) widest = i;
+      });
+      if (widest === -1) break;
+      widths[widest]!--;
+      excess--;
+    }
+  }
+  return widths;
+}
+
+type Paint = (c: Cell, line: string) => string;
+
+/** A section's table laid out to `width`: the header, a rule under it, a line or more per row, no lines between rows. */
+function* table(s: Section, width: number, keys: Keys, paint: Paint, bold: (t: string) => string): Generator<string> {
+  const n = s.header.length;
+  const head = s.header.map((h) => Math.max(...h.split("\n").map(displayWidth)));
+  // the widest cell and the widest word of each column, the header apart: a header may wrap
+  const cells = s.header.map(() => 0);
+  const whole = s.header.map(() => true);
+  const words = s.header.map(() => 0);
+  const right = s.header.map(() => true);
+  for (const r of s.rows) {
+    for (let i = 0; i < n; i++) {
+      const c = r[i] ?? null;
+      const t = keys.shown(s, r, i);
+      for (const line of t.split("\n")) cells[i] = Math.max(cells[i]!, displayWidth(line));
+      words[i] = Math.max(words[i]!, Math.min(MAX_WORD, widestWord(t)));
+      if (c === null) continue;
+      if (!WHOLE.has(c.kind) || s.keyed?.includes(i)) whole[i] = false;
+      if (c.kind !== "number" && c.kind !== "money") right[i] = false;
+    }
+  }
+  const natural = cells.map((w, i) => Math.max(w, head[i]!));
+  const headWords = s.header.map((h) => Math.min(MAX_WORD, widestWord(h)));
+  const priority = s.priority ?? natural.map(() => 1);
+  // first the columns give way down to whole words; on a line still too short, down to a few columns of text
+  const soft = natural.map((w, i) => Math.min(w, whole[i] ? Math.max(cells[i]!, headWords[i]!) : Math.max(MIN_TEXT, words[i]!, headWords[i]!)));
+  // never below 2: a Chinese character of a wrapped header takes two
+  const hard = natural.map((w, i) => Math.min(w, Math.max(2, whole[i] ? cells[i]! : MIN_HARD)));
+  const widths = columnWidths(columnWidths(natural, soft, priority, width), hard, priority, width);
+  const gap = " ".repeat(GAP);
+  const line = (cells: readonly string[][], at: number, style: (c: number, t: string) => string) =>
+    cells
+      .map((ls, i) => {
+        const t = ls[at] ?? "";
+        return style(i, pad(t, widths[i]!, right[i]!));
+      })
+      .join(gap)
+      .trimEnd();
+  const draw = function* (cells: string[][], style: (c: number, t: string) => string): Generator<string> {
+    const height = Math.max(1, ...cells.map((ls) => ls.length));
+    for (let at = 0; at < height; at++) yield line(cells, at, style);
   };
-  measure(head);
-  for (const row of rows) measure(row.map(plain));
-  const full = (r: readonly string[]): string[] => (r.length < widths.length ? [...r, ...Array<string>(widths.length - r.length).fill("")] : [...r]);
-  for (let at = 0; at < rows.length; at += chunk) {
-    const options = { colWidths: [...widths], style: { head: [], border: [] } };
-    const t = new Table(at === 0 ? { ...options, head: full(head) } : options);
-    for (const r of rows.slice(at, at + chunk)) t.push(full(r.map(paint)));
-    const text = t.toString();
-    const top = text.slice(0, text.indexOf("\n"));
-    const end = at + chunk >= rows.length ? text.length : text.lastIndexOf("\n");
-    yield at === 0 ? text.slice(0, end) : `\n├${top.slice(1, -1).replace(/┬/g, "┼")}┤${text.slice(top.length, end)}`;
+  yield* draw(
+    s.header.map((h, i) => wrap(h, widths[i]!)),
+    (_, t) => bold(t),
+  );
+  yield widths.map((w) => "─".repeat(w)).join(gap);
+  for (const r of s.rows) {
+    yield* draw(
+      s.header.map((_, i) => wrap(keys.shown(s, r, i), widths[i]!)),
+      (i, t) => paint(r[i] ?? null, t),
+    );
   }
 }
 
-/** The pieces of each section: title, table, notes and a blank line, joined by line breaks. */
-function* tablePieces(p: Presentation, color: boolean, chunk: number): Generator<string> {
+/** A note wrapped to the width, its continuation lines indented as far as the note itself. */
+function noteLines(note: string, width: number): string[] {
+  const indent = note.length - note.trimStart().length;
+  const lead = " ".repeat(indent);
+  // every line is wrapped to leave room for the continuation lines' own indent
+  const [first, ...rest] = wrap(note.trimStart(), width - indent - 2);
+  return [`${lead}${first ?? ""}`, ...rest.map((l) => `${lead}  ${l}`)];
+}
+
+/** The pieces of each section: title, table, the keys' texts, notes and a blank line, joined by line breaks. */
+function* tablePieces(p: Presentation, color: boolean, width: number): Generator<string> {
   const chalk = new Chalk({ level: color ? 1 : 0 });
   const tones = { good: chalk.green, bad: chalk.red.bold, warn: chalk.yellow, dim: chalk.gray };
-  const paint = (c: Cell): string => {
-    if (c?.kind === "status") return tones[c.tone](c.text);
-    if (c?.kind === "number" && c.tone) return tones[c.tone](String(c.value));
-    return String(plain(c));
+  // padding stays outside the colour, so a coloured line ends where a plain one does
+  const paint: Paint = (c, t) => {
+    const tone = c?.kind === "status" ? c.tone : c?.kind === "number" ? c.tone : undefined;
+    if (!tone) return t;
+    const body = t.trimEnd();
+    const head = body.length - body.trimStart().length;
+    return body === "" ? t : `${body.slice(0, head)}${tones[tone](body.slice(head))}${t.slice(body.length)}`;
   };
+  const bold = (t: string) => {
+    const body = t.trimEnd();
+    return body === "" ? t : `${chalk.bold(body)}${t.slice(body.length)}`;
+  };
+  const keys = new Keys();
   let first = true;
   const line = (text: string): string => {
     const piece = first ? text : `\n${text}`;
@@ -245,22 +357,18 @@ function* tablePieces(p: Presentation, color: boolean, chunk: number): Generator
     return piece;
   };
   for (const s of p.sections) {
-    if (s.title) yield line(chalk.bold(s.title));
+    if (s.title) for (const l of wrap(s.title, width)) yield line(chalk.bold(l));
     if (s.header.length > 0 && s.rows.length > 0) {
-      yield line("");
-      yield* boxedTable(
-        s.header.map((h) => chalk.bold(h)),
-        s.rows,
-        paint,
-        chunk,
-      );
+      const legend = keys.of(s);
+      for (const l of table(s, width, keys, paint, bold)) yield line(l);
+      for (const k of legend) for (const l of noteLines(`${k.key} ${k.text}`, width)) yield line(l);
     }
-    for (const note of s.notes ?? []) yield line(note);
+    for (const note of s.notes ?? []) for (const l of noteLines(note, width)) yield line(l);
     yield line("");
   }
 }
 
-/** The table output in pieces, each section's table drawn `chunk` rows at a time. */
-export function renderTable(p: Presentation, color: boolean, chunk = TABLE_CHUNK): Generator<string> {
-  return endingInNewline(tablePieces(p, color, chunk));
+/** The table output in pieces, line by line, laid out to `width` columns. */
+export function renderTable(p: Presentation, color: boolean, width = DEFAULT_WIDTH): Generator<string> {
+  return endingInNewline(tablePieces(p, color, width));
 }

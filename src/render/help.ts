@@ -5,6 +5,7 @@
  */
 import type { Help } from "commander";
 import type { Lang } from "./messages.js";
+import { displayWidth } from "./width.js";
 
 /** The titles commander prints, as it spells them. */
 type Title = "Usage:" | "Arguments:" | "Options:" | "Commands:";
@@ -27,7 +28,7 @@ const EN = {
   common: {
     units: "units file (单位信息), CSV or workbook: unit type, town, office, posts",
     policy: "policy profile id or a policy file (default qijiang-2020)",
-    format: "table | csv | json | md (default: table on a terminal, csv otherwise)",
+    format: "table | csv | json | md | html | xlsx (default: table on a terminal, csv otherwise; --out x.html / x.xlsx picks it)",
     out: "write to this file (atomically; never an input); {month} and {as_of} in its name are filled in, e.g. payroll-{month}.csv",
     lang: "language of headers and messages (default from the locale)",
     mask: "show resident ID numbers in full",
@@ -37,6 +38,8 @@ const EN = {
     bom: "CSV output without the UTF-8 byte-order mark",
     quiet: "no warnings or progress on stderr",
     pager: "print straight to the terminal, never through $PAGER (default less -FRX)",
+    width: "lay tables out to n columns (default: the terminal's width, or 100 when not on a terminal)",
+    all: "table and md list what passes too (compliant units, everyone paid or not), not only count it",
     encoding: "force the input encoding: utf-8 | gb18030 (gbk) | utf-16le",
     delimiter: "force the input delimiter: comma | tab | semicolon | a character",
     sheet:
@@ -119,7 +122,7 @@ const ZH: HelpWords = {
   common: {
     units: "单位信息文件（CSV 或工作簿）：单位类型、所属街镇、社会工作室、岗位数",
     policy: "政策编号或政策文件（默认 qijiang-2020）",
-    format: "table | csv | json | md（默认：终端上为 table，否则为 csv）",
+    format: "table | csv | json | md | html | xlsx（默认：终端上为 table，否则为 csv；--out x.html / x.xlsx 即用该格式）",
     out: "写入此文件（原子写入，不会覆盖输入文件）；文件名中的 {month} 和 {as_of} 会被替换，如 payroll-{month}.csv",
     lang: "表头和提示信息的语言（默认按系统区域设置）",
     mask: "完整显示身份证号",
@@ -129,6 +132,8 @@ const ZH: HelpWords = {
     bom: "输出 CSV 时不加 UTF-8 BOM",
     quiet: "不在标准错误输出警告和进度",
     pager: "直接输出到终端，不经过 $PAGER 分页（默认 less -FRX）",
+    width: "表格按 n 列宽排版（默认：终端宽度；不在终端上时为 100）",
+    all: "table 和 md 格式也逐条列出达标的内容（达标单位、全部未发放人员等），而不只计数",
     encoding: "指定输入文件编码：utf-8 | gb18030 (gbk) | utf-16le",
     delimiter: "指定输入分隔符：comma | tab | semicolon | 单个字符",
     sheet: "读取工作簿（.xlsx、.xls、.et）中的哪个工作表，按名称或序号（1 为第一个）；默认为第一个表头含所需列的可见工作表",
@@ -200,18 +205,13 @@ export function helpWords(lang: Lang): HelpWords {
 /** A character a terminal shows two columns wide: CJK ideographs, kana, hangul, full-width forms. */
 const WIDE =
   /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/;
-const WIDE_ALL = new RegExp(WIDE.source, "g");
 /** a chunk a line may break after: one wide character (with the punctuation that closes it), or a run of other text */
 const CHUNK = new RegExp(
   `\\s*(?:${WIDE.source}[，。、：；！？）」』”]*|[^\\s\\u1100-\\u115F\\u2E80-\\uA4CF\\uAC00-\\uD7A3\\uF900-\\uFAFF\\uFE30-\\uFE4F\\uFF00-\\uFF60\\uFFE0-\\uFFE6]+)`,
   "g",
 );
 
-function columns(s: string): number {
-  // colour codes take no columns
-  const plain = s.replace(/\x1b\[[0-9;]*m/g, "");
-  return plain.length + (plain.match(WIDE_ALL)?.length ?? 0);
-}
+const columns = displayWidth;
 
 /**
  * How commander lays out help in Chinese: its titles translated, a Chinese character counted

@@ -67,6 +67,16 @@ export interface Section {
   readonly total?: boolean;
   /** the last column is left empty for each payee to sign (签名) */
   readonly signatures?: boolean;
+  /**
+   * How much each column matters when the line is too short for all (table): 1 the most; the
+   * columns with the highest numbers give way first, wrapping narrower. Absent: all alike.
+   */
+  readonly priority?: readonly number[];
+  /**
+   * Columns whose long texts repeat down the rows (a rule's basis): table and Markdown show a
+   * short key in the row, [1], and each key's text once under the table; CSV, documents the text.
+   */
+  readonly keyed?: readonly number[];
 }
 
 /** One flat table (CSV); rows may be made as they are written, so a million never sit in memory. */

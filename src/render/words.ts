@@ -3,6 +3,7 @@ import type { Status } from "../core/rules/audit.js";
 import type { UnitType, Vocabulary } from "../core/policy/schema.js";
 import { type Cell, type Tone, status as statusOf, text } from "./model.js";
 import type { Lang } from "./messages.js";
+import type { Catalog } from "./catalogs/catalog.js";
 
 const STATUS: Record<string, { zh: string; en: string; tone: Tone }> = {
   pass: { zh: "达标", en: "pass", tone: "good" },
@@ -38,27 +39,44 @@ export function codeWord(code: string, groups: Readonly<Record<string, readonly 
 export const gradeWord = (g: string, v: Vocabulary, lang: Lang): string => codeWord(g, v.grades, lang);
 
 /**
- * The Chinese name of each unit type (POLICY.md §1). Fixed here rather than the first alias:
- * a `town` unit is a street office or a town government alike (街道办事处, 镇人民政府), so 街道
- * alone would misname half of them, and a custom policy may list an English alias first.
+ * The name of each unit type in words (POLICY.md §1). Fixed here rather than the vocabulary's
+ * first alias: a `town` unit is a street office or a town government alike (街道办事处, 镇人民政府),
+ * so 街道 alone would misname half of them, and a custom policy may list an English alias first.
  */
-const UNIT_TYPE_ZH: Readonly<Record<UnitType, string>> = {
-  urban_community: "社区",
-  village: "村",
-  town: "街镇",
-  organ: "机关",
-  institution: "事业单位",
-  sw_agency: "社会工作服务机构",
-  social_org: "社会组织",
-  school: "学校",
-  hospital: "医院",
-  enterprise: "企业",
-  other: "其他",
+const UNIT_TYPE_EN: Readonly<Record<UnitType, string>> = {
+  urban_community: "urban community",
+  village: "village",
+  town: "street or town office",
+  organ: "government organ",
+  institution: "public institution",
+  sw_agency: "social-work agency",
+  social_org: "social organisation",
+  school: "school",
+  hospital: "hospital",
+  enterprise: "enterprise",
+  other: "other",
+};
+
+const UNIT_TYPE: Catalog<Readonly<Record<UnitType, string>>> = {
+  en: UNIT_TYPE_EN,
+  zh: {
+    urban_community: "城市社区",
+    village: "村",
+    town: "街道/镇",
+    organ: "机关",
+    institution: "事业单位",
+    sw_agency: "社会工作服务机构",
+    social_org: "社会组织",
+    school: "学校",
+    hospital: "医院",
+    enterprise: "企业",
+    other: "其他",
+  },
 };
 
 export function unitTypeWord(t: string, v: Vocabulary, lang: Lang): string {
-  if (lang === "zh" && t in UNIT_TYPE_ZH) return UNIT_TYPE_ZH[t as UnitType];
-  return codeWord(t, v.unit_types, lang);
+  const words: Readonly<Record<string, string>> = UNIT_TYPE[lang];
+  return Object.hasOwn(words, t) ? words[t]! : codeWord(t, v.unit_types, lang);
 }
 
 const MEASURE: Record<string, { zh: string; en: [string, string] }> = {

@@ -138,7 +138,8 @@ describe("the audit report in Chromium", () => {
     const { file } = await report("audit-en", [...AUDIT, "--lang", "en"]);
     const { page } = await open(file);
     const pdf = pdfPages(await page.pdf({ format: "A4", preferCSSPageSize: true, printBackground: true }));
-    expect(pdf.pages).toBe(6);
+    // the title page (head, figures, charts, summary), two landscape pages of town tables, targets and exam list
+    expect(pdf.pages).toBe(4);
     expect(pdf.sizes[0]).toBe(PORTRAIT);
     expect(pdf.sizes.filter((s) => s === LANDSCAPE).length).toBeGreaterThanOrEqual(2);
     for (const [i, size] of pdf.sizes.entries()) {
@@ -155,7 +156,7 @@ describe("the payroll in Chromium: the 发放花名册", () => {
     const t = await tables(page);
     const payees: unknown[] = [];
     for (const town of data.by_town) {
-      const rows = t[`街镇: ${town.town}`]!;
+      const rows = t[`街镇：${town.town}`]!;
       const last = rows.at(-1)!;
       expect(last[0]).toBe("小计");
       expect(money(last[5]!)).toBe(town.total);
@@ -167,6 +168,8 @@ describe("the payroll in Chromium: the 发放花名册", () => {
     expect(t.未发放人员!.length).toBe(data.not_paid.length);
     expect(await page.$$eval("tfoot", (x) => x.length)).toBe(0);
     expect(money((await figures(page))["合计金额（元）"]!)).toBe(data.total);
+    // the roll ends, under its grand total, with the lines its makers sign
+    expect(await page.textContent("body")).toMatch(/合计[\s\S]*制表人：_+\s+审核人：_+\s+日期：_+[\s\S]*未发放人员/);
     expect(requests).toEqual([]);
     await page.context().close();
   }, 60000);
@@ -187,7 +190,7 @@ describe("the payroll in Chromium: the 发放花名册", () => {
     // every page the payee table runs over starts with its header; no row is cut between pages
     const withPayees = pdf.text.filter((p) => /G\d{3}/.test(p));
     expect(withPayees.length).toBeGreaterThanOrEqual(4);
-    for (const p of withPayees) expect(p).toMatch(/身份证号\s+姓名\s+单位\s+证书等级\s+月份\s+金额\s+签名/);
+    for (const p of withPayees) expect(p).toMatch(/编号\s+姓名\s+单位\s+证书等级\s+月份\s+金额（元）\s+签名/);
     const printed = pdf.text.join("\n").match(/G\d{3}/g) ?? [];
     expect(new Set(printed).size).toBe(120);
     await page.context().close();

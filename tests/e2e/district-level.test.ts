@@ -98,10 +98,11 @@ describe.each(SHAPES)("district-level units in %s", (_shape, inputs) => {
   });
 
   it("audit tables group the district-level units under 区（市）直属 after the towns", async () => {
-    const zh = (await swtalent(["audit", ...inputs, ...AS_OF, "--format", "md", "--lang", "zh"])).stdout;
-    const titles = [...zh.matchAll(/^## (.*)$/gm)].map((m) => m[1]);
-    expect(titles.slice(0, 3)).toEqual(["街镇: 古南街道", "街镇: 古南街道办事处", "街镇: 区（市）直属"]);
-    const en = (await swtalent(["audit", ...inputs, ...AS_OF, "--format", "md", "--lang", "en"])).stdout;
+    // every unit is listed town by town with --all
+    const zh = (await swtalent(["audit", ...inputs, ...AS_OF, "--format", "md", "--lang", "zh", "--all"])).stdout;
+    const titles = [...zh.matchAll(/^## (街镇：.*)$/gm)].map((m) => m[1]);
+    expect(titles).toEqual(["街镇：古南街道", "街镇：古南街道办事处", "街镇：区（市）直属"]);
+    const en = (await swtalent(["audit", ...inputs, ...AS_OF, "--format", "md", "--lang", "en", "--all"])).stdout;
     expect(en).toContain("## town: district/city level");
   });
 
@@ -146,7 +147,7 @@ describe.each(SHAPES)("district-level units in %s", (_shape, inputs) => {
 
   it("the payroll's per-town totals name the group 区（市）直属; the CSV, data with codes, leaves the town empty", async () => {
     const md = (await swtalent(["allowance", ...inputs, "--month", "2021-07", "--format", "md", "--lang", "zh"])).stdout;
-    expect(md).toContain("## 街镇: 区（市）直属");
+    expect(md).toContain("## 街镇：区（市）直属");
     expect(md).toMatch(/\| 古南街道 \| 2 \| 150 \|\n\| 区（市）直属 \| 2 \| 250 \|\n\| 总计 \| 4 \| 400 \|/);
     const csv = (await swtalent(["allowance", ...inputs, "--month", "2021-07", "--format", "csv", "--lang", "en", "--no-bom"])).stdout;
     expect(csv.split("\n").filter((l) => l.includes("胡军"))).toEqual([expect.stringContaining(",城南社区,,senior,2021-07,200")]);

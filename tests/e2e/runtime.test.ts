@@ -58,8 +58,9 @@ describe("each run has its own standard output", () => {
 describe("the terminals are the runtime's", () => {
   it("stdout on a terminal: a table by default; a pipe: CSV", async () => {
     const onTerminal = await swtalent(JUNE, { runtime: { stdoutIsTTY: true }, env: { NO_COLOR: "1" } });
-    expect(onTerminal.stdout).toMatch(/^Social-work allowance payroll 2021-06 \(QJ-ALLOWANCE, [^\n]+\)\n\ntown: 东溪镇\n┌─/);
-    expect(onTerminal.stdout).toContain("│ 500222********0010 │ 王芳     │ 滨河社区 │ senior │ 2021-06 │ 200    │");
+    expect(onTerminal.stdout).toMatch(/^Social-work allowance payroll 2021-06\nPolicy qijiang-2020 /);
+    expect(onTerminal.stdout).toContain("\ntown: 东溪镇\nid  ");
+    expect(onTerminal.stdout).toMatch(/\n500222\*{8}0010 +王芳 +滨河社区 +senior +2021-06 +200\n/);
     expect((await swtalent(JUNE)).stdout).toMatch(/^\uFEFFid,name,unit,town,grade,month,amount\r\n/);
   });
 

@@ -214,13 +214,13 @@ describe("swtalent training on a small roster (worked by hand in tests/fixtures/
   });
 
   it("the table groups by unit and says the shortfall in words", async () => {
-    const r = await run("--format", "table", "--lang", "zh", "--quiet");
+    const r = await run("--format", "table", "--lang", "zh", "--quiet", "--all");
     expect(r.stdout).toContain("新桥村（东溪镇）");
     expect(r.stdout).toContain("还需 8.67 天，截止 2023-03-15");
     expect(r.stdout).toContain("已满期人员达标 2 / 4（50%）");
-    const en = await run("--format", "table", "--lang", "en", "--quiet");
+    const en = await run("--format", "table", "--lang", "en", "--quiet", "--all", "--width", "160");
     expect(en.stdout).toContain("needs 8.67 more days by 2023-03-15");
-    expect(en.stdout).toContain("needs 1 more day ");
+    expect(en.stdout).toContain("needs 1 more day\n");
   });
 
   it("reads the training records from stdin", async () => {

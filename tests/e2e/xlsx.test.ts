@@ -63,7 +63,7 @@ describe("allowance --out 2021-06.xlsx: the payroll as a workbook", () => {
     for (const t of data.by_town) {
       const s = sheet(sheets, t.town);
       expect(values(s)[0]).toEqual(
-        zh ? ["身份证号", "姓名", "单位", "证书等级", "月份", "金额", "签名"] : ["id", "name", "unit", "grade", "month", "amount", "signature"],
+        zh ? ["编号", "姓名", "单位", "证书等级", "月份", "金额（元）", "签名"] : ["id", "name", "unit", "grade", "month", "amount (yuan)", "signature"],
       );
       const body = values(s).slice(1);
       // the town's subtotal is the last row, in money
@@ -81,7 +81,10 @@ describe("allowance --out 2021-06.xlsx: the payroll as a workbook", () => {
     expect(payees.every((p) => typeof p[0] === "string" && /^\d{6}\*{8}\d{3}[\dX]$/.test(p[0] as string))).toBe(true);
 
     const totals = values(sheet(sheets, zh ? "合计" : "Totals"));
-    expect(totals.at(-1)).toEqual([zh ? "总计" : "all", new Set(data.payees.map((p: any) => p.id)).size, data.total]);
+    // the grand total, then, below a blank row, the lines its makers sign
+    expect(totals.at(-3)).toEqual([zh ? "总计" : "all", new Set(data.payees.map((p: any) => p.id)).size, data.total]);
+    expect(totals.at(-2)).toEqual([]);
+    expect(String(totals.at(-1)![0])).toMatch(zh ? /^制表人：_+\s+审核人：_+\s+日期：_+$/ : /^Prepared by: _+\s+Checked by: _+\s+Date: _+$/);
     const notPaid = values(sheet(sheets, zh ? "未发放人员" : "Not paid")).slice(1);
     expect(notPaid.map((r) => [r[0], r[1], r[3]])).toEqual(data.not_paid.map((n: any) => [n.id, n.name, n.month]));
 

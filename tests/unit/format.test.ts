@@ -71,27 +71,27 @@ describe("CSV in pieces", () => {
   });
 });
 
-describe("unit types in Chinese tables (POLICY.md §1 单位类型)", () => {
+describe("unit types in words in tables (POLICY.md §1 单位类型)", () => {
   const v = loadPolicy("qijiang-2020").vocabulary;
   it.each([
-    ["urban_community", "社区"],
-    ["village", "村"],
-    ["town", "街镇"], // a street office and a town government alike, not 街道
-    ["organ", "机关"],
-    ["institution", "事业单位"],
-    ["sw_agency", "社会工作服务机构"],
-    ["social_org", "社会组织"],
-    ["school", "学校"],
-    ["hospital", "医院"],
-    ["enterprise", "企业"],
-    ["other", "其他"],
-  ])("%s is %s", (code, word) => {
-    expect(unitTypeWord(code, v, "zh")).toBe(word);
-    expect(unitTypeWord(code, v, "en")).toBe(code);
+    ["urban_community", "城市社区", "urban community"],
+    ["village", "村", "village"],
+    ["town", "街道/镇", "street or town office"], // a street office and a town government alike, not 街道
+    ["organ", "机关", "government organ"],
+    ["institution", "事业单位", "public institution"],
+    ["sw_agency", "社会工作服务机构", "social-work agency"],
+    ["social_org", "社会组织", "social organisation"],
+    ["school", "学校", "school"],
+    ["hospital", "医院", "hospital"],
+    ["enterprise", "企业", "enterprise"],
+    ["other", "其他", "other"],
+  ])("%s is %s, %s", (code, zh, en) => {
+    expect(unitTypeWord(code, v, "zh")).toBe(zh);
+    expect(unitTypeWord(code, v, "en")).toBe(en);
   });
 
   it("every unit type has a Chinese name, whatever alias a custom policy lists first", () => {
     const english = { ...v, unit_types: Object.fromEntries(UNIT_TYPES.map((t) => [t, [t]])) } as typeof v;
-    for (const t of UNIT_TYPES) expect(unitTypeWord(t, english, "zh"), t).toMatch(/^[\u4e00-\u9fff]+$/);
+    for (const t of UNIT_TYPES) expect(unitTypeWord(t, english, "zh"), t).toMatch(/^[\u4e00-\u9fff/]+$/);
   });
 });

@@ -47,6 +47,32 @@ describe("built-in profiles", () => {
 });
 
 describe("custom policies (POLICY.md §7)", () => {
+  it("a file that extends a profile names it, and what it changes cites the file, not the original document", () => {
+    const p = loadPolicy(join("fixtures", "..", "fixtures", "policy-draft.yaml"));
+    expect(p.extends).toBe("qijiang-2020");
+    expect(p.id).toBe("qijiang-2023-draft");
+    // changed by the draft: the amounts, the training window, two thresholds and a target
+    expect(p.allowance!.basis).toBe("policy-draft.yaml");
+    expect(p.training!.basis).toBe("policy-draft.yaml");
+    expect(p.rules["QJ-COMMUNITY-CERT"]!.basis).toBe("policy-draft.yaml");
+    expect(p.rules["QJ-CERT-OTHER"]!.basis).toBe("policy-draft.yaml");
+    expect(p.targets["QJ-TARGET-CERTIFIED"]!.basis).toBe("policy-draft.yaml");
+    // untouched: still the document's clause
+    expect(p.rules["QJ-VILLAGE-CERT"]!.basis).toBe("綦江民发〔2020〕60号 一（二）、三（一）、四（二）");
+    expect(p.targets["QJ-TARGET-AGENCIES"]!.basis).toBe("綦江民发〔2020〕60号 一（二）");
+    expect(p.exam!.basis).toBe("綦江民发〔2020〕60号 二（三）、四（二）");
+    // a built-in profile extends nothing
+    expect(loadPolicy("qijiang-2020").extends).toBeUndefined();
+  });
+
+  it("a file that restates a value unchanged, or gives its own basis, keeps that basis", () => {
+    const p = loadPolicy(
+      file("same.yaml", "extends: qijiang-2020\nrules:\n  QJ-VILLAGE-CERT: { min: 1 }\nallowance:\n  monthly: { senior: 250 }\n  basis: 四（三）修订稿\n"),
+    );
+    expect(p.rules["QJ-VILLAGE-CERT"]!.basis).toBe("綦江民发〔2020〕60号 一（二）、三（一）、四（二）");
+    expect(p.allowance!.basis).toBe("四（三）修订稿");
+  });
+
   it("extends qijiang-2020 and changes exactly the verdicts its threshold touches", () => {
     const path = file(
       "draft.yaml",

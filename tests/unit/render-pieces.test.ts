@@ -1,12 +1,11 @@
 /**
  * Every text format is made in pieces (SPEC.md Scale): the pieces join to exactly what one
- * JSON.stringify, one cli-table3 table or one joined Markdown text gives, which stay here
- * as the reference.
+ * JSON.stringify or one joined Markdown text gives, which stay here as the reference; the
+ * terminal table is laid out to a width, in display columns.
  */
-import { Chalk } from "chalk";
-import Table from "cli-table3";
 import { describe, expect, it } from "vitest";
-import { jsonPieces, renderJson, renderMarkdown, renderTable } from "../../src/render/format.js";
+import { columnWidths, jsonPieces, renderJson, renderMarkdown, renderTable } from "../../src/render/format.js";
+import { displayWidth, wrap } from "../../src/render/width.js";
 import { type Cell, type Presentation, type Section, num, plain, status, text } from "../../src/render/model.js";
 
 const join = (pieces: Iterable<string>) => [...pieces].join("");
@@ -62,34 +61,13 @@ describe("JSON in pieces: byte for byte JSON.stringify(x, null, 2)", () => {
   });
 });
 
-/** How the table was drawn before: one cli-table3 table per section, the text trimmed at the end. */
-function referenceTable(p: Presentation, color: boolean): string {
-  const chalk = new Chalk({ level: color ? 1 : 0 });
-  const paint = (c: Cell): string => {
-    const tones = { good: chalk.green, bad: chalk.red.bold, warn: chalk.yellow, dim: chalk.gray };
-    return c?.kind === "status" ? tones[c.tone](c.text) : String(plain(c));
-  };
-  const out: string[] = [];
-  for (const s of p.sections) {
-    if (s.title) out.push(chalk.bold(s.title));
-    if (s.header.length > 0 && s.rows.length > 0) {
-      const t = new Table({ head: s.header.map((h) => chalk.bold(h)), style: { head: [], border: [] } });
-      for (const r of s.rows) t.push(r.map(paint));
-      out.push(t.toString());
-    }
-    if (s.notes) out.push(...s.notes);
-    out.push("");
-  }
-  return `${out.join("\n").trimEnd()}\n`;
-}
-
 /** How Markdown was made before: every line in one array, joined and trimmed. */
 function referenceMarkdown(p: Presentation): string {
   const esc = (v: string | number) => String(v).replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
   const out: string[] = [];
   for (const s of p.sections) {
     if (s.title) out.push(`## ${s.title}`, "");
-    if (s.header.length > 0) {
+    if (s.header.length > 0 && s.rows.length > 0) {
       out.push(`| ${s.header.map(esc).join(" | ")} |`);
       out.push(`|${s.header.map(() => "---").join("|")}|`);
       for (const r of s.rows) out.push(`| ${r.map((c) => esc(plain(c))).join(" | ")} |`);
@@ -123,30 +101,58 @@ function presentation(n: number): Presentation {
   return { json: null, sections, csv: { header: [], rows: [] } };
 }
 
-describe("a table in chunks of rows is the one table cli-table3 draws", () => {
-  it.each([
-    [0, 3],
-    [1, 1],
-    [7, 1],
-    [7, 2],
-    [7, 3],
-    [10, 5],
-    [120, 50],
-    [121, 7],
-  ])("%i rows in chunks of %i, with and without colour", (n, chunk) => {
-    const p = presentation(n);
-    for (const color of [false, true]) expect(join(renderTable(p, color, chunk))).toBe(referenceTable(p, color));
+describe("a table laid out to the width", () => {
+  it.each([60, 80, 100, 120])("%i columns: no line wider, every cell's text kept, no line between rows", (width) => {
+    const p = presentation(30);
+    for (const color of [false, true]) {
+      const out = join(renderTable(p, color, width));
+      const lines = out.replace(/\x1b\[[0-9;]*m/g, "").split("\n");
+      for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(width);
+      expect(lines.filter((l) => /^[─ ]+$/.test(l))).toHaveLength(3); // one rule under each table's header
+      const flat = lines.join("").replace(/\s/g, "");
+      // short texts are never cut: each is whole on its line
+      for (const r of p.sections[0]!.rows) {
+        for (const c of r) for (const piece of String(plain(c)).split("\n")) if (displayWidth(piece) <= 8) expect(flat).toContain(piece.replace(/\s/g, ""));
+      }
+    }
   });
 
-  it("a short row is drawn with empty cells", () => {
+  it("a row is one line when it fits: header, rule, rows, then the notes", () => {
     const p: Presentation = {
       json: null,
-      sections: [{ header: ["a", "b", "c"], rows: [[text("1"), text("2"), text("3")], [text("4")]] }],
+      sections: [{ title: "t", header: ["a", "金额"], rows: [[text("1"), num(20)], [text("王芳")]], notes: ["n"] }],
       csv: { header: [], rows: [] },
     };
-    expect(join(renderTable(p, false, 1))).toBe(
-      ["┌───┬───┬───┐", "│ a │ b │ c │", "├───┼───┼───┤", "│ 1 │ 2 │ 3 │", "├───┼───┼───┤", "│ 4 │   │   │", "└───┴───┴───┘", ""].join("\n"),
+    expect(join(renderTable(p, false, 80))).toBe(["t", "a     金额", "────  ────", "1       20", "王芳", "n", ""].join("\n"));
+  });
+
+  it("the columns that matter least give way first", () => {
+    expect(columnWidths([30, 30, 30], [10, 10, 10], [1, 2, 3], 70)).toEqual([30, 26, 10]);
+    expect(columnWidths([30, 30, 30], [10, 10, 10], [1, 1, 1], 70)).toEqual([22, 22, 22]);
+    expect(columnWidths([10, 10], [10, 10], [1, 2], 15)).toEqual([10, 10]);
+  });
+
+  it("a keyed column shows a key in the row and its text once under the table, the same key in every table", () => {
+    const s = (basis: string[]): Section => ({ header: ["rule", "basis"], rows: basis.map((b, i) => [text(`R${i}`), text(b)]), keyed: [1] });
+    const p: Presentation = { json: null, sections: [s(["文件 一（二）", "文件 三", "文件 一（二）"]), s(["文件 三"])], csv: { header: [], rows: [] } };
+    expect(join(renderTable(p, false, 80))).toBe(
+      [
+        "rule  basis",
+        "────  ─────",
+        "R0    [1]",
+        "R1    [2]",
+        "R2    [1]",
+        "[1] 文件 一（二）",
+        "[2] 文件 三",
+        "",
+        "rule  basis",
+        "────  ─────",
+        "R0    [2]",
+        "[2] 文件 三",
+        "",
+      ].join("\n"),
     );
+    expect(join(renderMarkdown(p))).toContain("| R2 | [1] |\n\n[1] 文件 一（二）  \n[2] 文件 三  \n");
   });
 
   it("150,000 rows are drawn without overflowing the stack, in pieces", () => {
@@ -158,10 +164,31 @@ describe("a table in chunks of rows is the one table cli-table3 draws", () => {
       pieces++;
       for (let at = piece.indexOf("\n"); at !== -1; at = piece.indexOf("\n", at + 1)) lines++;
     }
-    // top, header, and a rule above and a line for each row, then the bottom
-    expect(lines).toBe(3 + 2 * 150000);
+    // the header, the rule under it, and a line for each row
+    expect(lines).toBe(2 + 150000);
     expect(pieces).toBeGreaterThan(1000);
   }, 60000);
+});
+
+describe("display width and wrapping", () => {
+  it.each([
+    ["abc", 3],
+    ["王芳", 4],
+    ["（一）", 6],
+    ["𠀀字", 4],
+    ["\x1b[31m未达标\x1b[39m", 6],
+    ["e\u0301", 1],
+  ])("%j is %i columns", (s, n) => {
+    expect(displayWidth(s)).toBe(n);
+  });
+
+  it("breaks between Chinese characters, at spaces, and never before closing punctuation", () => {
+    expect(wrap("还需 1 名社会工作专业人才；未设立社会工作室", 12)).toEqual(["还需 1 名社", "会工作专业人", "才；未设立社", "会工作室"]);
+    expect(wrap("needs 1 more certified worker", 12)).toEqual(["needs 1 more", "certified", "worker"]);
+    expect(wrap("QJ-CERT-SOCIAL-SERVICE", 10)).toEqual(["QJ-CERT-SO", "CIAL-SERVI", "CE"]);
+    expect(wrap("一\n二", 10)).toEqual(["一", "二"]);
+    for (const w of [2, 3, 5, 8]) for (const l of wrap("綦江民发〔2020〕60号 一（二）、三（一）", w)) expect(displayWidth(l)).toBeLessThanOrEqual(w);
+  });
 });
 
 describe("Markdown line by line is the text joined whole", () => {

@@ -88,6 +88,36 @@ export function validatePolicy(tree: unknown, where: string, earlier: readonly s
   return policy;
 }
 
+/** A part of a policy without its title and basis: what it requires, to tell whether a file changed it. */
+function requirement(part: unknown): string {
+  if (!isTree(part)) return JSON.stringify(part);
+  const { title: _title, basis: _basis, ...rest } = part;
+  return JSON.stringify(rest);
+}
+
+/**
+ * The merged tree with every rule, target and part whose requirement the extending file changed
+ * citing that file as its basis (unless the file gives its own): a draft's amount or threshold
+ * is not the original document's, and must not be cited as if it were.
+ */
+function citingTheFile(base: Tree, merged: Tree, overrides: Tree, where: string): Tree {
+  const file = where.split(/[\\/]/).pop() || where;
+  const cited = (was: unknown, now: unknown, given: unknown): unknown =>
+    isTree(was) && isTree(now) && isTree(given) && !Object.hasOwn(given, "basis") && requirement(was) !== requirement(now) ? { ...now, basis: file } : now;
+  const out: Tree = { ...merged };
+  for (const part of ["allowance", "training", "exam"]) {
+    if (Object.hasOwn(merged, part)) out[part] = cited(base[part], merged[part], overrides[part]);
+  }
+  for (const group of ["rules", "targets"]) {
+    const now = merged[group];
+    const was = base[group];
+    const given = overrides[group];
+    if (!isTree(now) || !isTree(was) || !isTree(given)) continue;
+    out[group] = Object.fromEntries(Object.entries(now).map(([id, rule]) => [id, Object.hasOwn(was, id) ? cited(was[id], rule, given[id]) : rule]));
+  }
+  return out;
+}
+
 /**
  * Resolves a policy document: a built-in profile tree (already merged with the shared
  * vocabulary) or a custom tree whose `extends` names one.
@@ -114,7 +144,7 @@ export function resolvePolicy(
         `extends: expected a built-in profile id (${builtinIds.join(", ")}), got ${describe(parent)}`,
       ]);
     }
-    tree = mergePolicy(base, rest);
+    tree = citingTheFile(base as Tree, { ...(mergePolicy(base, rest) as Tree), extends: parent }, rest, where);
     if (!Object.hasOwn(rest, "id")) (tree as Tree).id = `${parent}+${defaultId}`;
     try {
       return validatePolicy(tree, where, reserved);

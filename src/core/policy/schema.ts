@@ -291,6 +291,8 @@ export const vocabularySchema = z.strictObject({
 
 export const policySchema = z.strictObject({
   id: text,
+  /** the built-in profile a custom file extends: reports name it, so a draft never passes for the profile */
+  extends: text.optional(),
   name: bilingual,
   document: text,
   source: text.optional(),

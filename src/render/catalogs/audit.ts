@@ -1,4 +1,5 @@
 /** The audit's words: headers, titles, what is missing, person-check details and the summary. */
+import { peopleCount, plural } from "../messages.js";
 import { type Catalog, joinList } from "./catalog.js";
 
 const en = {
@@ -31,7 +32,7 @@ const en = {
   townTitle: (town: string) => `town: ${town}`,
   personChecks: "Person checks",
   targets: "Region targets",
-  exam: (rule: string, basis: string) => `Exam candidates (${rule}, ${basis})`,
+  exam: (rule: string, basis: string, n: number) => `Exam candidates: ${peopleCount(n)} (${rule}; ${basis})`,
   examSheet: "Exam candidates",
   none: "None.",
   summary: "Summary",
@@ -59,20 +60,27 @@ const en = {
   levelIn: (level: string, inside: boolean, levels: string, held: string) =>
     `post level ${level} is ${inside ? "within" : "outside"} levels ${levels} for ${held}`,
   gradesSep: ", ",
+  actionTitle: (failing: number, unjudged: number) =>
+    unjudged === 0
+      ? `Not compliant: ${plural(failing, "unit", "units")}, and what each misses`
+      : `Not compliant: ${plural(failing, "unit", "units")}, and checks that could not be judged`,
+  unitsPassing: (n: number) => `${plural(n, "unit passes", "units pass")} every check`,
+  personFailing: (n: number) => `Person checks failed: ${n}`,
+  personPassing: (n: number) => `${plural(n, "person check passes", "person checks pass")}`,
+  targetsMet: (n: number) => `${plural(n, "region target is", "region targets are")} met`,
   summaryLines: (x: {
-    policy: string;
-    document: string;
     asOf: string;
     compliant: number;
     units: number;
     failing: number;
+    unjudged: number;
     targets: number;
     met: number;
     overdue: number;
     grades: string;
   }) => [
-    `Policy ${x.policy} (${x.document}), as of ${x.asOf}`,
-    `Units compliant: ${x.compliant} of ${x.units} (${x.failing} not)`,
+    `As of ${x.asOf}`,
+    `Units compliant: ${x.compliant} of ${x.units}${x.unjudged > 0 ? `, ${x.unjudged} of them with checks that could not be judged` : ""}; ${x.failing} not compliant`,
     x.targets === 0
       ? "The policy sets no region targets"
       : `Region targets met: ${x.met} of ${x.targets}${x.overdue > 0 ? ` (${x.overdue} overdue and not met)` : ""}`,
@@ -117,10 +125,10 @@ const zh: typeof en = {
     flags: "标记",
   },
   title: "社会工作专业人才配备核查报告",
-  townTitle: (town) => `街镇: ${town}`,
+  townTitle: (town) => `街镇：${town}`,
   personChecks: "人员核查",
   targets: "区域目标",
-  exam: (rule, basis) => `应报考人员（${rule}，${basis}）`,
+  exam: (rule, basis, n) => `应报考人员 ${n} 人（${rule}；${basis}）`,
   examSheet: "应报考人员",
   none: "无。",
   summary: "汇总",
@@ -143,9 +151,14 @@ const zh: typeof en = {
     `岗位等级 ${level} 级：证书等级为“${held}”，本政策只为 ${pairs.map(([g, r]) => `${g}（${r} 级）`).join("、")}规定了岗位等级`,
   levelIn: (level, inside, levels, held) => `岗位等级 ${level} 级，${inside ? "在" : "不在"} ${held} 对应的 ${levels} 级之内`,
   gradesSep: "，",
+  actionTitle: (failing, unjudged) => (unjudged === 0 ? `未达标单位 ${failing} 个及差距` : `未达标单位 ${failing} 个及差距，以及无法判断的检查`),
+  unitsPassing: (n) => `另有 ${n} 个单位各项检查均达标`,
+  personFailing: (n) => `未达标的人员核查 ${n} 项`,
+  personPassing: (n) => `达标的人员核查 ${n} 项`,
+  targetsMet: (n) => `已达成的区域目标 ${n} 项`,
   summaryLines: (x) => [
-    `政策：${x.policy}（${x.document}），核查日期 ${x.asOf}`,
-    `达标单位 ${x.compliant} / ${x.units}，未达标 ${x.failing}`,
+    `核查日期：${x.asOf}`,
+    `达标单位 ${x.compliant} / ${x.units}${x.unjudged > 0 ? `，其中 ${x.unjudged} 个有无法判断的检查` : ""}；未达标 ${x.failing}`,
     x.targets === 0 ? "本政策未设区域目标" : `区域目标达成 ${x.met} / ${x.targets}${x.overdue > 0 ? `，其中 ${x.overdue} 项已逾期未达标` : ""}`,
     `证书等级（在岗）：${x.grades}`,
   ],

@@ -38,9 +38,9 @@ const en = {
   windowRolling: (years: number, window: string) => `Window: the ${years} years ending on the as-of date${window ? ` (${window})` : ""}`,
   windowCertificate: (years: number) =>
     `Window: ${years}-year cycles from each certificate date, counted up to the as-of date (no certificate date: the ${years} years ending on it)`,
+  othersCounted: (compliant: number, inProgress: number, notApplicable: number, hint: boolean) =>
+    `Compliant ${compliant}, in progress ${inProgress}${hint && inProgress > 0 ? " (--warn-days N lists those whose deadline is near)" : ""}, without a certificate ${notApplicable}`,
   summaryLines: (x: {
-    policy: string;
-    document: string;
     rule: string;
     basis: string;
     asOf: string;
@@ -54,9 +54,10 @@ const en = {
     judgedCompliant: number;
     percent: string;
   }) => [
-    `Policy ${x.policy} (${x.document}), ${x.rule} (${x.basis}), as of ${x.asOf}`,
+    `Rule ${x.rule}; basis ${x.basis}`,
+    `As of ${x.asOf}`,
     x.window,
-    `In service: ${x.people}; compliant ${x.compliant}, noncompliant ${x.noncompliant}, in progress ${x.inProgress}, not applicable ${x.notApplicable}`,
+    `In service: ${x.people}; compliant ${x.compliant}, noncompliant (overdue) ${x.noncompliant}, in progress ${x.inProgress}, without a certificate (not applicable) ${x.notApplicable}`,
     `Compliant of judged (window complete): ${x.judgedCompliant} of ${x.judged} (${x.percent})`,
   ],
   figures: {
@@ -105,10 +106,13 @@ const zh: typeof en = {
   units: "单位",
   windowRolling: (years, window) => `计算期间：截至核查日期的 ${years} 年${window ? `（${window}）` : ""}`,
   windowCertificate: (years) => `计算期间：自取证日期起每 ${years} 年为一个周期，计至核查日期（无取证日期者按截至核查日期的 ${years} 年）`,
+  othersCounted: (compliant, inProgress, notApplicable, hint) =>
+    `达标 ${compliant} 人，进行中 ${inProgress} 人${hint && inProgress > 0 ? "（--warn-days N 列出临近截止的人员）" : ""}，未取得证书 ${notApplicable} 人`,
   summaryLines: (x) => [
-    `政策：${x.policy}（${x.document}），${x.rule}（${x.basis}），核查日期 ${x.asOf}`,
+    `培训规则：${x.rule}；依据：${x.basis}`,
+    `核查日期：${x.asOf}`,
     x.window,
-    `在岗 ${x.people} 人：达标 ${x.compliant}，未达标 ${x.noncompliant}，进行中 ${x.inProgress}，不适用 ${x.notApplicable}`,
+    `在岗 ${x.people} 人：达标 ${x.compliant}，未达标（已逾期）${x.noncompliant}，进行中 ${x.inProgress}，未取得证书（不适用）${x.notApplicable}`,
     `已满期人员达标 ${x.judgedCompliant} / ${x.judged}（${x.percent}）`,
   ],
   figures: {
