@@ -8,21 +8,12 @@
  * Most lines hold no quote: such a line is cut at its delimiters with String.split, which
  * is where the speed comes from. A line with a quote is read character by character.
  */
+import { own } from "./own.js";
 
 const QUOTE = 34; // "
 const LF = 10;
 const CR = 13;
 const BOM = "\uFEFF";
-
-/**
- * Cells of 13 characters or more are slices that keep the whole decoded piece alive while
- * they are stored (an 18-digit id would keep the whole file in memory); a copy does not.
- */
-const SLICE_MIN = 13;
-
-function own(s: string): string {
-  return s.length < SLICE_MIN ? s : `${s} `.slice(0, -1);
-}
 
 export type TokenError =
   /** the text ended inside a quoted cell opened on `line` (1-based, counting line ends) */

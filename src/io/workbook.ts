@@ -11,6 +11,7 @@ import { type CellValue, type Sheet, type SheetFilterInfo, EncryptedFileError, r
 import { DataError } from "../core/errors.js";
 import { cellText } from "../core/records/cell-text.js";
 import type { SheetRow, Span } from "../core/records/layout.js";
+import { own } from "./own.js";
 
 /** An .xlsx (or .et) up to this size is read whole; a larger one is streamed. */
 export const WHOLE_READ_BYTES = 2 << 20;
@@ -62,7 +63,8 @@ function unreadable(file: string, e: unknown): DataError {
 /** One sheet row as text cells, with the columns of formulas saved without a value and the merges that start on it. */
 function sheetRow(index: number, values: readonly CellValue[], unsaved?: readonly number[], spans?: readonly Span[]): SheetRow {
   const cells = new Array<string>(values.length);
-  for (let i = 0; i < values.length; i++) cells[i] = cellText(values[i]);
+  // a cell's text may be cut from the sheet's XML: kept as a string of its own
+  for (let i = 0; i < values.length; i++) cells[i] = own(cellText(values[i]));
   return { cells, row: index + 1, sparse: true, ...(unsaved && unsaved.length > 0 ? { unsaved } : {}), ...(spans && spans.length > 0 ? { spans } : {}) };
 }
 
