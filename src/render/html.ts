@@ -21,7 +21,7 @@ const STYLE = html`<style>
 @page { size: A4 portrait; margin: 12mm 10mm; }
 @page wide { size: A4 landscape; margin: 10mm 10mm; }
 html { font-family: "Microsoft YaHei", "SimSun", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif; font-size: 10.5pt; color: #1a1a1a; }
-body { margin: 0 auto; max-width: 1120px; padding: 16px 20px; }
+body { margin: 0 auto; max-width: 1400px; padding: 16px 20px; }
 h1 { font-size: 17pt; margin: 0 0 8px; }
 h2 { font-size: 12.5pt; margin: 18px 0 6px; break-after: avoid; page-break-after: avoid; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; margin: 0 0 8px; }
