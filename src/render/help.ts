@@ -207,7 +207,7 @@ const WIDE =
   /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/;
 /** a chunk a line may break after: one wide character (with the punctuation that closes it), or a run of other text */
 const CHUNK = new RegExp(
-  `\\s*(?:${WIDE.source}[，。、：；！？）」』”]*|[^\\s\\u1100-\\u115F\\u2E80-\\uA4CF\\uAC00-\\uD7A3\\uF900-\\uFAFF\\uFE30-\\uFE4F\\uFF00-\\uFF60\\uFFE0-\\uFFE6]+)`,
+  `\\s*(?:${WIDE.source}[，。、：；！？）」』”]*|[^\\s\\u1100-\\u115F\\u2E80-\\uA4CF\\uAC00-\\uD7A3\\uF900-\\uFAFF\\uFE30-\\uFE4F\\uFF00-\\uFF60\\uFFE0-\\uFFE6]+[，。、：；！？）」』”]*)`,
   "g",
 );
 

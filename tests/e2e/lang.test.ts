@@ -10,7 +10,9 @@ import { describe, expect, it } from "vitest";
 import { swtalent } from "../helpers/cli.js";
 
 const ZH = { LANG: "zh_CN.UTF-8" };
-const COMMANDS = [["audit"], ["allowance"], ["training"], ["validate"], ["template"], ["policy"], ["policy", "show"]].map((c) => [c.join(" "), c] as const);
+const COMMANDS = [["audit"], ["allowance"], ["training"], ["validate"], ["compare"], ["template"], ["policy"], ["policy", "show"]].map(
+  (c) => [c.join(" "), c] as const,
+);
 
 /** Display columns: a Chinese character or full-width form takes two. */
 const columns = (line: string) => [...line].reduce((n, c) => n + (/[\u2E80-\u9FFF\uFF00-\uFF60\u3000-\u303F]/.test(c) ? 2 : 1), 0);
@@ -44,6 +46,8 @@ describe("--help follows the language", () => {
     const r = await swtalent([...cmd, "--help"], { env: ZH });
     const lines = r.stdout.split("\n").filter((l) => !l.startsWith("  swtalent "));
     expect(Math.max(...lines.map(columns))).toBeLessThanOrEqual(80);
+    // a line is never broken before the punctuation that closes the text before it
+    expect(lines.filter((l) => /^\s*[，。、：；！？）」』”]/.test(l))).toEqual([]);
   });
 
   it("--lang en keeps English under a zh locale, and --lang=zh works in either spelling", async () => {
