@@ -72,6 +72,10 @@ function tokens(line: string): string[] {
     }
     if (CLOSING.has(ch) && out.length > 0 && run === "") {
       out[out.length - 1] += ch;
+    } else if (CLOSING.has(ch) && run !== "" && charWidth(ch) === 2) {
+      // a full-width comma or bracket after digits or Latin text ("3，", "100）") ends that run
+      run += ch;
+      flush();
     } else if (charWidth(ch) === 2) {
       flush();
       out.push(ch);

@@ -187,6 +187,9 @@ describe("display width and wrapping", () => {
     expect(wrap("needs 1 more certified worker", 12)).toEqual(["needs 1 more", "certified", "worker"]);
     expect(wrap("QJ-CERT-SOCIAL-SERVICE", 10)).toEqual(["QJ-CERT-SO", "CIAL-SERVI", "CE"]);
     expect(wrap("一\n二", 10)).toEqual(["一", "二"]);
+    // a full-width comma or bracket after digits stays with them
+    expect(wrap("不在发放范围 3，尚未到岗 3", 14)).toEqual(["不在发放范围", "3，尚未到岗 3"]);
+    expect(wrap("不在岗时为 100）", 11)).toEqual(["不在岗时为", "100）"]);
     for (const w of [2, 3, 5, 8]) for (const l of wrap("綦江民发〔2020〕60号 一（二）、三（一）", w)) expect(displayWidth(l)).toBeLessThanOrEqual(w);
   });
 });
