@@ -82,12 +82,6 @@ function dueSoonSection(r: TrainingResult, warnDays: number | null, lang: Lang, 
   };
 }
 
-/** The lists of --warn-days: deadlines within the days, and windows complete and still short. */
-function reminderSections(r: TrainingResult, warnDays: number | null, lang: Lang, o: CommonOptions): Section[] {
-  const soon = dueSoonSection(r, warnDays, lang, o);
-  return soon ? [soon, overdueSection(r, lang, o)] : [];
-}
-
 /** Each unit's people, a table per unit: the --all view. */
 function unitTables(r: TrainingResult, policy: Policy, kind: WindowKind, lang: Lang, o: CommonOptions): Section[] {
   const w = TRAINING_WORDS[lang];
@@ -182,8 +176,9 @@ function trainingSections(r: TrainingResult, policy: Policy, kind: WindowKind, a
 }
 
 /**
- * The document's own sections: everyone in one table with their town and unit (a workbook
- * of one sheet per unit would have hundreds), the units' rates, the reminder lists, the window.
+ * The document's own sections: what needs action first, as every report leads with it (the
+ * overdue, and with --warn-days those due soon), then everyone in one table with their town
+ * and unit (a workbook of one sheet per unit would have hundreds) and the units' rates.
  */
 function trainingDocumentSections(r: TrainingResult, policy: Policy, kind: WindowKind, warnDays: number | null, lang: Lang, o: CommonOptions): Section[] {
   const w = TRAINING_WORDS[lang];
@@ -191,7 +186,10 @@ function trainingDocumentSections(r: TrainingResult, policy: Policy, kind: Windo
   const show = idShown(o);
   const t = policy.training!;
   const rolling = kind === "rolling" ? r.people[0]?.window : undefined;
+  const soon = dueSoonSection(r, warnDays, lang, o);
   return [
+    overdueSection(r, lang, o),
+    ...(soon ? [soon] : []),
     {
       title: w.people,
       header: [h.town, h.unit, h.id, h.name, h.grade, h.windowStart, h.windowEnd, h.required, h.days, h.status, h.deadline, h.missing],
@@ -216,7 +214,6 @@ function trainingDocumentSections(r: TrainingResult, policy: Policy, kind: Windo
       header: [h.town, h.unit, h.judged, h.compliant, h.rate],
       rows: r.units.map((u) => [text(townWord(u.town, lang)), text(u.unit), num(u.judged), num(u.compliant), text(percent(u))]),
     },
-    ...reminderSections(r, warnDays, lang, o),
   ];
 }
 

@@ -13,6 +13,7 @@ import { BIN, ROOT, json, swtalent } from "../helpers/cli.js";
 import { type ReadSheet, dayOf, readWorkbook, values } from "../helpers/read-workbook.js";
 
 const DISTRICT = ["fixtures/人员名册.csv", "--units", "fixtures/单位信息.csv"];
+const OVERDUE = { zh: "已逾期未达标", en: "Overdue" } as const;
 
 function scratch(files: Record<string, string> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), "swtalent-xlsx-"));
@@ -142,6 +143,10 @@ describe("audit, training and validate as workbooks", () => {
       lang,
     ]);
     expectWellFormed(sheets);
+    // what needs action first: the overdue, then everyone, then the units' rates
+    expect(sheets.map((s) => s.name)).toEqual(lang === "zh" ? ["汇总", OVERDUE.zh, "人员", "单位"] : ["Summary", OVERDUE.en, "People", "Units"]);
+    const overdue = values(sheet(sheets, OVERDUE[lang])).slice(1);
+    expect(overdue.map((r) => r[0])).toEqual(data.people.filter((p: any) => p.status === "noncompliant").map((p: any) => p.id));
     const people = sheet(sheets, lang === "zh" ? "人员" : "People");
     // the window's note follows the table, below a blank row
     const rows = people.rows.slice(1, 1 + data.people.length);
