@@ -3,10 +3,13 @@ import { describe, expect, it } from "vitest";
 import { ALLOWANCE_WORDS } from "../../src/render/catalogs/allowance.js";
 import { AUDIT_WORDS } from "../../src/render/catalogs/audit.js";
 import type { Catalog } from "../../src/render/catalogs/catalog.js";
+import { COMPARE_WORDS } from "../../src/render/catalogs/compare.js";
 import { DOCUMENT_WORDS } from "../../src/render/catalogs/document.js";
+import { POLICY_WORDS } from "../../src/render/catalogs/policy.js";
 import { REPORT_WORDS } from "../../src/render/catalogs/report.js";
 import { RULE_TITLES } from "../../src/render/catalogs/rules.js";
 import { TRAINING_WORDS } from "../../src/render/catalogs/training.js";
+import { VALIDATE_WORDS } from "../../src/render/catalogs/validate.js";
 import { helpWords } from "../../src/render/help.js";
 import { builtinIds, loadPolicy } from "../../src/io/policies.js";
 
@@ -20,6 +23,9 @@ const CATALOGS: Record<string, Catalog<unknown>> = {
   audit: AUDIT_WORDS,
   allowance: ALLOWANCE_WORDS,
   training: TRAINING_WORDS,
+  validate: VALIDATE_WORDS,
+  compare: COMPARE_WORDS,
+  policy: POLICY_WORDS,
   document: DOCUMENT_WORDS,
   report: REPORT_WORDS,
   rules: RULE_TITLES,
