@@ -7,7 +7,7 @@
  */
 import { chartSvg } from "./chart.js";
 import { DOCUMENT_WORDS } from "./catalogs/document.js";
-import type { Cell, DocumentParts, Presentation, Section } from "./model.js";
+import { type Cell, type DocumentParts, type Presentation, type Section, plain } from "./model.js";
 import { type SafeHtml, html } from "./safe-html.js";
 
 /** Tables wider than this many columns print on landscape pages. */
@@ -124,18 +124,8 @@ function head(d: DocumentParts): SafeHtml {
 
 /** A cell's text where it stands alone (a fact, a figure). */
 function cellText(c: Cell): string {
-  if (c === null) return "";
-  switch (c.kind) {
-    case "number":
-    case "money":
-      return shownNumber(c);
-    case "date":
-      return c.day;
-    case "month":
-      return c.month;
-    default:
-      return c.text;
-  }
+  if (c !== null && (c.kind === "number" || c.kind === "money")) return shownNumber(c);
+  return String(plain(c));
 }
 
 /** The page in pieces. */
