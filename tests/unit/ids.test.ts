@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatDay } from "../../src/core/dates.js";
+import { dayOf, formatDay } from "../../src/core/dates.js";
 import { birthDateOf, checkDigit, isResidentId, maskId, maskMatches, normaliseId, readId } from "../../src/core/records/ids.js";
 
 /** A well-formed 18-digit resident ID from its first 17 digits. */
@@ -125,5 +126,31 @@ describe("one id normalisation in every file (SPEC.md Bad input)", () => {
 
   it("a number Excel shortened is rejected", () => {
     expect(readId("5.00222E+17")).toEqual({ problem: "id_stored_as_number" });
+  });
+});
+
+describe("readId reads a plainly typed 18-digit cell as the same cell with noise around it", () => {
+  it("same reading and birth date for ids of every shape a digit string can take", () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{17}[0-9Xx]$/), fc.boolean(), (cell, valid) => {
+        const id = valid ? id18(cell.slice(0, 17)) : cell;
+        // a space and a dash are removed before the id is read: the slow path of the same id
+        expect(readId(id)).toEqual(readId(` ${id.slice(0, 6)}-${id.slice(6)} `));
+        const upper = id.toUpperCase();
+        const y = Number(upper.slice(6, 10));
+        const m = Number(upper.slice(10, 12));
+        const d = Number(upper.slice(12, 14));
+        expect(birthDateOf(upper)).toBe(dayOf(y, m, d));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("a valid id typed plainly is read as itself, its birth date from its digits", () => {
+    const id = id18("50022219800229001");
+    expect(readId(id)).toEqual({ id });
+    expect(formatDay(birthDateOf(id)!)).toBe("1980-02-29");
+    expect(readId(id18("50022219810229001"))).toEqual({ problem: "bad_id_birth" });
+    expect(readId(`${"50022219800101001"}9`)).toMatchObject({ problem: "bad_check_digit" });
   });
 });

@@ -20,10 +20,10 @@ export class RowReader {
     /** the columns holding a formula saved without its value (a workbook no spreadsheet program saved) */
     unsaved: readonly number[] = [],
   ) {
-    if (cells.length < width || cells.slice(width).some((c) => c.trim() !== "")) {
+    if (cells.length < width || (cells.length > width && cells.slice(width).some((c) => c.trim() !== ""))) {
       this.reject("(row)", "", "cell_count", { cells: cells.length, expected: width });
     }
-    for (const [field, i] of columns) if (unsaved.includes(i)) this.reject(field, "", "formula_unsaved");
+    if (unsaved.length > 0) for (const [field, i] of columns) if (unsaved.includes(i)) this.reject(field, "", "formula_unsaved");
   }
 
   has(field: string): boolean {

@@ -48,12 +48,13 @@ export class DuplicateIds {
 
   /** An accepted row's person; `same` tells whether it repeats the first row of its id in full. */
   add(person: Person, same: (first: Person) => boolean): IdOutcome {
-    const dup = this.duplicateRows.get(person.id);
+    // an id is kept (byId) or rejected as duplicate (duplicateRows), never both: most are neither
+    const first = this.byId.get(person.id);
+    const dup = first || this.duplicateRows.size === 0 ? undefined : this.duplicateRows.get(person.id);
     if (dup) {
       dup.push(person.row);
       return "duplicate";
     }
-    const first = this.byId.get(person.id);
     if (first) {
       if (same(first)) {
         this.warnings.push({ code: "identical_rows", params: { file: this.file, id: person.id, row: first.row, other: person.row } });

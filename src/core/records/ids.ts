@@ -20,9 +20,27 @@ export function isResidentId(id: string): boolean {
   return RESIDENT_ID_18.test(id) || RESIDENT_ID_15.test(id);
 }
 
+/** Whether `s` is 17 ASCII digits and a digit or X, as RESIDENT_ID_18 tests, read from character codes. */
+function isResidentId18(s: string): boolean {
+  if (s.length !== 18) return false;
+  for (let i = 0; i < 17; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  const last = s.charCodeAt(17);
+  return (last >= 48 && last <= 57) || last === 88;
+}
+
+/** The number the ASCII digits of `s` from `from` up to `to` write. */
+function digitsAt(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + s.charCodeAt(i) - 48;
+  return n;
+}
+
 /** The birth date inside a resident ID (18-digit, or 15-digit old style 19YYMMDD); null if none. */
 export function birthDateOf(id: string): Day | null {
-  if (RESIDENT_ID_18.test(id)) return dayOf(Number(id.slice(6, 10)), Number(id.slice(10, 12)), Number(id.slice(12, 14)));
+  if (isResidentId18(id)) return dayOf(digitsAt(id, 6, 10), digitsAt(id, 10, 12), digitsAt(id, 12, 14));
   if (RESIDENT_ID_15.test(id)) return dayOf(1900 + Number(id.slice(6, 8)), Number(id.slice(8, 10)), Number(id.slice(10, 12)));
   return null;
 }
@@ -57,16 +75,21 @@ export type IdReading =
  * 18 digits ending in 000 whose check digit is then wrong. It is never guessed.
  */
 export function readId(cell: string): IdReading {
+  // most cells are a resident ID as it should be typed, which normalising leaves as it is
+  if (isResidentId18(cell)) return readResidentId18(cell);
   const id = normaliseId(cell);
   if (/^\d+(\.\d+)?[eE]\+?\d+$/.test(id)) return { problem: "id_stored_as_number" };
-  if (RESIDENT_ID_18.test(id)) {
-    const expected = checkDigit(id.slice(0, 17));
-    if (id[17] !== expected) return id.endsWith("000") ? { problem: "id_stored_as_number" } : { problem: "bad_check_digit", expected };
-    if (birthDateOf(id) === null) return { problem: "bad_id_birth" };
-    return { id };
-  }
+  if (isResidentId18(id)) return readResidentId18(id);
   if (RESIDENT_ID_15.test(id)) return birthDateOf(id) === null ? { problem: "bad_id_birth" } : { id };
   if (ID_WITH_EXTRA.test(id) && !id.includes("*")) return { problem: "id_extra_chars" };
+  return { id };
+}
+
+/** An 18-character resident ID's check digit and birth date. */
+function readResidentId18(id: string): IdReading {
+  const expected = checkDigit(id);
+  if (id[17] !== expected) return id.endsWith("000") ? { problem: "id_stored_as_number" } : { problem: "bad_check_digit", expected };
+  if (birthDateOf(id) === null) return { problem: "bad_id_birth" };
   return { id };
 }
 

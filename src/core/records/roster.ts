@@ -56,8 +56,13 @@ export interface RosterOptions {
   readonly knownUnits: ReadonlyMap<string, Unit> | null;
 }
 
+/** The attributes of every row of a roster with no unit columns: one object, never changed. */
+const NO_ATTRS: UnitAttributes = Object.freeze({});
+
 export class RosterBuilder {
   private readonly norm: Normalisers;
+  /** whether the roster has any unit column: most have none, and their rows read no attributes */
+  private readonly unitColumns: boolean;
   // Memory here grows with people, so a person costs one record and one map entry: the
   // unit attributes of a row are kept once per unit (firstAttrs), and only a row whose
   // attributes differ from its unit's first row keeps its own (ownAttrs).
@@ -74,6 +79,7 @@ export class RosterBuilder {
 
   constructor(private readonly o: RosterOptions) {
     this.norm = normalisers(o.policy.vocabulary);
+    this.unitColumns = UNIT_FIELDS.some((f) => o.columns.has(f));
     this.count = { file: o.file, rows: 0, accepted: 0, rejected: 0 };
     this.ids = new DuplicateIds(o.file, this.warnings);
   }
@@ -122,7 +128,7 @@ export class RosterBuilder {
     const unit = r.required("unit");
     const gradeCell = r.text("grade");
     const grade = norm.grade(gradeCell) ?? r.reject("grade", gradeCell, "bad_grade");
-    const attrs = readUnitAttributes(r, norm);
+    const attrs = this.unitColumns ? readUnitAttributes(r, norm) : NO_ATTRS;
     const known = unit === null ? undefined : this.o.knownUnits?.get(unit);
     if (!known) {
       if (attrs.unit_type === undefined && r.text("unit_type") === "") r.reject("unit_type", "", "missing_unit_attr");
@@ -171,6 +177,7 @@ export class RosterBuilder {
       this.unitAttrs.set(unit, { ...attrs });
       return;
     }
+    if (attrs === NO_ATTRS) return;
     for (const f of UNIT_FIELDS) {
       const v = attrs[f];
       if (v === undefined) continue;
@@ -241,7 +248,8 @@ export class RosterBuilder {
 
   /** The units of the units file, and those the roster's rows describe. */
   private unitsOf(people: readonly Person[]): Map<string, Unit> {
-    const withPeople = new Set(people.map((p) => p.unit));
+    // the units a roster row describes but the units file does not: most rosters have none
+    let withPeople: Set<string> | null = null;
     const units = new Map<string, Unit>();
     for (const [name, u] of this.o.knownUnits ?? []) {
       const fromRoster = this.unitAttrs.get(name);
@@ -257,7 +265,9 @@ export class RosterBuilder {
       units.set(name, u);
     }
     for (const [name, attrs] of this.unitAttrs) {
-      if (units.has(name) || !withPeople.has(name)) continue;
+      if (units.has(name)) continue;
+      withPeople ??= new Set(people.map((p) => p.unit));
+      if (!withPeople.has(name)) continue;
       const unit = unitFromAttributes(name, attrs);
       if (unit) units.set(name, unit);
     }

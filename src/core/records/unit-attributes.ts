@@ -59,7 +59,7 @@ export function unitFromAttributes(name: string, a: UnitAttributes): Unit | null
 }
 
 export function sameAttributes(a: UnitAttributes, b: UnitAttributes): boolean {
-  return UNIT_FIELDS.every((f) => a[f] === b[f]);
+  return a === b || UNIT_FIELDS.every((f) => a[f] === b[f]);
 }
 
 /** A unit's attribute as a row would give it; undefined where the unit has none. */
