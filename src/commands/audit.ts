@@ -6,6 +6,7 @@
 import type { Command } from "commander";
 import { formatDay } from "../core/dates.js";
 import { audit } from "../core/rules/audit.js";
+import { TRAITS } from "../render/format.js";
 import { lazyPresentation } from "../render/lazy.js";
 import { presentAudit } from "./audit-report.js";
 import { deliver, outputFormat } from "./deliver.js";
@@ -46,7 +47,8 @@ export const auditCommand: CommandSpec = {
     const o = withOutNamed(given, { as_of: formatDay(asOf) }, "audit");
     const format = outputFormat(o, rt);
     const inputs = await readInputs(roster, o, rt, asOf);
-    const result = audit(inputs.policy, inputs.roster.people, inputs.roster.units, asOf);
+    // the flat table (CSV) never shows the exam list: not built for it
+    const result = audit(inputs.policy, inputs.roster.people, inputs.roster.units, asOf, { exam: !TRAITS[format].flatOnly });
     const p = presentAudit(result, inputs.policy, formatDay(asOf), lang, o);
     const findings =
       result.units.some((u) => !u.compliant) ||

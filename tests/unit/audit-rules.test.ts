@@ -301,6 +301,10 @@ describe("ningbo-2018", () => {
     const certified = person({ birth: "1990-01-01", grade: "assistant" });
     const r = audit(policy, [forty, fortyOne, unknown, certified], units, AS_OF);
     expect(r.exam!.candidates.map((c) => c.id)).toEqual([forty.id, unknown.id]);
+    // an output that never shows the list (CSV, compare) is spared it; nothing else changes
+    const spared = audit(policy, [forty, fortyOne, unknown, certified], units, AS_OF, { exam: false });
+    expect(spared.exam).toBeNull();
+    expect({ ...spared, exam: r.exam }).toEqual(r);
   });
 
   it("targets count people in service and are overdue after their date", () => {

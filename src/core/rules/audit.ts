@@ -227,22 +227,32 @@ export function evaluateUnit(policy: Policy, unit: Unit, people: readonly Person
   };
 }
 
-export function audit(policy: Policy, people: readonly Person[], units: ReadonlyMap<string, Unit>, asOf: Day): AuditResult {
+export interface AuditOptions {
+  /** build the exam list (default): an output that never shows it (CSV, compare) is spared building it */
+  readonly exam?: boolean;
+}
+
+export function audit(policy: Policy, people: readonly Person[], units: ReadonlyMap<string, Unit>, asOf: Day, options: AuditOptions = {}): AuditResult {
   const is = new Predicates(policy, asOf);
   const serving = people.filter((p) => inServiceOn(p, asOf));
   const byUnit = groupByUnit(serving);
   const sortedUnits = [...units.values()].sort((a, b) => compareTown(a.town, b.town) || compareText(a.name, b.name));
   const unitVerdicts = sortedUnits.map((u) => evaluateUnit(policy, u, byUnit.get(u.name) ?? [], is));
 
-  // people in the order of their units, then by id: each unit's list sorted on its own
+  const personRules = Object.entries(policy.rules).filter((e): e is [string, PersonRule] => !isUnitRule(e[1]));
+  const examRule = options.exam === false ? undefined : policy.exam;
+
+  // people in the order of their units, then by id: each unit's list sorted on its own (only
+  // where a list of people is made: person checks, the exam list)
   const inOrder: Person[] = [];
   const byIdOrder = (a: Person, b: Person) => compareText(a.id, b.id);
-  for (const u of sortedUnits) {
-    const list = byUnit.get(u.name);
-    if (list) for (const p of list.sort(byIdOrder)) inOrder.push(p);
+  if (personRules.length > 0 || examRule) {
+    for (const u of sortedUnits) {
+      const list = byUnit.get(u.name);
+      if (list) for (const p of list.sort(byIdOrder)) inOrder.push(p);
+    }
   }
 
-  const personRules = Object.entries(policy.rules).filter((e): e is [string, PersonRule] => !isUnitRule(e[1]));
   const personChecks: PersonCheck[] = [];
   if (personRules.length > 0) {
     for (const p of inOrder) {
@@ -272,8 +282,8 @@ export function audit(policy: Policy, people: readonly Person[], units: Readonly
   for (const p of serving) grades[p.grade]++;
 
   let exam: AuditResult["exam"] = null;
-  if (policy.exam) {
-    const e = policy.exam;
+  if (examRule) {
+    const e = examRule;
     const typeOf = new Map([...units.values()].map((u) => [u.name, u.type]));
     const candidates: ExamCandidate[] = [];
     for (const p of inOrder) {
