@@ -5,7 +5,7 @@
  */
 import type { Help } from "commander";
 import type { Lang } from "./messages.js";
-import { displayWidth } from "./width.js";
+import { displayWidth, wrap } from "./width.js";
 
 /** The titles commander prints, as it spells them. */
 type Title = "Usage:" | "Arguments:" | "Options:" | "Commands:";
@@ -202,17 +202,6 @@ export function helpWords(lang: Lang): HelpWords {
   return WORDS[lang];
 }
 
-/** A character a terminal shows two columns wide: CJK ideographs, kana, hangul, full-width forms. */
-const WIDE =
-  /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/;
-/** a chunk a line may break after: one wide character (with the punctuation that closes it), or a run of other text */
-const CHUNK = new RegExp(
-  `\\s*(?:${WIDE.source}[，。、：；！？）」』”]*|[^\\s\\u1100-\\u115F\\u2E80-\\uA4CF\\uAC00-\\uD7A3\\uF900-\\uFAFF\\uFE30-\\uFE4F\\uFF00-\\uFF60\\uFFE0-\\uFFE6]+[，。、：；！？）」』”]*)`,
-  "g",
-);
-
-const columns = displayWidth;
-
 /**
  * How commander lays out help in Chinese: its titles translated, a Chinese character counted
  * two columns wide, and lines broken between Chinese characters, which have no spaces to break
@@ -223,27 +212,10 @@ export function helpLayout(lang: Lang): Partial<Help> {
   const w = helpWords(lang);
   return {
     styleTitle: (title: string) => w.titles[title as Title] ?? title,
-    displayWidth: columns,
+    displayWidth,
     boxWrap(text: string, width: number): string {
       // commander's own limit: too narrow a column is not wrapped at all
-      if (width < 40) return text;
-      return text
-        .split(/\r\n|\n/)
-        .map((line) => {
-          const chunks = line.match(CHUNK) ?? [""];
-          const lines: string[] = [];
-          let current = chunks[0]!;
-          for (const chunk of chunks.slice(1)) {
-            if (columns(current) + columns(chunk) <= width) current += chunk;
-            else {
-              lines.push(current);
-              current = chunk.trimStart();
-            }
-          }
-          lines.push(current);
-          return lines.join("\n");
-        })
-        .join("\n");
+      return width < 40 ? text : wrap(text, width).join("\n");
     },
   };
 }
