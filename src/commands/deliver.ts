@@ -62,11 +62,6 @@ export function outputFormat(o: Pick<CommonOptions, "format" | "out">, rt: Pick<
   return format;
 }
 
-/** Formats written for a person to read on the terminal, which a pager may show. */
-export function isHuman(format: Format): boolean {
-  return format === "table" || format === "md";
-}
-
 /** The output text in pieces, made as they are written, so a report of any length is never held whole. */
 export function render(p: Presentation, format: Format, o: Pick<CommonOptions, "bom">, color: boolean, width = DEFAULT_WIDTH): Iterable<string> {
   switch (format) {
@@ -164,7 +159,7 @@ export async function deliver(outcome: Outcome, o: CommonOptions, rt: Runtime, l
     await writeOutput(rt, o.rejects, o.mask ? maskOutput(csv) : csv, "--rejects");
   }
   const output = await outputOf(outcome.presentation, format, o, color, tableWidth(o, rt, DEFAULT_WIDTH));
-  if (out === STDOUT) await writePaged(rt, output, o.pager !== false && isHuman(format));
+  if (out === STDOUT) await writePaged(rt, output, o.pager !== false && TRAITS[format].paged);
   else await writeOutput(rt, out, output);
 
   if (outcome.rejected.length > 0 && !o.allowRejects) {

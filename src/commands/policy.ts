@@ -16,7 +16,7 @@ import { gradeWord, unitTypeWord, yesWord } from "../render/words.js";
 import { builtinIds, loadPolicy } from "../io/policies.js";
 import type { CommandSpec } from "./spec.js";
 import { type CommonOptions, langOf, tableWidth } from "./options.js";
-import { isHuman, render } from "./deliver.js";
+import { render } from "./deliver.js";
 import { policyFile } from "./inputs.js";
 import { outPath } from "./out-name.js";
 import type { Runtime } from "./runtime.js";
@@ -181,7 +181,7 @@ async function output(p: Presentation, o: PolicyOptions, rt: Runtime, defaultFor
   if (TRAITS[format].document) throw new UsageError(`policy writes table, csv, json or md, not ${format}`);
   const color = format === "table" && rt.stdoutIsTTY && !rt.env.NO_COLOR && out === STDOUT;
   const text = render(p, format, o, color, tableWidth(o, rt, DEFAULT_WIDTH));
-  if (out === STDOUT) await writePaged(rt, text, o.pager !== false && isHuman(format));
+  if (out === STDOUT) await writePaged(rt, text, o.pager !== false && TRAITS[format].paged);
   else await writeOutput(rt, out, text);
   return 0;
 }

@@ -5,4 +5,4 @@
  */
 export { type Progress, type Runtime, progressFor } from "./runtime.js";
 export { type Inputs, type RosterReading, appendAll, policyFile, readInputs, readUnitsFile } from "./inputs.js";
-export { type Outcome, deliver, isHuman, maskOutput, render } from "./deliver.js";
+export { type Outcome, deliver, maskOutput, render } from "./deliver.js";

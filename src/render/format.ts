@@ -28,16 +28,18 @@ export interface FormatTraits {
   readonly forSigning: boolean;
   /** a document (html, xlsx): needs --out or a redirected stdout, never a terminal */
   readonly document: boolean;
+  /** text for a person to read on the terminal (table, md), which a pager may show */
+  readonly paged: boolean;
 }
 
 /** A Record over every format: a format added to FORMATS without its line here is a type error. */
 export const TRAITS: Readonly<Record<Format, FormatTraits>> = {
-  table: { flatOnly: false, forSigning: false, document: false },
-  csv: { flatOnly: true, forSigning: false, document: false },
-  json: { flatOnly: false, forSigning: false, document: false },
-  md: { flatOnly: false, forSigning: true, document: false },
-  html: { flatOnly: false, forSigning: true, document: true },
-  xlsx: { flatOnly: false, forSigning: true, document: true },
+  table: { flatOnly: false, forSigning: false, document: false, paged: true },
+  csv: { flatOnly: true, forSigning: false, document: false, paged: false },
+  json: { flatOnly: false, forSigning: false, document: false, paged: false },
+  md: { flatOnly: false, forSigning: true, document: false, paged: true },
+  html: { flatOnly: false, forSigning: true, document: true, paged: false },
+  xlsx: { flatOnly: false, forSigning: true, document: true, paged: false },
 };
 
 // Characters that make a spreadsheet treat a cell as a formula, half- and full-width.
