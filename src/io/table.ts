@@ -209,29 +209,26 @@ async function readCsv(file: string, chunks: AsyncIterable<Buffer>, opts: ReadOp
     on.row({ cells, row });
     if (opts.onProgress && index % 65536 === 0) opts.onProgress(index - 1);
   };
-  const feed = (text: string): void => {
-    if (text === "") return;
+  /** `last`: the text ends here, so the delimiter is told from whatever came */
+  const feed = (text: string, last = false): void => {
     if (!tokenizer) {
       // the delimiter is the first line's: wait for a whole line, or enough text to tell
       pending += text;
-      if (!/[\r\n]/.test(pending) && pending.length < 65536) return;
+      if (pending === "" || (!last && !/[\r\n]/.test(pending) && pending.length < 65536)) return;
       if (!opts.delimiter) delimiter = detectDelimiter(pending);
       tokenizer = new CsvTokenizer(delimiter, MAX_ROW_BYTES);
       text = pending;
       pending = "";
     }
-    tokenizer.write(text, sink);
+    if (text !== "") tokenizer.write(text, sink);
   };
   try {
     for await (const chunk of chunks) feed(decoder.write(chunk));
-    feed(decoder.end());
-    if (!tokenizer) {
-      if (pending === "") throw new DataError(`${file}: the file is empty; it needs a header row and one row per record`);
-      if (!opts.delimiter) delimiter = detectDelimiter(pending);
-      tokenizer = new CsvTokenizer(delimiter, MAX_ROW_BYTES);
-      tokenizer.write(pending, sink);
-    }
-    tokenizer.end(sink);
+    feed(decoder.end(), true);
+    // set by feed(), which the compiler does not follow
+    const started = tokenizer as CsvTokenizer | null;
+    if (!started) throw new DataError(`${file}: the file is empty; it needs a header row and one row per record`);
+    started.end(sink);
   } catch (e) {
     if (!(e instanceof CsvTokenError)) throw e;
     const d = e.detail;
