@@ -387,6 +387,25 @@ describe("one name in one unit under two ids (SPEC.md Bad input)", () => {
     expect(r.people).toHaveLength(4);
     expect(r.warnings.filter((w) => w.code === "same_name_ids").map((w) => w.params)).toEqual([{ unit: "滨河社区", name: "王芳", ids: `${ID1}, G0001` }]);
   });
+
+  it("lists units in the order their first person is read, and each unit's names likewise", () => {
+    const village = { 单位: "新桥村", 单位类型: "村" };
+    const r = read([
+      { ...base, ...village, 身份证号: "G0001", 姓名: "李强" },
+      { ...base, 身份证号: "G0002", 姓名: "赵敏" },
+      { ...base, 身份证号: "G0003" },
+      { ...base, ...village, 身份证号: "G0004" },
+      { ...base, 身份证号: "G0005" },
+      { ...base, 身份证号: "G0006", 姓名: "赵敏" },
+      { ...base, ...village, 身份证号: "G0007", 姓名: "李强" },
+      { ...base, 身份证号: "G0008" },
+    ]);
+    expect(r.warnings.filter((w) => w.code === "same_name_ids").map((w) => w.params)).toEqual([
+      { unit: "新桥村", name: "李强", ids: "G0001, G0007" },
+      { unit: "滨河社区", name: "赵敏", ids: "G0002, G0006" },
+      { unit: "滨河社区", name: "王芳", ids: "G0003, G0005, G0008" },
+    ]);
+  });
 });
 
 describe("unit attributes", () => {

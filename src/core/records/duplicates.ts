@@ -4,6 +4,7 @@
  * does an id that is also on a row rejected for another reason: a payroll must never pay a
  * person twice or guess which row is right.
  */
+import { IndexTable, hashText } from "./index-table.js";
 import type { Person, Rejection, Warning } from "./types.js";
 
 /** Two rows give the same person when every field but the row number agrees. */
@@ -24,7 +25,14 @@ export type IdOutcome =
   | "duplicate";
 
 export class DuplicateIds {
-  private readonly byId = new Map<string, Person>();
+  /**
+   * Every id's first accepted row, in the order read: the person, or null once the id turned
+   * out to be on rows that differ (it is then in duplicateRows). `index` finds an id's place.
+   */
+  private readonly firsts: (Person | null)[] = [];
+  private readonly index = new IndexTable<string>((at, id) => this.idAt(at) === id);
+  /** the ids of `firsts`, kept beside it: a person set to null still owns its place */
+  private readonly ids: string[] = [];
   /** the rows after the first of an id given in identical rows */
   private readonly repeatRows = new Map<string, number[]>();
   private readonly duplicateRows = new Map<string, number[]>();
@@ -46,34 +54,46 @@ export class DuplicateIds {
     else this.rejectedIdRows.set(id, [row]);
   }
 
+  private idAt(at: number): string {
+    return this.ids[at]!;
+  }
+
+  /** The place of an id's first accepted row, or -1. */
+  private placeOf(id: string): number {
+    return this.index.find(hashText(id), id);
+  }
+
   /** An accepted row's person; `same` tells whether it repeats the first row of its id in full. */
   add(person: Person, same: (first: Person) => boolean): IdOutcome {
-    // an id is kept (byId) or rejected as duplicate (duplicateRows), never both: most are neither
-    const first = this.byId.get(person.id);
-    const dup = first || this.duplicateRows.size === 0 ? undefined : this.duplicateRows.get(person.id);
-    if (dup) {
-      dup.push(person.row);
+    // an id is kept (a person in firsts) or rejected as duplicate (duplicateRows), never both: most are neither
+    const hash = hashText(person.id);
+    const at = this.index.find(hash, person.id);
+    if (at < 0) {
+      this.index.add(hash, this.firsts.length);
+      this.firsts.push(person);
+      this.ids.push(person.id);
+      this.accepted++;
+      return "kept";
+    }
+    const first = this.firsts[at];
+    if (!first) {
+      this.duplicateRows.get(person.id)!.push(person.row);
       return "duplicate";
     }
-    if (first) {
-      if (same(first)) {
-        this.warnings.push({ code: "identical_rows", params: { file: this.file, id: person.id, row: first.row, other: person.row } });
-        const repeats = this.repeatRows.get(person.id);
-        if (repeats) repeats.push(person.row);
-        else this.repeatRows.set(person.id, [person.row]);
-        this.accepted++;
-        return "identical";
-      }
-      const rows = [first.row, ...(this.repeatRows.get(person.id) ?? []), person.row];
-      this.byId.delete(person.id);
-      this.repeatRows.delete(person.id);
-      this.accepted -= rows.length - 1;
-      this.duplicateRows.set(person.id, rows);
-      return "duplicate";
+    if (same(first)) {
+      this.warnings.push({ code: "identical_rows", params: { file: this.file, id: person.id, row: first.row, other: person.row } });
+      const repeats = this.repeatRows.get(person.id);
+      if (repeats) repeats.push(person.row);
+      else this.repeatRows.set(person.id, [person.row]);
+      this.accepted++;
+      return "identical";
     }
-    this.byId.set(person.id, person);
-    this.accepted++;
-    return "kept";
+    const rows = [first.row, ...(this.repeatRows.get(person.id) ?? []), person.row];
+    this.firsts[at] = null;
+    this.repeatRows.delete(person.id);
+    this.accepted -= rows.length - 1;
+    this.duplicateRows.set(person.id, rows);
+    return "duplicate";
   }
 
   /**
@@ -85,11 +105,12 @@ export class DuplicateIds {
     // cannot be told, so the rows kept go too (the rejected ones keep their own reason)
     const alsoRows = new Map<string, number[]>();
     for (const [id, rejectedRows] of this.rejectedIdRows) {
-      const first = this.byId.get(id);
+      const at = this.placeOf(id);
+      const first = at < 0 ? null : this.firsts[at];
       const dup = this.duplicateRows.get(id);
       if (first) {
         const rows = [first.row, ...(this.repeatRows.get(id) ?? [])];
-        this.byId.delete(id);
+        this.firsts[at] = null;
         this.repeatRows.delete(id);
         this.accepted -= rows.length;
         this.duplicateRows.set(id, rows);
@@ -110,6 +131,8 @@ export class DuplicateIds {
       this.warnings.length = 0;
       for (const w of kept) this.warnings.push(w);
     }
-    return { people: [...this.byId.values()], rejected, accepted: this.accepted };
+    const people: Person[] = [];
+    for (const p of this.firsts) if (p) people.push(p);
+    return { people, rejected, accepted: this.accepted };
   }
 }

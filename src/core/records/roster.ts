@@ -9,6 +9,7 @@ import type { Policy } from "../policy/schema.js";
 import { RowReader } from "./cells.js";
 import { DuplicateIds, samePerson } from "./duplicates.js";
 import { birthDateOf } from "./ids.js";
+import { IndexTable, hashText } from "./index-table.js";
 import type { FileCount, Person, Rejection, Unit, UnitAttributes, Warning } from "./types.js";
 import { UNIT_FIELDS, readUnitAttributes, sameAttributes, unitAttribute, unitFromAttributes } from "./unit-attributes.js";
 import { type Normalisers, normalisers, parsePostLevel } from "./vocab.js";
@@ -191,23 +192,30 @@ export class RosterBuilder {
    * a resident ID on the other): each would be paid. Warned, since namesakes exist.
    */
   private warnSameName(people: readonly Person[]): void {
-    // unit -> name -> the ids under it: the unit names are shared strings, so no key is built per person
-    const byUnit = new Map<string, Map<string, string | string[]>>();
-    for (const p of people) {
-      let names = byUnit.get(p.unit);
-      if (!names) {
-        names = new Map();
-        byUnit.set(p.unit, names);
+    // each person's unit as a number, and the first person of each unit and name found by
+    // hashing: a map keyed by every person's name costs more than reading the roster
+    const unitNumbers = new Map<string, number>();
+    const unitOf = new Int32Array(people.length);
+    const firstOf = new IndexTable<number>((at, i) => unitOf[at] === unitOf[i] && people[at]!.name === people[i]!.name, people.length);
+    /** the first person of a unit and name -> every id under it */
+    const groups = new Map<number, string[]>();
+    for (let i = 0; i < people.length; i++) {
+      const p = people[i]!;
+      let u = unitNumbers.get(p.unit);
+      if (u === undefined) {
+        u = unitNumbers.size;
+        unitNumbers.set(p.unit, u);
       }
-      const ids = names.get(p.name);
-      if (ids === undefined) names.set(p.name, p.id);
-      else if (typeof ids === "string") names.set(p.name, [ids, p.id]);
-      else ids.push(p.id);
+      unitOf[i] = u;
+      const hash = hashText(p.name, Math.imul(u, 0x9e3779b1));
+      const at = firstOf.find(hash, i);
+      if (at < 0) firstOf.add(hash, i);
+      else groups.get(at)?.push(p.id) ?? groups.set(at, [people[at]!.id, p.id]);
     }
-    for (const [unit, names] of byUnit) {
-      for (const [name, ids] of names) {
-        if (typeof ids !== "string") this.warnings.push({ code: "same_name_ids", params: { unit, name, ids: ids.join(", ") } });
-      }
+    // units in the order their first person was read, and each unit's names likewise
+    for (const at of [...groups.keys()].sort((a, b) => unitOf[a]! - unitOf[b]! || a - b)) {
+      const p = people[at]!;
+      this.warnings.push({ code: "same_name_ids", params: { unit: p.unit, name: p.name, ids: groups.get(at)!.join(", ") } });
     }
   }
 
