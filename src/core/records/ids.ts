@@ -46,6 +46,16 @@ export function birthDateOf(id: string): Day | null {
 }
 
 /**
+ * The birth date inside a cell that is an 18-character resident ID exactly as it should be
+ * typed: nothing around it, the check digit right, the birth date a real day. null for any
+ * other cell, which `readId` then reads.
+ */
+export function residentIdBirth(cell: string): Day | null {
+  if (!isResidentId18(cell) || cell[17] !== checkDigit(cell)) return null;
+  return birthDateOf(cell);
+}
+
+/**
  * What an id cell holds besides the id itself, removed before ids are compared in any file
  * (SPEC.md "Bad input"): whitespace of any width, dashes, invisible and control characters.
  */

@@ -7,6 +7,7 @@
 import { type Day, formatDay } from "../dates.js";
 import type { Policy } from "../policy/schema.js";
 import { RowReader } from "./cells.js";
+import { CleanRows } from "./clean-row.js";
 import { DuplicateIds, samePerson } from "./duplicates.js";
 import { birthDateOf } from "./ids.js";
 import { IndexTable, hashText } from "./index-table.js";
@@ -55,6 +56,17 @@ export interface RosterOptions {
   readonly roleMatters?: (p: Person, unit: Unit) => boolean;
   /** units from a units file, which win over roster columns */
   readonly knownUnits: ReadonlyMap<string, Unit> | null;
+  /**
+   * read every row through the checked path, clean ones too (clean-row.ts): the reference
+   * the short path is tested against; the output is the same either way
+   */
+  readonly checkedOnly?: boolean;
+}
+
+/** A row read into its person and the unit attributes it carries. */
+interface ParsedRow {
+  readonly person: Person;
+  readonly attrs: UnitAttributes;
 }
 
 /** The attributes of every row of a roster with no unit columns: one object, never changed. */
@@ -77,9 +89,22 @@ export class RosterBuilder {
   private readonly rejected: Rejection[] = [];
   private readonly warnings: Warning[] = [];
   private readonly count: FileCount;
+  /** the short path for clean rows; null when every row is read the checked way */
+  private readonly clean: CleanRows | null;
 
   constructor(private readonly o: RosterOptions) {
     this.norm = normalisers(o.policy.vocabulary);
+    this.clean = o.checkedOnly
+      ? null
+      : new CleanRows({
+          columns: o.columns,
+          width: o.width,
+          norm: this.norm,
+          latestCertDate: o.latestCertDate,
+          knownUnits: o.knownUnits,
+          shared: (s) => this.shared(s),
+          noAttributes: NO_ATTRS,
+        });
     this.unitColumns = UNIT_FIELDS.some((f) => o.columns.has(f));
     this.count = { file: o.file, rows: 0, accepted: 0, rejected: 0 };
     this.ids = new DuplicateIds(o.file, this.warnings);
@@ -87,20 +112,9 @@ export class RosterBuilder {
 
   add(cells: readonly string[], row: number, unsaved?: readonly number[]): void {
     this.count.rows++;
-    const r = new RowReader(this.o.file, this.o.columns, cells, row, this.o.width, unsaved);
-    const parsed = r.problems.length > 0 ? null : this.parse(r);
-    if (parsed === null || r.problems.length > 0) {
-      // the id of a row rejected for another cell still names a person: remembered, so that
-      // another row of theirs is not kept as if it were the only one (SPEC.md "Bad input")
-      const known = r.problems.length;
-      const id = r.problems.some((p) => p.field === "id") ? null : r.id();
-      // a row of the wrong width was not read further: its id is looked at, not judged again
-      r.problems.length = known;
-      if (id !== null) this.ids.rejectedRow(id, row);
-      this.rejected.push(...r.problems);
-      this.count.rejected++;
-      return;
-    }
+    const clean = this.clean && (unsaved === undefined || unsaved.length === 0) ? this.clean.read(cells, row) : null;
+    const parsed = clean ?? this.checked(cells, row, unsaved);
+    if (parsed === null) return;
     const { person, attrs } = parsed;
     const outcome = this.ids.add(person, (first) => samePerson(first, person) && sameAttributes(this.attrsOf(first), attrs));
     if (outcome === "duplicate") this.ownAttrs.delete(person.id);
@@ -109,6 +123,23 @@ export class RosterBuilder {
     if (!unitFirst) this.firstAttrs.set(person.unit, attrs);
     else if (!sameAttributes(unitFirst, attrs)) this.ownAttrs.set(person.id, attrs);
     this.mergeUnit(person.unit, attrs);
+  }
+
+  /** A row read cell by cell through RowReader: its person, or null with its rejections recorded. */
+  private checked(cells: readonly string[], row: number, unsaved?: readonly number[]): ParsedRow | null {
+    const r = new RowReader(this.o.file, this.o.columns, cells, row, this.o.width, unsaved);
+    const parsed = r.problems.length > 0 ? null : this.parse(r);
+    if (parsed !== null && r.problems.length === 0) return parsed;
+    // the id of a row rejected for another cell still names a person: remembered, so that
+    // another row of theirs is not kept as if it were the only one (SPEC.md "Bad input")
+    const known = r.problems.length;
+    const id = r.problems.some((p) => p.field === "id") ? null : r.id();
+    // a row of the wrong width was not read further: its id is looked at, not judged again
+    r.problems.length = known;
+    if (id !== null) this.ids.rejectedRow(id, row);
+    this.rejected.push(...r.problems);
+    this.count.rejected++;
+    return null;
   }
 
   private attrsOf(p: Person): UnitAttributes {
@@ -122,7 +153,7 @@ export class RosterBuilder {
     return s;
   }
 
-  private parse(r: RowReader): { person: Person; attrs: UnitAttributes } | null {
+  private parse(r: RowReader): ParsedRow | null {
     const { norm } = this;
     const id = r.id();
     const name = r.required("name");

@@ -43,7 +43,7 @@ export interface Normalisers {
  * A normaliser that remembers its answers: a roster repeats the same few grades, roles and
  * yes/no words a million times. The memory is bounded, so odd cells cannot make it grow.
  */
-function remembered<T>(f: (cell: string) => T, limit = 4096): (cell: string) => T {
+export function remembered<T>(f: (cell: string) => T, limit = 4096): (cell: string) => T {
   const seen = new Map<string, T>();
   return (cell) => {
     let out = seen.get(cell);
