@@ -4,7 +4,6 @@
  * these functions turn that into text. Documents are rendered by html.ts and xlsx.ts.
  */
 import { Chalk } from "chalk";
-import { stringify } from "csv-stringify/sync";
 import { UsageError } from "../core/errors.js";
 import { type Cell, type Presentation, type Section, plain } from "./model.js";
 import { displayWidth, pad, widestWord, wrap } from "./width.js";
@@ -56,6 +55,22 @@ export function guardCell(c: Cell): string | number {
   return typeof v === "number" ? v : guardText(v);
 }
 
+/** A cell holding a comma, a quote or a line break (even a lone CR or LF) is quoted, its quotes doubled. */
+const CSV_QUOTE = /[",\r\n]/;
+
+/** One CSV field, RFC 4180: what csv-stringify writes with a CRLF record delimiter (the property test holds it there). */
+export function csvField(v: string | number): string {
+  if (typeof v === "number") return String(v);
+  return CSV_QUOTE.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+}
+
+/** One CSV record and its CRLF. */
+export function csvRecord(cells: readonly (string | number)[]): string {
+  let line = "";
+  for (let i = 0; i < cells.length; i++) line += (i === 0 ? "" : ",") + csvField(cells[i]!);
+  return `${line}\r\n`;
+}
+
 const CSV_BATCH = 8192;
 
 /**
@@ -63,18 +78,18 @@ const CSV_BATCH = 8192;
  * without ever being one string; the pieces joined are exactly `renderCsv`.
  */
 export function* renderCsvChunks(p: Presentation, bom: boolean): Generator<string> {
-  // a cell holding a lone line break must be quoted too, or it splits its row in two
-  const options = { record_delimiter: "\r\n", quoted_match: /[\r\n]/ } as const;
-  yield (bom ? "\uFEFF" : "") + stringify([p.csv.header.map(guardText)], options);
-  let batch: (string | number)[][] = [];
+  yield (bom ? "\uFEFF" : "") + csvRecord(p.csv.header.map(guardText));
+  let batch = "";
+  let n = 0;
   for (const row of p.csv.rows) {
-    batch.push(row.map(guardCell));
-    if (batch.length === CSV_BATCH) {
-      yield stringify(batch, options);
-      batch = [];
+    batch += csvRecord(row.map(guardCell));
+    if (++n === CSV_BATCH) {
+      yield batch;
+      batch = "";
+      n = 0;
     }
   }
-  if (batch.length > 0) yield stringify(batch, options);
+  if (batch !== "") yield batch;
 }
 
 export function renderCsv(p: Presentation, bom: boolean): string {
