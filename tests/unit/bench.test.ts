@@ -160,18 +160,32 @@ describe("targets", () => {
     rssMB: { median: rss[1], min: rss[0], max: rss[2] },
   });
   const checks = checkTargets([
-    result("audit csv", 10, 1.4, [500, 510, 520]),
+    result("audit csv", 10, 1.0, [380, 390, 400]),
+    result("audit json", 10, 1.4, [380, 390, 401]),
     result("allowance-month csv", 10, 4, [500, 500, 500]),
-    result("allowance-year csv", 21, 8, [500, 500, 500]),
+    result("allowance-year csv", 21, 1.5, [500, 500, 500]),
     result("training-first csv", 30, 8, [700, 800, 900]),
     result("training csv", 40, 9, [900, 1000, 1100]),
+    result("training-first json", 30, 0.9, [500, 500, 500]),
+    result("training json", 40, 1.0, [600, 600, 600]),
   ]);
   const verdict = (what: string) => checks.find((c: any) => c.what.startsWith(what));
 
-  it("judges time and the training memory ratio on medians", () => {
-    expect(verdict("audit <=")).toMatchObject({ ok: true, detail: "1.40x" });
-    expect(verdict("allowance 12 months")).toMatchObject({ ok: false, detail: "2.10x" });
-    expect(verdict("training peak RSS")).toMatchObject({ ok: true, detail: "1000 MB vs 800 MB: 1.25x" });
+  it("judges time and the training memory ratio on medians, at their edges", () => {
+    expect(verdict("audit (csv) <=")).toMatchObject({ ok: true, detail: "1.00x" });
+    expect(verdict("audit (json) <=")).toMatchObject({ ok: false, detail: "1.40x" });
+    expect(verdict("allowance 12 months <=")).toMatchObject({ ok: true, detail: "1.50x" });
+    expect(verdict("allowance 12 months < 2x")).toMatchObject({ ok: false, detail: "2.10x" });
+    expect(verdict("training, all records (csv)")).toMatchObject({ ok: false, detail: "9.00x" });
+    expect(verdict("training, all records (json) <=")).toMatchObject({ ok: true, detail: "1.00x" });
+    expect(verdict("training peak RSS at 4x the records <= 1.25x (csv)")).toMatchObject({ ok: true, detail: "1000 MB vs 800 MB: 1.25x" });
+    expect(verdict("training peak RSS at 4x the records <= 1.25x (json)")).toMatchObject({ ok: true, detail: "600 MB vs 500 MB: 1.20x" });
+  });
+
+  it("judges peak RSS on the largest run", () => {
+    expect(verdict("audit (csv) peak RSS")).toMatchObject({ ok: true, detail: "400 MB" });
+    expect(verdict("audit (json) peak RSS")).toMatchObject({ ok: false, detail: "401 MB" });
+    expect(verdict("training, all records (json) peak RSS")).toMatchObject({ ok: true, detail: "600 MB" });
   });
 
   it("judges the 1 GiB limit on the largest run of any figure", () => {
