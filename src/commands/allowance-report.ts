@@ -12,7 +12,22 @@ import { REPORT_WORDS } from "../render/catalogs/report.js";
 import { shortTitle } from "../render/catalogs/rules.js";
 import { DOCUMENT_WORDS } from "../render/catalogs/document.js";
 import type { Lang } from "../render/messages.js";
-import { type Cell, type Chart, type Fact, type FlatTable, type Row, type Section, id, money, month, num, status, text, yuan } from "../render/model.js";
+import {
+  JsonList,
+  type Cell,
+  type Chart,
+  type Fact,
+  type FlatTable,
+  type Row,
+  type Section,
+  id,
+  money,
+  month,
+  num,
+  status,
+  text,
+  yuan,
+} from "../render/model.js";
 import { gradeWord, townWord, unitTypeWord } from "../render/words.js";
 import { idShown } from "./envelope.js";
 import type { CommonOptions } from "./options.js";
@@ -260,9 +275,9 @@ export function payrollJson(r: Payroll, policy: Policy, lang: Lang, o: CommonOpt
   return {
     months: r.months,
     total: yuan(r.totalFen),
-    payees: r.payees.map((l) => payLineJson(l, show)),
+    payees: new JsonList(r.payees, (l) => payLineJson(l, show)),
     by_town: r.byTown.map((t) => ({ town: t.town, payees: t.payees, total: yuan(t.fen) })),
-    not_paid: r.notPaid.map((n) => ({ id: show(n.id), name: n.name, month: n.month, reason: n.reason, detail: detailText(n.detail, policy, lang) })),
+    not_paid: new JsonList(r.notPaid, (n) => ({ id: show(n.id), name: n.name, month: n.month, reason: n.reason, detail: detailText(n.detail, policy, lang) })),
     ...(withLedger ? { overpaid: r.overpaid.map((l) => payLineJson(l, show)) } : {}),
   };
 }

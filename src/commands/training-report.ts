@@ -8,7 +8,7 @@ import { DOCUMENT_WORDS } from "../render/catalogs/document.js";
 import { REPORT_WORDS } from "../render/catalogs/report.js";
 import { shortTitle } from "../render/catalogs/rules.js";
 import type { Lang } from "../render/messages.js";
-import { type Chart, type Fact, type Row, type Section, date, id, num, text, textOrEmpty } from "../render/model.js";
+import { JsonList, type Chart, type Fact, type Row, type Section, date, id, num, text, textOrEmpty } from "../render/model.js";
 import { gradeWord, statusCell, townWord } from "../render/words.js";
 import { idShown } from "./envelope.js";
 import type { CommonOptions } from "./options.js";
@@ -292,7 +292,7 @@ function trainingJson(r: TrainingResult, asOf: Day, o: CommonOptions) {
   const show = idShown(o);
   return {
     as_of: formatDay(asOf),
-    people: r.people.map((v) => ({
+    people: new JsonList(r.people, (v) => ({
       id: show(v.id),
       name: v.name,
       unit: v.unit,

@@ -44,8 +44,23 @@ export function partsOf(day: Day): { year: number; month: number; day: number } 
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
+/**
+ * YYYY-MM-DD, computed from the day number (H. Hinnant's civil_from_days, in integers), as
+ * toISOString writes it: a report writes millions of dates, and a Date each costs more than
+ * the arithmetic. Years outside 1000..9999 (no roster has them) go through Date.
+ */
 export function formatDay(day: Day): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  if (year < 1000 || year > 9999) return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  return `${year}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
 }
 
 /**

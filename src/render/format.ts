@@ -5,7 +5,7 @@
  */
 import { Chalk } from "chalk";
 import { UsageError } from "../core/errors.js";
-import { type Cell, type Presentation, type Section, plain } from "./model.js";
+import { type Cell, JsonList, type Presentation, type Section, plain } from "./model.js";
 import { displayWidth, pad, widestWord, wrap } from "./width.js";
 
 export type { Cell, Presentation, Section, Tone } from "./model.js";
@@ -108,6 +108,7 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 
 /** Whether a value holds a long array anywhere, so that it is worth writing in pieces. */
 function holdsLongArray(v: unknown): boolean {
+  if (v instanceof JsonList) return v.length > JSON_SPLIT || holdsLongArray(v.toJSON());
   if (Array.isArray(v)) return v.length > JSON_SPLIT || v.some(holdsLongArray);
   if (isPlainObject(v)) {
     for (const key in v) if (Object.hasOwn(v, key) && holdsLongArray(v[key])) return true;
@@ -120,6 +121,16 @@ function skipped(v: unknown): boolean {
   return v === undefined || typeof v === "function" || typeof v === "symbol";
 }
 
+/** The size of the pieces a long array is written in. */
+const JSON_PIECE = 1 << 16;
+
+/** `JSON.stringify(v, null, 2)` with every line after the first indented by `indent`. */
+function indented(v: unknown, indent: string): string {
+  const text = String(JSON.stringify(v, null, 2));
+  // JSON escapes line breaks inside strings: every \n here starts an indented line
+  return indent === "" ? text : text.replace(/\n/g, `\n${indent}`);
+}
+
 /**
  * `JSON.stringify(v, null, 2)` in pieces, byte for byte, each element of a long array
  * serialised on its own, so a list of a million people is never one string. `indent` is
@@ -128,21 +139,31 @@ function skipped(v: unknown): boolean {
  */
 export function* jsonPieces(v: unknown, indent = ""): Generator<string> {
   if (!holdsLongArray(v)) {
-    const text = String(JSON.stringify(v, null, 2));
-    // JSON escapes line breaks inside strings: every \n here starts an indented line
-    yield indent === "" ? text : text.replace(/\n/g, `\n${indent}`);
+    yield indented(v, indent);
     return;
   }
   const inner = `${indent}  `;
-  if (Array.isArray(v)) {
-    yield "[";
-    for (let i = 0; i < v.length; i++) {
-      yield i === 0 ? `\n${inner}` : `,\n${inner}`;
-      const el: unknown = v[i];
-      if (skipped(el)) yield "null";
-      else yield* jsonPieces(el, inner);
+  if (Array.isArray(v) || v instanceof JsonList) {
+    // the elements' text gathered into pieces of about JSON_PIECE characters: a yield per
+    // element of a million would cost more than writing them
+    const list: { readonly length: number; at(i: number): unknown } = v instanceof JsonList ? v : { length: v.length, at: (i) => v[i] };
+    let out = "[";
+    for (let i = 0; i < list.length; i++) {
+      out += i === 0 ? `\n${inner}` : `,\n${inner}`;
+      const el = list.at(i);
+      if (skipped(el)) out += "null";
+      else if (!holdsLongArray(el)) out += indented(el, inner);
+      else {
+        yield out;
+        out = "";
+        yield* jsonPieces(el, inner);
+      }
+      if (out.length >= JSON_PIECE) {
+        yield out;
+        out = "";
+      }
     }
-    yield `\n${indent}]`;
+    yield `${out}\n${indent}]`;
     return;
   }
   const o = v as Record<string, unknown>;

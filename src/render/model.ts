@@ -123,6 +123,30 @@ export interface DocumentParts {
   readonly sections?: readonly Section[];
 }
 
+/**
+ * A JSON array whose elements are made as they are written: `f` of each item. A list of a
+ * million people is then never held as a million JSON objects (SPEC.md "Scale").
+ * JSON.stringify sees the array itself, through toJSON.
+ */
+export class JsonList<T> {
+  constructor(
+    private readonly items: readonly T[],
+    private readonly f: (item: T) => unknown,
+  ) {}
+
+  get length(): number {
+    return this.items.length;
+  }
+
+  at(i: number): unknown {
+    return this.f(this.items[i]!);
+  }
+
+  toJSON(): unknown[] {
+    return this.items.map(this.f);
+  }
+}
+
 /** A command's result presented once: JSON (SPEC.md shape), sections, one flat table, and a document's parts. */
 export interface Presentation {
   readonly json: unknown;

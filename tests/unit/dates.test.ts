@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addYears, formatDay, parseDay, parseMonth, formatMonth, dayOf, daysInMonth } from "../../src/core/dates.js";
 
@@ -99,5 +100,19 @@ describe("daysInMonth", () => {
       for (let m = 1; m <= 12; m++) expect(daysInMonth(y, m)).toBe(new Date(Date.UTC(y, m, 0)).getUTCDate());
     }
     expect([daysInMonth(1900, 2), daysInMonth(2000, 2), daysInMonth(2024, 2), daysInMonth(2100, 2)]).toEqual([28, 29, 29, 28]);
+  });
+});
+
+describe("formatDay", () => {
+  it("writes every day as toISOString does, across leap days, centuries and the years outside 1000..9999", () => {
+    const iso = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
+    for (let d = dayOf(1899, 12, 1)!; d <= dayOf(2200, 1, 31)!; d++) if (formatDay(d) !== iso(d)) expect(formatDay(d)).toBe(iso(d));
+    fc.assert(fc.property(fc.integer({ min: -3_000_000, max: 3_000_000 }), (d) => formatDay(d) === iso(d)));
+    expect([formatDay(dayOf(2000, 2, 29)!), formatDay(dayOf(1900, 3, 1)!), formatDay(0), formatDay(-1)]).toEqual([
+      "2000-02-29",
+      "1900-03-01",
+      "1970-01-01",
+      "1969-12-31",
+    ]);
   });
 });

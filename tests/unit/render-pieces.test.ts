@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { columnWidths, jsonPieces, renderJson, renderMarkdown, renderTable } from "../../src/render/format.js";
 import { displayWidth, wrap } from "../../src/render/width.js";
-import { type Cell, type Presentation, type Section, num, plain, status, text } from "../../src/render/model.js";
+import { type Cell, JsonList, type Presentation, type Section, num, plain, status, text } from "../../src/render/model.js";
 
 const join = (pieces: Iterable<string>) => [...pieces].join("");
 
@@ -47,17 +47,29 @@ describe("JSON in pieces: byte for byte JSON.stringify(x, null, 2)", () => {
     expect(join(jsonPieces(v))).toBe(String(JSON.stringify(v, null, 2)));
   });
 
-  it("a long list is written element by element: no piece holds more than one person", () => {
+  it.each([0, 1, 64, 65, 3000])("a list made as it is written (JsonList) of %i gives the bytes of the array it stands for", (n) => {
+    const items = Array.from({ length: n }, (_, i) => i);
+    const made = (i: number) => ({ i, name: `王${i}`, list: i % 100 === 0 ? Array.from({ length: 70 }, (_, k) => k) : [], gone: undefined });
+    const data = { people: new JsonList(items, made), inner: { again: new JsonList(items.slice(0, 3), made) } };
+    const plainData = { people: items.map(made), inner: { again: items.slice(0, 3).map(made) } };
+    expect(join(jsonPieces(data))).toBe(JSON.stringify(plainData, null, 2));
+    expect(JSON.stringify(data, null, 2)).toBe(JSON.stringify(plainData, null, 2));
+  });
+
+  it("a long list is written in pieces of about 64 KB: none holds more than that and one person", () => {
     const data = nested(20000) as { payees: unknown[] };
     let longest = 0;
+    let total = 0;
     let count = 0;
     for (const piece of jsonPieces(data)) {
       longest = Math.max(longest, piece.length);
+      total += piece.length;
       count++;
     }
     const onePerson = JSON.stringify(data.payees[1], null, 2).length + 200;
-    expect(longest).toBeLessThan(onePerson);
-    expect(count).toBeGreaterThan(40000);
+    expect(longest).toBeLessThan(65536 + onePerson);
+    expect(count).toBeGreaterThanOrEqual(Math.floor(total / (65536 + onePerson)));
+    expect(count).toBeGreaterThan(50);
   });
 });
 

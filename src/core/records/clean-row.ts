@@ -19,8 +19,8 @@ import { UNIT_FIELDS, readUnitAttributes } from "./unit-attributes.js";
 import { type Normalisers, parsePostLevel, remembered } from "./vocab.js";
 
 /** A cell the short path does not read: the row goes the checked way. */
-const NOT_CLEAN: unique symbol = Symbol("not clean");
-type Read<T> = T | typeof NOT_CLEAN;
+export const NOT_CLEAN: unique symbol = Symbol("not clean");
+export type Read<T> = T | typeof NOT_CLEAN;
 
 /** Whitespace String.prototype.trim removes, beyond the control characters (below U+0020). */
 function isSpace(c: number): boolean {
@@ -48,7 +48,7 @@ function digit(s: string, i: number): number {
 }
 
 /** An optional date cell: YYYY-MM-DD read from its character codes, any other plain form by parseDay. */
-function dateCell(s: string): Read<Day | null> {
+export function dateCell(s: string): Read<Day | null> {
   if (s === "") return null;
   if (s.length === 10 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45) {
     const year = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
@@ -59,13 +59,18 @@ function dateCell(s: string): Read<Day | null> {
   return isPlain(s) ? (parseDay(s) ?? NOT_CLEAN) : NOT_CLEAN;
 }
 
+/** A text cell as the checked path reads it (RowReader.text): trimmed, control characters made visible. */
+export function textCell(s: string): string {
+  return isPlain(s) ? s : visible(s.trim());
+}
+
 /** A coded cell as the checked path reads it (trimmed, made visible), remembered by the cell as typed. */
 function coded<T>(read: (text: string) => Read<T>): (cell: string) => Read<T> {
   return remembered((cell) => read(visible(cell.trim())));
 }
 
 /** An optional coded cell: empty is null, an unknown word is not clean (RowReader.coded). */
-function optional<T>(parse: (text: string) => T | null): (cell: string) => Read<T | null> {
+export function optional<T>(parse: (text: string) => T | null): (cell: string) => Read<T | null> {
   return coded((text) => (text === "" ? null : (parse(text) ?? NOT_CLEAN)));
 }
 

@@ -17,7 +17,7 @@ export function checkDigit(first17: string): string {
 }
 
 export function isResidentId(id: string): boolean {
-  return RESIDENT_ID_18.test(id) || RESIDENT_ID_15.test(id);
+  return isResidentId18(id) || RESIDENT_ID_15.test(id);
 }
 
 /** Whether `s` is 17 ASCII digits and a digit or X, as RESIDENT_ID_18 tests, read from character codes. */

@@ -4,6 +4,7 @@
  * of a record, and a compact table of the (person, hash) pairs seen.
  */
 import type { TrainingRecord } from "../../records/training.js";
+import { IndexTable, hashText } from "../../records/index-table.js";
 import type { Person } from "../../records/types.js";
 
 export interface Repeat {
@@ -92,23 +93,37 @@ export function recordHash(r: TrainingRecord): number {
 }
 
 /**
- * The roster's people numbered by id: one map that both says whether a training record's
- * id is known and finds the person's running totals.
+ * The roster's people numbered by id: one table that both says whether a training record's
+ * id is known and finds the person's running totals (a hash table of positions: a Map keyed
+ * by a million ids costs more than the lookups it serves).
  */
 export class PersonIndex {
-  private readonly byId = new Map<string, number>();
+  private readonly byId: IndexTable<string>;
 
   constructor(readonly people: readonly Person[]) {
-    for (let i = 0; i < people.length; i++) this.byId.set(people[i]!.id, i);
+    this.byId = new IndexTable((at, id) => people[at]!.id === id, people.length);
+    for (let i = 0; i < people.length; i++) {
+      const id = people[i]!.id;
+      const hash = hashText(id);
+      if (this.byId.find(hash, id) < 0) this.byId.add(hash, i);
+    }
   }
 
+  /** the id looked up last and what it gave: a record's id is asked for twice, by the reader and by the tally */
+  private lastId: string | null = null;
+  private lastIndex = -1;
+
   has(id: string): boolean {
-    return this.byId.has(id);
+    return this.indexOf(id) !== -1;
   }
 
   /** the person's number, or -1 */
   indexOf(id: string): number {
-    return this.byId.get(id) ?? -1;
+    if (id !== this.lastId) {
+      this.lastIndex = this.byId.find(hashText(id), id);
+      this.lastId = id;
+    }
+    return this.lastIndex;
   }
 }
 
