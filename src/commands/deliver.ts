@@ -4,10 +4,11 @@
  */
 import { UsageError } from "../core/errors.js";
 import type { Policy } from "../core/policy/schema.js";
-import { maskText } from "../core/records/ids.js";
+import { hasFifteenDigits, maskText } from "../core/records/ids.js";
 import type { Rejection, Warning } from "../core/records/types.js";
 import {
   type Format,
+  type Mask,
   type Presentation,
   TRAITS,
   formatOption,
@@ -62,19 +63,24 @@ export function outputFormat(o: Pick<CommonOptions, "format" | "out">, rt: Pick<
   return format;
 }
 
-/** The output text in pieces, made as they are written, so a report of any length is never held whole. */
-export function render(p: Presentation, format: Format, o: Pick<CommonOptions, "bom">, color: boolean, width = DEFAULT_WIDTH): Iterable<string> {
+/**
+ * The output text in pieces, made as they are written, so a report of any length is never
+ * held whole. With `mask`, every ID-shaped run is masked (SPEC.md Privacy): CSV and JSON
+ * record by record and value by value as they are made, the other formats line by line.
+ */
+export function render(p: Presentation, format: Format, o: Pick<CommonOptions, "bom">, color: boolean, width = DEFAULT_WIDTH, mask?: Mask): Iterable<string> {
+  const lines = (text: Iterable<string>) => (mask ? (maskOutput(text) as Iterable<string>) : text);
   switch (format) {
     case "json":
-      return renderJson(p);
+      return renderJson(p, mask);
     case "csv":
-      return renderCsvChunks(p, o.bom);
+      return renderCsvChunks(p, o.bom, mask);
     case "md":
-      return renderMarkdown(p);
+      return lines(renderMarkdown(p));
     case "table":
-      return renderTable(p, color, width);
+      return lines(renderTable(p, color, width));
     case "html":
-      return renderHtml(p);
+      return lines(renderHtml(p));
     case "xlsx":
       throw new Error("a workbook is bytes, not text: see outputOf()");
   }
@@ -82,18 +88,19 @@ export function render(p: Presentation, format: Format, o: Pick<CommonOptions, "
 
 /**
  * The output: a workbook's bytes (resident IDs masked cell by cell, SPEC.md Privacy), or the
- * text in pieces, every ID-shaped run masked as it is written.
+ * text in pieces, every ID-shaped run masked as it is made.
  */
 async function outputOf(p: Presentation, format: Format, o: CommonOptions, color: boolean, width: number): Promise<Output> {
   if (format === "xlsx") return workbookBytes(workbookOf(p, o.mask ? maskText : (s) => s));
-  const rendered = render(p, format, o, color, width);
   // an ID typed into a unit name, a role or a note is masked too, in every format
-  return o.mask ? maskOutput(rendered) : rendered;
+  return render(p, format, o, color, width, o.mask ? maskText : undefined);
 }
 
 /**
  * Every ID-shaped run of an output masked, piece by piece: each piece is cut after its last
- * line break and the rest carried over, so an ID is never split between two pieces.
+ * line break and the rest carried over, so an ID is never split between two pieces. Text
+ * with no 15 digits in a row (most of a report: IDs in it are masked already) is passed on
+ * as it is, never joined into a new string.
  */
 export function maskOutput(text: string | Iterable<string>): string | Iterable<string> {
   if (typeof text === "string") return maskText(text);
@@ -101,10 +108,19 @@ export function maskOutput(text: string | Iterable<string>): string | Iterable<s
     *[Symbol.iterator]() {
       let carry = "";
       for (const piece of text) {
-        const all = carry + piece;
-        const cut = all.lastIndexOf("\n") + 1;
-        carry = all.slice(cut);
-        if (cut > 0) yield maskText(all.slice(0, cut));
+        const cut = piece.lastIndexOf("\n") + 1;
+        if (cut === 0) {
+          carry += piece;
+          continue;
+        }
+        const head = cut === piece.length ? piece : piece.slice(0, cut);
+        // a run of digits may also cross from the carry into the head
+        if (hasFifteenDigits(carry) || hasFifteenDigits(head) || hasFifteenDigits(carry.slice(-16) + head.slice(0, 16))) yield maskText(carry + head);
+        else {
+          if (carry !== "") yield carry;
+          yield head;
+        }
+        carry = cut === piece.length ? "" : piece.slice(cut);
       }
       if (carry !== "") yield maskText(carry);
     },
@@ -155,8 +171,8 @@ export async function deliver(outcome: Outcome, o: CommonOptions, rt: Runtime, l
   );
   if (o.rejects !== undefined) {
     const rows = outcome.rejected.map((r): Row => [text(r.file), num(r.row), id(r.field), text(show(r.value)), text(reasonText(r, lang, v))]);
-    const csv = renderCsvChunks({ json: null, sections: [], csv: { header: [...words.rejectsHeader], rows } }, o.bom);
-    await writeOutput(rt, o.rejects, o.mask ? maskOutput(csv) : csv, "--rejects");
+    const csv = renderCsvChunks({ json: null, sections: [], csv: { header: [...words.rejectsHeader], rows } }, o.bom, o.mask ? maskText : undefined);
+    await writeOutput(rt, o.rejects, csv, "--rejects");
   }
   const output = await outputOf(outcome.presentation, format, o, color, tableWidth(o, rt, DEFAULT_WIDTH));
   if (out === STDOUT) await writePaged(rt, output, o.pager !== false && TRAITS[format].paged);

@@ -74,15 +74,24 @@ export function csvRecord(cells: readonly (string | number)[]): string {
 const CSV_BATCH = 8192;
 
 /**
+ * What is done to each whole record (CSV) or value (JSON) before it joins the output: the ID
+ * mask (SPEC.md Privacy). Masked while still a short string, an output is never searched
+ * whole; no ID-shaped run can cross from one record or value into the next, as a line break
+ * or JSON's punctuation stands between them.
+ */
+export type Mask = (text: string) => string;
+const unmasked: Mask = (text) => text;
+
+/**
  * The CSV text in pieces of a few thousand rows, so a payroll of a million lines is written
  * without ever being one string; the pieces joined are exactly `renderCsv`.
  */
-export function* renderCsvChunks(p: Presentation, bom: boolean): Generator<string> {
-  yield (bom ? "\uFEFF" : "") + csvRecord(p.csv.header.map(guardText));
+export function* renderCsvChunks(p: Presentation, bom: boolean, mask: Mask = unmasked): Generator<string> {
+  yield (bom ? "\uFEFF" : "") + mask(csvRecord(p.csv.header.map(guardText)));
   let batch = "";
   let n = 0;
   for (const row of p.csv.rows) {
-    batch += csvRecord(row.map(guardCell));
+    batch += mask(csvRecord(row.map(guardCell)));
     if (++n === CSV_BATCH) {
       yield batch;
       batch = "";
@@ -137,9 +146,9 @@ function indented(v: unknown, indent: string): string {
  * the indentation of the line `v` starts on. (A value with toJSON is written whole, its
  * toJSON called with the key "".)
  */
-export function* jsonPieces(v: unknown, indent = ""): Generator<string> {
+export function* jsonPieces(v: unknown, indent = "", mask: Mask = unmasked): Generator<string> {
   if (!holdsLongArray(v)) {
-    yield indented(v, indent);
+    yield mask(indented(v, indent));
     return;
   }
   const inner = `${indent}  `;
@@ -152,11 +161,11 @@ export function* jsonPieces(v: unknown, indent = ""): Generator<string> {
       out += i === 0 ? `\n${inner}` : `,\n${inner}`;
       const el = list.at(i);
       if (skipped(el)) out += "null";
-      else if (!holdsLongArray(el)) out += indented(el, inner);
+      else if (!holdsLongArray(el)) out += mask(indented(el, inner));
       else {
         yield out;
         out = "";
-        yield* jsonPieces(el, inner);
+        yield* jsonPieces(el, inner, mask);
       }
       if (out.length >= JSON_PIECE) {
         yield out;
@@ -172,16 +181,16 @@ export function* jsonPieces(v: unknown, indent = ""): Generator<string> {
   for (const key of Object.keys(o)) {
     const el = o[key];
     if (skipped(el)) continue;
-    yield `${first ? "" : ","}\n${inner}${JSON.stringify(key)}: `;
+    yield mask(`${first ? "" : ","}\n${inner}${JSON.stringify(key)}: `);
     first = false;
-    yield* jsonPieces(el, inner);
+    yield* jsonPieces(el, inner, mask);
   }
   yield first ? "}" : `\n${indent}}`;
 }
 
-/** The JSON output in pieces: exactly `JSON.stringify(p.json, null, 2)` and a newline. */
-export function* renderJson(p: Presentation): Generator<string> {
-  yield* jsonPieces(p.json);
+/** The JSON output in pieces: exactly `JSON.stringify(p.json, null, 2)` and a newline, masked value by value. */
+export function* renderJson(p: Presentation, mask: Mask = unmasked): Generator<string> {
+  yield* jsonPieces(p.json, "", mask);
   yield "\n";
 }
 

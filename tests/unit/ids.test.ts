@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dayOf, formatDay } from "../../src/core/dates.js";
-import { birthDateOf, checkDigit, isResidentId, maskId, maskMatches, normaliseId, readId } from "../../src/core/records/ids.js";
+import { birthDateOf, checkDigit, isResidentId, maskId, maskMatches, maskText, normaliseId, readId } from "../../src/core/records/ids.js";
 
 /** A well-formed 18-digit resident ID from its first 17 digits. */
 const id18 = (first17: string) => first17 + checkDigit(first17);
@@ -152,5 +152,24 @@ describe("readId reads a plainly typed 18-digit cell as the same cell with noise
     expect(formatDay(birthDateOf(id)!)).toBe("1980-02-29");
     expect(readId(id18("50022219810229001"))).toEqual({ problem: "bad_id_birth" });
     expect(readId(`${"50022219800101001"}9`)).toMatchObject({ problem: "bad_check_digit" });
+  });
+});
+
+describe("maskText", () => {
+  const ID_RUN = /(?<![\dXx０-９Ｘｘ])[\d０-９]{17}[\dXx０-９Ｘｘ](?![\dXx０-９Ｘｘ])|(?<![\d０-９])[\d０-９]{15}(?![\d０-９])/g;
+  /** the regex alone, as maskText was before it looked for 15 digits first */
+  const reference = (text: string) => text.replace(ID_RUN, (m) => maskId(m));
+
+  it("masks exactly what the ID regex alone masks, in any text", () => {
+    const unit = fc.constantFrom("1", "0", "9", "５", "０", "X", "x", "Ｘ", "-", " ", "号", ",", "\n");
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 60 }), (text) => maskText(text) === reference(text)),
+      { numRuns: 20000 },
+    );
+    const id = id18("11010519491231002");
+    for (const text of [id, `单位${id}号`, `${id.slice(0, 15)}`, `${id.slice(0, 14)}`, `a,${id},b\r\n`, "１１０１０５１９４９１２３１００２Ｘ"]) {
+      expect(maskText(text)).toBe(reference(text));
+    }
+    expect(maskText(`a,${id}`)).toBe("a,110105********002X");
   });
 });

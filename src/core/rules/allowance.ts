@@ -58,18 +58,33 @@ function monthlyYuan(p: Person, a: AllowancePolicy): number | undefined {
   return a.monthly[p.grade as keyof AllowancePolicy["monthly"]];
 }
 
+/** A month as the conditions read it: its name, its first day, the last day a certificate may be dated. */
+interface MonthDays {
+  readonly month: Month;
+  readonly first: Day;
+  readonly lastCert: Day;
+}
+
+function monthDays(month: Month, a: AllowancePolicy): MonthDays {
+  const first = firstDayOf(month);
+  return { month, first, lastCert: lastCertDay(month, first, a) };
+}
+
 /**
  * The first condition that fails for one person and month, or null when the month is paid:
  * the same tests as `allowanceFor`, without the words, for a payroll of a million people.
  */
 export function reasonOf(p: Person, unit: Unit, month: Month, a: AllowancePolicy): Reason | null {
-  const first = firstDayOf(month);
-  if (!inServiceOn(p, first)) return "not_in_service";
+  return reasonIn(p, unit, monthDays(month, a), a);
+}
+
+function reasonIn(p: Person, unit: Unit, m: MonthDays, a: AllowancePolicy): Reason | null {
+  if (!inServiceOn(p, m.first)) return "not_in_service";
   if (!unitPasses(unit, a)) return "unit";
   if (!a.roles.includes(p.role)) return "role";
   const perMonth = monthlyYuan(p, a);
   if (perMonth === undefined || perMonth <= 0) return "grade";
-  if (p.certDate !== null && p.certDate > lastCertDay(month, first, a)) return "grade";
+  if (p.certDate !== null && p.certDate > m.lastCert) return "grade";
   return null;
 }
 
@@ -78,62 +93,56 @@ export function dueFen(p: Person, a: AllowancePolicy): number {
   return (monthlyYuan(p, a) ?? 0) * 100;
 }
 
+/** Each condition's test and what it compared, for words: one function per condition, in CONDITIONS order. */
+const CHECKS: { readonly [C in Reason]: (p: Person, unit: Unit, m: MonthDays, a: AllowancePolicy) => ConditionOutcome } = {
+  not_in_service(p, _unit, { first }) {
+    const serving = inServiceOn(p, first);
+    const detail: Detail = serving
+      ? { code: "in_service", params: { day: formatDay(first) } }
+      : p.start !== null && p.start > first
+        ? { code: "starts_later", params: { day: formatDay(first), start: formatDay(p.start) } }
+        : { code: "left", params: { day: formatDay(first), end: formatDay(p.end!) } };
+    return { condition: "not_in_service", passed: serving, detail };
+  },
+  unit(_p, unit, _m, a) {
+    const typeOk = a.unit_types.includes(unit.type);
+    const officeOk = !a.require_sw_office || unit.swOffice === true;
+    const detail: Detail = !typeOk
+      ? { code: "unit_type", params: { unit: unit.name, type: unit.type, allowed: a.unit_types.join("|") } }
+      : !officeOk
+        ? { code: unit.swOffice === null ? "office_unknown" : "no_office", params: { unit: unit.name } }
+        : { code: "unit_ok", params: { unit: unit.name, type: unit.type } };
+    return { condition: "unit", passed: unitPasses(unit, a), detail };
+  },
+  role(p, _unit, _m, a) {
+    const roleOk = a.roles.includes(p.role);
+    return { condition: "role", passed: roleOk, detail: { code: roleOk ? "role_ok" : "role_other", params: { role: p.roleText, code: p.role } } };
+  },
+  grade(p, _unit, { month, lastCert }, a) {
+    const perMonth = monthlyYuan(p, a);
+    const paidGrade = perMonth !== undefined && perMonth > 0;
+    const dated = p.certDate === null || p.certDate <= lastCert;
+    const detail: Detail = !paidGrade
+      ? { code: "grade_unpaid", params: { grade: p.grade } }
+      : !dated
+        ? { code: "cert_too_late", params: { grade: p.grade, cert: formatDay(p.certDate!), month: formatMonth(month) } }
+        : { code: "grade_ok", params: { grade: p.grade, yuan: perMonth } };
+    return { condition: "grade", passed: paidGrade && dated, detail };
+  },
+};
+
 /**
  * Every condition for one person and month, each with its outcome (for --explain);
  * `reason` is the first that failed. Status is taken on the first day of the month.
  */
 export function allowanceFor(p: Person, unit: Unit, month: Month, a: AllowancePolicy): MonthVerdict {
-  const first: Day = firstDayOf(month);
-  const conditions: ConditionOutcome[] = [];
-
-  const serving = inServiceOn(p, first);
-  conditions.push({
-    condition: "not_in_service",
-    passed: serving,
-    detail: serving
-      ? { code: "in_service", params: { day: formatDay(first) } }
-      : p.start !== null && p.start > first
-        ? { code: "starts_later", params: { day: formatDay(first), start: formatDay(p.start) } }
-        : { code: "left", params: { day: formatDay(first), end: formatDay(p.end!) } },
-  });
-
-  const typeOk = a.unit_types.includes(unit.type);
-  const officeOk = !a.require_sw_office || unit.swOffice === true;
-  conditions.push({
-    condition: "unit",
-    passed: unitPasses(unit, a),
-    detail: !typeOk
-      ? { code: "unit_type", params: { unit: unit.name, type: unit.type, allowed: a.unit_types.join("|") } }
-      : !officeOk
-        ? { code: unit.swOffice === null ? "office_unknown" : "no_office", params: { unit: unit.name } }
-        : { code: "unit_ok", params: { unit: unit.name, type: unit.type } },
-  });
-
-  const roleOk = a.roles.includes(p.role);
-  conditions.push({
-    condition: "role",
-    passed: roleOk,
-    detail: { code: roleOk ? "role_ok" : "role_other", params: { role: p.roleText, code: p.role } },
-  });
-
-  const perMonth = monthlyYuan(p, a);
-  const paidGrade = perMonth !== undefined && perMonth > 0;
-  const dated = p.certDate === null || p.certDate <= lastCertDay(month, first, a);
-  conditions.push({
-    condition: "grade",
-    passed: paidGrade && dated,
-    detail: !paidGrade
-      ? { code: "grade_unpaid", params: { grade: p.grade } }
-      : !dated
-        ? { code: "cert_too_late", params: { grade: p.grade, cert: formatDay(p.certDate!), month: formatMonth(month) } }
-        : { code: "grade_ok", params: { grade: p.grade, yuan: perMonth } },
-  });
-
+  const m = monthDays(month, a);
+  const conditions = CONDITIONS.map((c) => CHECKS[c](p, unit, m, a));
   const failed = conditions.find((c) => !c.passed);
   return {
     month: formatMonth(month),
     conditions,
-    dueFen: failed ? 0 : perMonth! * 100,
+    dueFen: failed ? 0 : monthlyYuan(p, a)! * 100,
     reason: failed ? failed.condition : null,
   };
 }
@@ -198,6 +207,7 @@ export function payroll(
   const unitOrder = [...byUnit.keys()].map((name) => units.get(name)!);
   unitOrder.sort((x, y) => compareTown(x.town, y.town) || compareText(x.name, y.name));
   const monthNames = months.map(formatMonth);
+  const days = months.map((m) => monthDays(m, a));
   const payees: PayLine[] = [];
   const notPaid: NotPaidLine[] = [];
   const overpaid: PayLine[] = [];
@@ -210,11 +220,12 @@ export function payroll(
       const already = paid?.get(p.id);
       let paidHere = false;
       for (let i = 0; i < months.length; i++) {
-        const m = months[i]!;
+        const m = days[i]!;
         const month = monthNames[i]!;
-        const reason = reasonOf(p, unit, m, a);
+        const reason = reasonIn(p, unit, m, a);
         if (reason !== null && options.notPaid) {
-          const detail = allowanceFor(p, unit, m, a).conditions.find((c) => !c.passed)!.detail;
+          // the words of the condition that failed, the only one the list shows
+          const detail = CHECKS[reason](p, unit, m, a).detail;
           notPaid.push({ id: p.id, name: p.name, unit: p.unit, town: unit.town, month, reason, detail });
         }
         // what was already paid is not known: nothing is owed or recovered until the ledger is fixed
