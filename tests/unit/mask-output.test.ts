@@ -50,11 +50,15 @@ describe("CSV and JSON masked as they are made", () => {
 
   it("CSV: the bytes of the whole text masked at once", () => {
     fc.assert(
-      fc.property(fc.array(textArb, { minLength: 1, maxLength: 4 }), fc.array(fc.array(cellArb, { minLength: 4, maxLength: 4 }), { maxLength: 20 }), (header, rows) => {
-        const presentation = { json: null, sections: [], csv: { header, rows: rows.map((r) => r.map((c) => (typeof c === "number" ? num(c) : text(c)))) } };
-        const whole = [...renderCsvChunks(presentation, true)].join("");
-        expect([...renderCsvChunks(presentation, true, maskText)].join("")).toBe(maskText(whole));
-      }),
+      fc.property(
+        fc.array(textArb, { minLength: 1, maxLength: 4 }),
+        fc.array(fc.array(cellArb, { minLength: 4, maxLength: 4 }), { maxLength: 20 }),
+        (header, rows) => {
+          const presentation = { json: null, sections: [], csv: { header, rows: rows.map((r) => r.map((c) => (typeof c === "number" ? num(c) : text(c)))) } };
+          const whole = [...renderCsvChunks(presentation, true)].join("");
+          expect([...renderCsvChunks(presentation, true, maskText)].join("")).toBe(maskText(whole));
+        },
+      ),
       { numRuns: 2000 },
     );
   });
