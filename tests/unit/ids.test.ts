@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dayOf, formatDay } from "../../src/core/dates.js";
-import { birthDateOf, checkDigit, isResidentId, maskId, maskMatches, maskText, normaliseId, readId } from "../../src/core/records/ids.js";
+import { birthDateOf, checkDigit, idHigh, idLow, isResidentId, maskId, maskMatches, maskText, normaliseId, readId } from "../../src/core/records/ids.js";
 
 /** A well-formed 18-digit resident ID from its first 17 digits. */
 const id18 = (first17: string) => first17 + checkDigit(first17);
@@ -171,5 +171,21 @@ describe("maskText", () => {
       expect(maskText(text)).toBe(reference(text));
     }
     expect(maskText(`a,${id}`)).toBe("a,110105********002X");
+  });
+});
+
+describe("idHigh and idLow: an 18-character resident ID as two numbers", () => {
+  const key = (id: string) => `${idHigh(id)}/${idLow(id)}`;
+
+  it("tell apart every id that differs in its last three characters, X included", () => {
+    const keys = new Set<string>();
+    for (const a of "0123456789") for (const b of "0123456789") for (const c of "0123456789X") keys.add(key(`110105194912310${a}${b}${c}`));
+    expect(keys.size).toBe(10 * 10 * 11);
+  });
+
+  it("tell apart any two different ids, and give -1 for any other id", () => {
+    const id = fc.stringMatching(/^[0-9]{17}[0-9X]$/);
+    fc.assert(fc.property(id, id, (a, b) => (a === b) === (key(a) === key(b))));
+    for (const other of ["G0001", "110105491231002", "11010519491231002x", "", "1101051949123100211"]) expect(idHigh(other)).toBe(-1);
   });
 });

@@ -38,6 +38,20 @@ function digitsAt(s: string, from: number, to: number): number {
   return n;
 }
 
+/**
+ * An 18-character resident ID as two numbers, so that ids can be compared without reading
+ * their strings: the first 9 digits, and the next 8 with the check character (X as 10).
+ * `idHigh` is -1 for any other id, whose `idLow` is then not used.
+ */
+export function idHigh(s: string): number {
+  return isResidentId18(s) ? digitsAt(s, 0, 9) : -1;
+}
+
+export function idLow(s: string): number {
+  const last = s.charCodeAt(17);
+  return digitsAt(s, 9, 17) * 11 + (last === 88 ? 10 : last - 48);
+}
+
 /** The birth date inside a resident ID (18-digit, or 15-digit old style 19YYMMDD); null if none. */
 export function birthDateOf(id: string): Day | null {
   if (isResidentId18(id)) return dayOf(digitsAt(id, 6, 10), digitsAt(id, 10, 12), digitsAt(id, 12, 14));

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { TrainingRecord } from "../../../src/core/records/training.js";
 import { PersonIndex, RepeatFinder, recordHash } from "../../../src/core/rules/training/seen.js";
@@ -59,5 +60,38 @@ describe("RepeatFinder: the row a record repeats, or -1", () => {
       finder.firstRow({ ...base, row: 8, course: "督导" }),
     ];
     expect(rows).toEqual([-1, 2, 2, -1, -1, -1, -1]);
+  });
+});
+
+describe("PersonIndex finds what a Map of ids finds", () => {
+  it("for resident IDs (compared as numbers), staff numbers and ids of every other shape, mixed", () => {
+    const ids = fc.oneof(
+      fc.constantFrom(
+        "110105194912310021",
+        "11010519491231002X",
+        "110105194912310020",
+        "110105194912310031",
+        "110105194912310030",
+        "G0001",
+        "00123",
+        "110105491231002",
+        "11010519491231002x",
+      ),
+      fc.stringMatching(/^[0-9]{17}[0-9X]$/),
+      fc.string({ unit: fc.constantFrom("1", "0", "X", "G"), minLength: 16, maxLength: 19 }),
+    );
+    fc.assert(
+      fc.property(fc.uniqueArray(ids, { maxLength: 40 }), fc.array(ids, { maxLength: 40 }), (rosterIds, asked) => {
+        const index = new PersonIndex(rosterIds.map((id) => person({ id })));
+        const map = new Map(rosterIds.map((id, i) => [id, i]));
+        for (const id of [...asked, ...rosterIds]) {
+          // a fresh string each time, as a record's id is, and the same one asked twice
+          const fresh = id.split("").join("");
+          expect(index.indexOf(fresh)).toBe(map.get(id) ?? -1);
+          expect(index.has(fresh)).toBe(map.has(id));
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -4,6 +4,7 @@
  * of a record, and a compact table of the (person, hash) pairs seen.
  */
 import type { TrainingRecord } from "../../records/training.js";
+import { idHigh, idLow } from "../../records/ids.js";
 import { IndexTable, hashText } from "../../records/index-table.js";
 import type { Person } from "../../records/types.js";
 
@@ -99,14 +100,36 @@ export function recordHash(r: TrainingRecord): number {
  */
 export class PersonIndex {
   private readonly byId: IndexTable<string>;
+  /**
+   * each person's id as two numbers (ids.ts idHigh, idLow): a lookup compares these, not the
+   * person's id string, which would be a read from anywhere in a heap of a million people
+   */
+  private readonly high: Int32Array;
+  private readonly low: Int32Array;
+  /** the id being looked up, as two numbers */
+  private wantHigh = -1;
+  private wantLow = 0;
 
   constructor(readonly people: readonly Person[]) {
-    this.byId = new IndexTable((at, id) => people[at]!.id === id, people.length);
+    this.high = new Int32Array(people.length);
+    this.low = new Int32Array(people.length);
+    this.byId = new IndexTable(
+      (at, id) => (this.wantHigh >= 0 ? this.high[at] === this.wantHigh && this.low[at] === this.wantLow : people[at]!.id === id),
+      people.length,
+    );
     for (let i = 0; i < people.length; i++) {
       const id = people[i]!.id;
+      this.want(id);
+      this.high[i] = this.wantHigh;
+      this.low[i] = this.wantLow;
       const hash = hashText(id);
       if (this.byId.find(hash, id) < 0) this.byId.add(hash, i);
     }
+  }
+
+  private want(id: string): void {
+    this.wantHigh = idHigh(id);
+    this.wantLow = this.wantHigh >= 0 ? idLow(id) : 0;
   }
 
   /** the id looked up last and what it gave: a record's id is asked for twice, by the reader and by the tally */
@@ -120,6 +143,7 @@ export class PersonIndex {
   /** the person's number, or -1 */
   indexOf(id: string): number {
     if (id !== this.lastId) {
+      this.want(id);
       this.lastIndex = this.byId.find(hashText(id), id);
       this.lastId = id;
     }
