@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cellText } from "../../src/core/records/cell-text.js";
 import { type HeaderSpec, type SheetRow, TableLayout, locateHeader, spansByGaps, tableEndWord, twoRowHeader } from "../../src/core/records/layout.js";
@@ -90,6 +91,22 @@ describe("tableEndWord: totals and notes rows end the table (SPEC.md)", () => {
     [["500222199001011234", "王芳"], null],
     [["", "", "", "合计"], null], // only the first cells are looked at
   ])("%j -> %s", (cells, word) => expect(tableEndWord(cells)).toBe(word));
+
+  it("reads any row as the plain definition does: the first non-blank of three cells, normalised, opening with a word", () => {
+    const WORDS = ["合计", "总计", "备注", "填表人", "审核人", "制表日期"];
+    const reference = (cells: readonly string[]) => {
+      for (const cell of cells.slice(0, 3)) {
+        const text = cell.normalize("NFKC").replace(/\s+/g, "");
+        if (text !== "") return WORDS.find((w) => text.startsWith(w)) ?? null;
+      }
+      return null;
+    };
+    const cell = fc.string({ unit: fc.constantFrom("合", "计", "总", "备注", "A", "1", " ", "\u3000", "\u030a", "\t", "！", "Ａ"), maxLength: 4 });
+    fc.assert(
+      fc.property(fc.array(cell, { maxLength: 5 }), (cells) => tableEndWord(cells) === reference(cells)),
+      { numRuns: 5000 },
+    );
+  });
 });
 
 describe("TableLayout: rows in, table out", () => {

@@ -130,6 +130,10 @@ const END_CELLS = 3;
 /** The word a totals or notes row opens with (合计, 填表人 …), or null for a row of data. */
 export function tableEndWord(cells: readonly string[]): string | null {
   for (let i = 0; i < Math.min(cells.length, END_CELLS); i++) {
+    // a cell opening with a printable ASCII character (an id, a number) opens a row of data:
+    // every word is Chinese, and normalising keeps that character first
+    const first = cells[i]!.charCodeAt(0);
+    if (first > 0x20 && first < 0x7f) return null;
     const text = cells[i]!.normalize("NFKC").replace(/\s+/g, "");
     if (text === "") continue;
     return TABLE_END.find((w) => text.startsWith(w)) ?? null;
