@@ -111,14 +111,11 @@ export class CsvTokenizer {
       if (cr !== -1 && cr < i) cr = s.indexOf("\r", i);
       const lf = s.indexOf("\n", i);
       const lineEnd = lf === -1 ? n : lf;
-      // a line ending in CRLF, as Excel writes them, is plain too when that CR is its only one
-      const crlf = lf !== -1 && cr === lf - 1;
-      if ((quote === -1 || quote > lineEnd) && (cr === -1 || cr > lineEnd || crlf)) {
-        // the plain line: no quote, no CR before its LF but the one of its CRLF
+      if ((quote === -1 || quote > lineEnd) && (cr === -1 || cr > lineEnd)) {
+        // the plain line: no quote, no CR before its LF
         if (lf === -1 && !final) return i;
-        // as long as the character-by-character reader counts it: CRLF included
-        if ((crlf ? lf + 1 : lineEnd) - i > this.maxChars) throw this.tooLong();
-        const cells = s.slice(i, crlf ? lf - 1 : lineEnd).split(d);
+        if (lineEnd - i > this.maxChars) throw this.tooLong();
+        const cells = s.slice(i, lineEnd).split(d);
         for (let k = 0; k < cells.length; k++) cells[k] = own(cells[k]!);
         this.records++;
         sink(cells, this.records + this.empty);

@@ -150,25 +150,6 @@ describe("the CSV tokenizer reads what csv-parse reads", () => {
     }
   });
 
-  it("measures a record the same whether its line ends in LF or CRLF, read at once or by character", () => {
-    const read = (text: string) => {
-      const rows: string[][] = [];
-      try {
-        const t = new CsvTokenizer(",", 10);
-        t.write(text, (c) => rows.push(c));
-        t.end((c) => rows.push(c));
-        return rows;
-      } catch (e) {
-        return (e as CsvTokenError).detail;
-      }
-    };
-    // 10 characters with the line end: a record of at most 10 is read, of 11 is too long
-    expect(read("a,bcdefg\r\nx\n")).toEqual([["a", "bcdefg"], ["x"]]);
-    expect(read("a,bcdefgh\r\nx\n")).toEqual({ kind: "too_long", row: 1 });
-    expect(read('a,bcdefgh\r\n"x"\n')).toEqual({ kind: "too_long", row: 1 });
-    expect(read("a,bcdefgh\nx\n")).toEqual([["a", "bcdefgh"], ["x"]]);
-  });
-
   it("keeps no long cell as a slice of the piece it came from", () => {
     const id = "110105199001011234";
     const rows: string[][] = [];
