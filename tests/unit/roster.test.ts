@@ -34,24 +34,35 @@ type Cells = Partial<Record<(typeof HEADER)[number], string>>;
 const row = (c: Cells): string[] => HEADER.map((h) => c[h] ?? "");
 const base: Cells = { 姓名: "王芳", 单位: "滨河社区", 单位类型: "社区", 街镇: "古南街道", 证书等级: "社会工作师" };
 
-/** Reads rows as a roster would be read: the header is row 1, the first data row is row 2. */
-function read(
-  rows: Cells[],
-  opts: { asOf?: string; knownUnits?: Map<string, Unit>; header?: string[]; advice?: FutureCertAdvice; roleMatters?: (p: Person, u: Unit) => boolean } = {},
-): RosterResult {
+type ReadOptions = {
+  asOf?: string;
+  knownUnits?: Map<string, Unit>;
+  header?: string[];
+  advice?: FutureCertAdvice;
+  roleMatters?: (p: Person, u: Unit) => boolean;
+};
+
+/** A roster builder for `header` (default HEADER); without `roleMatters`, no role is judged. */
+function builder(opts: ReadOptions = {}): RosterBuilder {
   const header = opts.header ?? HEADER;
   const required = rosterColumnsRequired(opts.knownUnits !== undefined);
   const h = mapHeader("roster.csv", header, policy.vocabulary.columns.roster, required);
-  const b = new RosterBuilder({
+  return new RosterBuilder({
     file: "roster.csv",
     policy,
     columns: h.columns,
     width: header.length,
     latestCertDate: parseDay(opts.asOf ?? "2021-07-05")!,
     futureCertAdvice: opts.advice,
-    roleMatters: opts.roleMatters ?? (() => true),
+    roleMatters: opts.roleMatters,
     knownUnits: opts.knownUnits ?? null,
   });
+}
+
+/** Reads rows as a roster would be read: the header is row 1, the first data row is row 2. */
+function read(rows: Cells[], opts: ReadOptions = {}): RosterResult {
+  const header = opts.header ?? HEADER;
+  const b = builder({ ...opts, roleMatters: opts.roleMatters ?? (() => true) });
   rows.forEach((c, i) => {
     b.add(
       header.map((f) => c[f] ?? ""),
@@ -289,15 +300,7 @@ describe("duplicate ids: both rejected unless the rows are identical", () => {
   });
 
   it("a row of the wrong width with the same id: both rejected, the short row with its one problem", () => {
-    const h = mapHeader("roster.csv", HEADER, policy.vocabulary.columns.roster, rosterColumnsRequired(false));
-    const b = new RosterBuilder({
-      file: "roster.csv",
-      policy,
-      columns: h.columns,
-      width: HEADER.length,
-      latestCertDate: parseDay("2021-07-05")!,
-      knownUnits: null,
-    });
+    const b = builder();
     b.add(row({ ...base, 身份证号: ID1 }), 2);
     b.add([ID1, "王芳", "滨河社区"], 3);
     const r = b.finish();
@@ -362,15 +365,7 @@ describe("a role text is warned about only for people whose role decides somethi
   });
 
   it("without a judge (audit, training), no role is warned about", () => {
-    const h = mapHeader("roster.csv", HEADER, policy.vocabulary.columns.roster, rosterColumnsRequired(false));
-    const b = new RosterBuilder({
-      file: "roster.csv",
-      policy,
-      columns: h.columns,
-      width: HEADER.length,
-      latestCertDate: parseDay("2021-07-05")!,
-      knownUnits: null,
-    });
+    const b = builder();
     for (const [i, c] of rows.entries()) b.add(row(c), i + 2);
     expect(b.finish().warnings.filter((w) => w.code === "unrecognised_role")).toEqual([]);
   });
