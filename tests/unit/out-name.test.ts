@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { UsageError } from "../../src/core/errors.js";
 import { monthsName, outPath, withOutNamed } from "../../src/commands/out-name.js";
-
-function usageError(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(UsageError);
-    return (e as UsageError).message;
-  }
-  throw new Error("expected a usage error");
-}
+import { usageError } from "../helpers/errors.js";
 
 describe("--out placeholders (SPEC.md Commands)", () => {
   it.each([

@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { UsageError } from "../../src/core/errors.js";
 import { requirePart } from "../../src/commands/policy-parts.js";
 import { loadPolicy } from "../../src/io/policies.js";
-
-function usageError(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(UsageError);
-    return (e as UsageError).message;
-  }
-  throw new Error("expected a usage error");
-}
+import { usageError } from "../helpers/errors.js";
 
 describe("a command asked of a policy without the part it needs", () => {
   const ningbo = loadPolicy("ningbo-2018");
