@@ -142,6 +142,11 @@ function read(header: Column[], rows: string[][], knownUnits: Map<string, Unit> 
   return b.finish();
 }
 
+/** What a roster read gives, as plain data: its people made from the table. */
+function plain({ people, units, rejected, warnings, count }: RosterResult) {
+  return { people, units, rejected, warnings, count };
+}
+
 const caseArb = headerArb.chain((header) => fc.record({ header: fc.constant(header), rows: rowsArb(header), units: fc.boolean() }));
 
 describe("the short path for clean rows and the checked path agree", () => {
@@ -155,7 +160,7 @@ describe("the short path for clean rows and the checked path agree", () => {
         if (!header.includes("单位类型") && knownUnits === null) return;
         const short = read(header, rows, knownUnits, false);
         const checked = read(header, rows, knownUnits, true);
-        expect(short).toEqual(checked);
+        expect(plain(short)).toEqual(plain(checked));
         const asOf = parseDay("2021-06-30")!;
         expect(JSON.stringify(audit(policy, short.people, short.units, asOf))).toBe(JSON.stringify(audit(policy, checked.people, checked.units, asOf)));
         const months = [{ year: 2021, month: 6 }];

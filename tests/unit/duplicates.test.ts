@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DuplicateIds, type IdOutcome, samePerson } from "../../src/core/records/duplicates.js";
+import { PersonTable } from "../../src/core/records/person-table.js";
 import type { Person, Warning } from "../../src/core/records/types.js";
 import { person } from "../helpers/records.js";
 
@@ -8,7 +9,8 @@ type Row = { id: string; name?: string; rejected?: true };
 
 function resolve(rows: Row[]) {
   const warnings: Warning[] = [{ code: "unrelated", params: {} }];
-  const ids = new DuplicateIds("roster.csv", warnings);
+  const table = new PersonTable();
+  const ids = new DuplicateIds("roster.csv", warnings, table);
   const outcomes: (IdOutcome | "rejected")[] = [];
   rows.forEach((r, i) => {
     const row = i + 2;
@@ -18,12 +20,12 @@ function resolve(rows: Row[]) {
       return;
     }
     const p: Person = { ...person({ id: r.id, name: r.name ?? "张三" }), row };
-    outcomes.push(ids.add(p, (first) => samePerson(first, p)));
+    outcomes.push(ids.add(table.add(p), (first) => samePerson(table.get(first), p)));
   });
   const done = ids.finish();
   return {
     outcomes,
-    people: done.people.map((p) => `${p.id}@${p.row}`),
+    people: Array.from(done.kept, (i) => `${table.idAt(i)}@${table.rowAt(i)}`),
     rejected: done.rejected.sort((a, b) => a.row - b.row).map((x) => `${x.row} ${x.value} ${x.code} [${x.params!.rows}]`),
     accepted: done.accepted,
     warnings: warnings.map((w) => (w.code === "identical_rows" ? `identical ${w.params.id} ${w.params.row}=${w.params.other}` : w.code)),

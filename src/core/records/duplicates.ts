@@ -4,7 +4,8 @@
  * does an id that is also on a row rejected for another reason: a payroll must never pay a
  * person twice or guess which row is right.
  */
-import { IndexTable, hashText } from "./index-table.js";
+import { IndexTable } from "./index-table.js";
+import { type PersonTable, idHash } from "./person-table.js";
 import type { Person, Rejection, Warning } from "./types.js";
 
 /** Two rows give the same person when every field but the row number agrees. */
@@ -26,13 +27,16 @@ export type IdOutcome =
 
 export class DuplicateIds {
   /**
-   * Every id's first accepted row, in the order read: the person, or null once the id turned
-   * out to be on rows that differ (it is then in duplicateRows). `index` finds an id's place.
+   * Every id's first accepted row, in the order read: its place in the table, and whether it
+   * is still kept (no longer once the id turned out to be on rows that differ: it is then in
+   * duplicateRows). `index` finds an id's place in `firsts`.
    */
-  private readonly firsts: (Person | null)[] = [];
-  private readonly index = new IndexTable<string>((at, id) => this.idAt(at) === id);
-  /** the ids of `firsts`, kept beside it: a person set to null still owns its place */
-  private readonly ids: string[] = [];
+  private readonly firsts: number[] = [];
+  private readonly kept: boolean[] = [];
+  private readonly index = new IndexTable<number | string>((at, key) => {
+    const first = this.firsts[at]!;
+    return typeof key === "number" ? this.table.sameId(first, key) : this.table.idAt(first) === key;
+  });
   /** the rows after the first of an id given in identical rows */
   private readonly repeatRows = new Map<string, number[]>();
   private readonly duplicateRows = new Map<string, number[]>();
@@ -41,10 +45,14 @@ export class DuplicateIds {
   /** rows accepted so far: each person kept, and the rows identical to theirs */
   private accepted = 0;
 
-  /** `warnings` is the roster's own list: an identical row is warned about in the order it is read. */
+  /**
+   * `table` holds the people added; `warnings` is the roster's own list: an identical row is
+   * warned about in the order it is read.
+   */
   constructor(
     private readonly file: string,
     private readonly warnings: Warning[],
+    private readonly table: PersonTable,
   ) {}
 
   /** A row rejected for another cell whose id still names a person. */
@@ -54,68 +62,72 @@ export class DuplicateIds {
     else this.rejectedIdRows.set(id, [row]);
   }
 
-  private idAt(at: number): string {
-    return this.ids[at]!;
-  }
-
-  /** The place of an id's first accepted row, or -1. */
-  private placeOf(id: string): number {
-    return this.index.find(hashText(id), id);
-  }
-
-  /** An accepted row's person; `same` tells whether it repeats the first row of its id in full. */
-  add(person: Person, same: (first: Person) => boolean): IdOutcome {
+  /**
+   * The person just added to the table at place i; `same` tells whether it repeats the first
+   * row of its id (at its place in the table) in full. Only a person kept stays in the table.
+   */
+  add(i: number, same: (first: number) => boolean): IdOutcome {
     // an id is kept (a person in firsts) or rejected as duplicate (duplicateRows), never both: most are neither
-    const hash = hashText(person.id);
-    const at = this.index.find(hash, person.id);
+    const { table } = this;
+    const hash = table.idHashAt(i);
+    const at = this.index.find(hash, i);
     if (at < 0) {
       this.index.add(hash, this.firsts.length);
-      this.firsts.push(person);
-      this.ids.push(person.id);
+      this.firsts.push(i);
+      this.kept.push(true);
       this.accepted++;
       return "kept";
     }
-    const first = this.firsts[at];
-    if (!first) {
-      this.duplicateRows.get(person.id)!.push(person.row);
+    const id = table.idAt(i);
+    const row = table.rowAt(i);
+    const first = this.firsts[at]!;
+    const outcome = this.repeat(at, first, id, row, same);
+    table.pop();
+    return outcome;
+  }
+
+  private repeat(at: number, first: number, id: string, row: number, same: (first: number) => boolean): IdOutcome {
+    if (!this.kept[at]) {
+      this.duplicateRows.get(id)!.push(row);
       return "duplicate";
     }
+    const firstRow = this.table.rowAt(first);
     if (same(first)) {
-      this.warnings.push({ code: "identical_rows", params: { file: this.file, id: person.id, row: first.row, other: person.row } });
-      const repeats = this.repeatRows.get(person.id);
-      if (repeats) repeats.push(person.row);
-      else this.repeatRows.set(person.id, [person.row]);
+      this.warnings.push({ code: "identical_rows", params: { file: this.file, id, row: firstRow, other: row } });
+      const repeats = this.repeatRows.get(id);
+      if (repeats) repeats.push(row);
+      else this.repeatRows.set(id, [row]);
       this.accepted++;
       return "identical";
     }
-    const rows = [first.row, ...(this.repeatRows.get(person.id) ?? []), person.row];
-    this.firsts[at] = null;
-    this.repeatRows.delete(person.id);
+    const rows = [firstRow, ...(this.repeatRows.get(id) ?? []), row];
+    this.kept[at] = false;
+    this.repeatRows.delete(id);
     this.accepted -= rows.length - 1;
-    this.duplicateRows.set(person.id, rows);
+    this.duplicateRows.set(id, rows);
     return "duplicate";
   }
 
   /**
-   * The people kept, in the order they were first read; a rejection for every row of a
-   * duplicate id (not yet sorted); and how many rows stay accepted.
+   * The places of the people kept, in the order they were first read; a rejection for every
+   * row of a duplicate id (not yet sorted); and how many rows stay accepted.
    */
-  finish(): { people: Person[]; rejected: Rejection[]; accepted: number } {
+  finish(): { kept: Int32Array; rejected: Rejection[]; accepted: number } {
     // a person whose id is also on a row rejected for another reason: which row is right
     // cannot be told, so the rows kept go too (the rejected ones keep their own reason)
     const alsoRows = new Map<string, number[]>();
     for (const [id, rejectedRows] of this.rejectedIdRows) {
-      const at = this.placeOf(id);
-      const first = at < 0 ? null : this.firsts[at];
+      const at = this.index.find(idHash(id), id);
+      const first = at >= 0 && this.kept[at] ? this.firsts[at]! : -1;
       const dup = this.duplicateRows.get(id);
-      if (first) {
-        const rows = [first.row, ...(this.repeatRows.get(id) ?? [])];
-        this.firsts[at] = null;
+      if (first >= 0) {
+        const rows = [this.table.rowAt(first), ...(this.repeatRows.get(id) ?? [])];
+        this.kept[at] = false;
         this.repeatRows.delete(id);
         this.accepted -= rows.length;
         this.duplicateRows.set(id, rows);
       }
-      if (first || dup) alsoRows.set(id, rejectedRows);
+      if (first >= 0 || dup) alsoRows.set(id, rejectedRows);
     }
     const rejected: Rejection[] = [];
     for (const [id, rows] of this.duplicateRows) {
@@ -131,8 +143,11 @@ export class DuplicateIds {
       this.warnings.length = 0;
       for (const w of kept) this.warnings.push(w);
     }
-    const people: Person[] = [];
-    for (const p of this.firsts) if (p) people.push(p);
-    return { people, rejected, accepted: this.accepted };
+    let n = 0;
+    for (const k of this.kept) if (k) n++;
+    const kept = new Int32Array(n);
+    n = 0;
+    for (let at = 0; at < this.firsts.length; at++) if (this.kept[at]) kept[n++] = this.firsts[at]!;
+    return { kept, rejected, accepted: this.accepted };
   }
 }

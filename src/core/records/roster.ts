@@ -10,7 +10,8 @@ import { RowReader } from "./cells.js";
 import { CleanRows } from "./clean-row.js";
 import { DuplicateIds, samePerson } from "./duplicates.js";
 import { birthDateOf } from "./ids.js";
-import { IndexTable, hashText } from "./index-table.js";
+import { IndexTable } from "./index-table.js";
+import { PersonTable } from "./person-table.js";
 import type { FileCount, Person, Rejection, Unit, UnitAttributes, Warning } from "./types.js";
 import { UNIT_FIELDS, readUnitAttributes, sameAttributes, unitAttribute, unitFromAttributes } from "./unit-attributes.js";
 import { type Normalisers, normalisers, parsePostLevel } from "./vocab.js";
@@ -26,7 +27,15 @@ export function rosterColumnsRequired(unitsFile: boolean, more: readonly string[
 }
 
 export interface RosterResult {
+  /**
+   * The people kept, in the order first read, each made from the table when first asked
+   * for. A command that can work from the table (the audit) reads `table` and `kept`
+   * instead, and a million Person objects are never held at once.
+   */
   readonly people: Person[];
+  /** every person kept, at the places `kept` lists */
+  readonly table: PersonTable;
+  readonly kept: Int32Array;
   readonly units: Map<string, Unit>;
   readonly rejected: Rejection[];
   readonly warnings: Warning[];
@@ -80,6 +89,7 @@ export class RosterBuilder {
   // unit attributes of a row are kept once per unit (firstAttrs), and only a row whose
   // attributes differ from its unit's first row keeps its own (ownAttrs).
   private readonly ids: DuplicateIds;
+  private readonly table = new PersonTable();
   private readonly firstAttrs = new Map<string, UnitAttributes>();
   private readonly ownAttrs = new Map<string, UnitAttributes>();
   private readonly unitAttrs = new Map<string, UnitAttributes>();
@@ -107,7 +117,7 @@ export class RosterBuilder {
         });
     this.unitColumns = UNIT_FIELDS.some((f) => o.columns.has(f));
     this.count = { file: o.file, rows: 0, accepted: 0, rejected: 0 };
-    this.ids = new DuplicateIds(o.file, this.warnings);
+    this.ids = new DuplicateIds(o.file, this.warnings, this.table);
   }
 
   add(cells: readonly string[], row: number, unsaved?: readonly number[]): void {
@@ -116,7 +126,8 @@ export class RosterBuilder {
     const parsed = clean ?? this.checked(cells, row, unsaved);
     if (parsed === null) return;
     const { person, attrs } = parsed;
-    const outcome = this.ids.add(person, (first) => samePerson(first, person) && sameAttributes(this.attrsOf(first), attrs));
+    const i = this.table.add(person);
+    const outcome = this.ids.add(i, (first) => samePerson(this.table.get(first), person) && sameAttributes(this.attrsOf(first), attrs));
     if (outcome === "duplicate") this.ownAttrs.delete(person.id);
     if (outcome !== "kept") return;
     const unitFirst = this.firstAttrs.get(person.unit);
@@ -142,8 +153,9 @@ export class RosterBuilder {
     return null;
   }
 
-  private attrsOf(p: Person): UnitAttributes {
-    return this.ownAttrs.get(p.id) ?? this.firstAttrs.get(p.unit)!;
+  /** The unit attributes of the row of the person at place i of the table. */
+  private attrsOf(i: number): UnitAttributes {
+    return this.ownAttrs.get(this.table.idAt(i)) ?? this.firstAttrs.get(this.table.unitNameAt(i))!;
   }
 
   private shared(s: string): string {
@@ -222,31 +234,28 @@ export class RosterBuilder {
    * One name in one unit under two ids is most often one person typed twice (a 工号 on one row,
    * a resident ID on the other): each would be paid. Warned, since namesakes exist.
    */
-  private warnSameName(people: readonly Person[]): void {
-    // each person's unit as a number, and the first person of each unit and name found by
-    // hashing: a map keyed by every person's name costs more than reading the roster
-    const unitNumbers = new Map<string, number>();
-    const unitOf = new Int32Array(people.length);
-    const firstOf = new IndexTable<number>((at, i) => unitOf[at] === unitOf[i] && people[at]!.name === people[i]!.name, people.length);
-    /** the first person of a unit and name -> every id under it */
+  private warnSameName(kept: Int32Array): void {
+    // the first person of each unit and name found by hashing: a map keyed by every
+    // person's name costs more than reading the roster
+    const { table } = this;
+    const firstOf = new IndexTable<number>((at, i) => table.unitAt(kept[at]!) === table.unitAt(i) && table.sameName(kept[at]!, i), kept.length);
+    /** the first person of a unit and name (its place in kept) -> every id under it */
     const groups = new Map<number, string[]>();
-    for (let i = 0; i < people.length; i++) {
-      const p = people[i]!;
-      let u = unitNumbers.get(p.unit);
-      if (u === undefined) {
-        u = unitNumbers.size;
-        unitNumbers.set(p.unit, u);
-      }
-      unitOf[i] = u;
-      const hash = hashText(p.name, Math.imul(u, 0x9e3779b1));
+    for (let k = 0; k < kept.length; k++) {
+      const i = kept[k]!;
+      const hash = table.nameHashAt(i, Math.imul(table.unitAt(i), 0x9e3779b1));
       const at = firstOf.find(hash, i);
-      if (at < 0) firstOf.add(hash, i);
-      else groups.get(at)?.push(p.id) ?? groups.set(at, [people[at]!.id, p.id]);
+      if (at < 0) firstOf.add(hash, k);
+      else groups.get(at)?.push(table.idAt(i)) ?? groups.set(at, [table.idAt(kept[at]!), table.idAt(i)]);
     }
-    // units in the order their first person was read, and each unit's names likewise
-    for (const at of [...groups.keys()].sort((a, b) => unitOf[a]! - unitOf[b]! || a - b)) {
-      const p = people[at]!;
-      this.warnings.push({ code: "same_name_ids", params: { unit: p.unit, name: p.name, ids: groups.get(at)!.join(", ") } });
+    // units in the order their first person kept was read, and each unit's names likewise
+    const rank = new Int32Array(table.unitNames.length).fill(-1);
+    let ranked = 0;
+    for (const i of kept) if (rank[table.unitAt(i)] === -1) rank[table.unitAt(i)] = ranked++;
+    const unitOf = (at: number) => rank[table.unitAt(kept[at]!)]!;
+    for (const at of [...groups.keys()].sort((a, b) => unitOf(a) - unitOf(b) || a - b)) {
+      const i = kept[at]!;
+      this.warnings.push({ code: "same_name_ids", params: { unit: table.unitNameAt(i), name: table.nameOf(i), ids: groups.get(at)!.join(", ") } });
     }
   }
 
@@ -258,27 +267,44 @@ export class RosterBuilder {
   }
 
   finish(): RosterResult {
-    const { people, rejected, accepted } = this.ids.finish();
+    const { kept, rejected, accepted } = this.ids.finish();
     for (const r of rejected) this.rejected.push(r);
     this.count.accepted = accepted;
     this.count.rejected += rejected.length;
-    const units = this.unitsOf(people);
-    this.warnRoles(people, units);
-    this.warnSameName(people);
+    const units = this.unitsOf(kept);
+    this.warnRoles(kept, units);
+    this.warnSameName(kept);
     this.rejected.sort((a, b) => a.row - b.row);
-    return { people, units, rejected: this.rejected, warnings: this.warnings, count: this.count };
+    const { table } = this;
+    let people: Person[] | null = null;
+    return {
+      get people() {
+        if (people === null) {
+          people = new Array<Person>(kept.length);
+          for (let k = 0; k < kept.length; k++) people[k] = table.get(kept[k]!);
+        }
+        return people;
+      },
+      table,
+      kept,
+      units,
+      rejected: this.rejected,
+      warnings: this.warnings,
+      count: this.count,
+    };
   }
 
   /** Each role text the vocabulary does not know, once, with the number of people whose role it decides. */
-  private warnRoles(people: readonly Person[], units: ReadonlyMap<string, Unit>): void {
+  private warnRoles(kept: Int32Array, units: ReadonlyMap<string, Unit>): void {
     const matters = this.o.roleMatters;
     if (!matters) return;
     // counted over the people kept, so a rejected or duplicate row does not inflate the count
     const unrecognisedRoles = new Map<string, number>();
-    for (const p of people) {
-      if (this.norm.role(p.roleText).recognised) continue;
-      const unit = units.get(p.unit);
-      if (unit && matters(p, unit)) unrecognisedRoles.set(p.roleText, (unrecognisedRoles.get(p.roleText) ?? 0) + 1);
+    for (const i of kept) {
+      const roleText = this.table.roleTextAt(i);
+      if (this.norm.role(roleText).recognised) continue;
+      const unit = units.get(this.table.unitNameAt(i));
+      if (unit && matters(this.table.get(i), unit)) unrecognisedRoles.set(roleText, (unrecognisedRoles.get(roleText) ?? 0) + 1);
     }
     for (const [text, n] of [...unrecognisedRoles].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
       this.warnings.push({ code: "unrecognised_role", params: { role: text, people: n } });
@@ -286,7 +312,7 @@ export class RosterBuilder {
   }
 
   /** The units of the units file, and those the roster's rows describe. */
-  private unitsOf(people: readonly Person[]): Map<string, Unit> {
+  private unitsOf(kept: Int32Array): Map<string, Unit> {
     // the units a roster row describes but the units file does not: most rosters have none
     let withPeople: Set<string> | null = null;
     const units = new Map<string, Unit>();
@@ -305,7 +331,7 @@ export class RosterBuilder {
     }
     for (const [name, attrs] of this.unitAttrs) {
       if (units.has(name)) continue;
-      withPeople ??= new Set(people.map((p) => p.unit));
+      withPeople ??= new Set(Array.from(kept, (i) => this.table.unitNameAt(i)));
       if (!withPeople.has(name)) continue;
       const unit = unitFromAttributes(name, attrs);
       if (unit) units.set(name, unit);

@@ -1,0 +1,131 @@
+/** The people of a roster kept in columns give back, person for person, what was put in. */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { hashText } from "../../src/core/records/index-table.js";
+import { checkDigit } from "../../src/core/records/ids.js";
+import { PersonTable, idHash } from "../../src/core/records/person-table.js";
+import type { Person } from "../../src/core/records/types.js";
+import { inServiceOn } from "../../src/core/rules/predicates.js";
+import { DEGREES, GRADES, ROLES, TIERS } from "../../src/core/policy/schema.js";
+
+const digits = (n: number) => fc.array(fc.constantFrom(..."0123456789"), { minLength: n, maxLength: n }).map((d) => d.join(""));
+
+/** Ids of every form a roster keeps: resident IDs (the check digit X too), 15 digits, staff numbers. */
+const idArb = fc.oneof(
+  digits(17).map((d) => d + checkDigit(d)),
+  digits(17).map((d) => `${d}X`),
+  digits(17).map((d) => `${d}${"0123456789"[d.charCodeAt(16) % 10]}`),
+  fc.constantFrom("000000000000000000", "999999999999999999", "99999999999999999X", "000000000000000000X"),
+  digits(15),
+  fc.string({ minLength: 1, maxLength: 20 }),
+  fc.constantFrom("G0001", "工号17", "12345678901234567x", "1234567890123456789"),
+);
+
+const nameArb = fc.oneof(
+  fc.constantFrom("张三", "欧阳娜娜", "阿卜杜热合曼·买买提", "𠀀𠀁", "A", ""),
+  fc.string({ unit: "grapheme", maxLength: 30 }),
+  fc.string({ unit: "binary", maxLength: 40 }),
+  // long names are made in pieces of 4096 code units: across one and two piece edges
+  fc.constantFrom("a".repeat(4096), "名".repeat(4097), `${"名".repeat(8191)}𠀀`),
+);
+
+const dayArb = fc.option(fc.integer({ min: -80000, max: 200000 }), { nil: null });
+
+const personArb: fc.Arbitrary<Person> = fc.record({
+  id: idArb,
+  name: nameArb,
+  unit: fc.constantFrom("甲社区", "乙村", "区民政局", "丙街道丁社区", ""),
+  row: fc.integer({ min: 2, max: 2_000_000 }),
+  role: fc.constantFrom(...ROLES),
+  roleText: fc.constantFrom("", "社区党委书记", "专职社区工作者", "网格员", "主任 "),
+  grade: fc.constantFrom(...GRADES),
+  certDate: dayArb,
+  degree: fc.constantFrom(...DEGREES),
+  fullTime: fc.constantFrom(true, false, null),
+  start: dayArb,
+  end: dayArb,
+  birth: dayArb,
+  tier: fc.constantFrom(...TIERS, null),
+  level: fc.option(fc.integer({ min: 1, max: 13 }), { nil: null }),
+});
+
+/** A person whose every optional field is empty. */
+const BASE: Person = {
+  id: "G0",
+  name: "",
+  unit: "U",
+  row: 2,
+  role: "other",
+  roleText: "",
+  grade: "none",
+  certDate: null,
+  degree: "none",
+  fullTime: null,
+  start: null,
+  end: null,
+  birth: null,
+  tier: null,
+  level: null,
+};
+
+describe("PersonTable", () => {
+  it("gives back every person as added, field for field and in the same order, through growth", () => {
+    fc.assert(
+      fc.property(fc.array(personArb, { maxLength: 60 }), fc.integer({ min: 1, max: 40 }), (people, capacity) => {
+        const t = new PersonTable(capacity);
+        const places = people.map((p) => t.add(p));
+        expect(places).toEqual(people.map((_, i) => i));
+        expect(t.size).toBe(people.length);
+        for (const [i, p] of people.entries()) {
+          const back = t.get(i);
+          expect(back).toEqual(p);
+          expect(Object.keys(back)).toEqual(Object.keys(p));
+          expect(t.idAt(i)).toBe(p.id);
+          expect(t.nameOf(i)).toBe(p.name);
+          expect(t.unitNameAt(i)).toBe(p.unit);
+          expect(t.unitNames[t.unitAt(i)]).toBe(p.unit);
+          expect(t.rowAt(i)).toBe(p.row);
+          expect(t.roleTextAt(i)).toBe(p.roleText);
+          expect(t.idHashAt(i)).toBe(idHash(p.id));
+          expect(t.nameHashAt(i, 77)).toBe(hashText(p.name, 77));
+          for (const day of [p.start, p.end, 0, -80000, 200000].filter((d) => d !== null)) {
+            expect(t.inServiceOn(i, day)).toBe(inServiceOn(p, day));
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("tells two ids and two names the same exactly when they are", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(idArb, nameArb), { minLength: 2, maxLength: 12 }), (pairs) => {
+        const t = new PersonTable(4);
+        // each pair also twice, so that equal ids and names are met
+        const all = [...pairs, ...pairs];
+        for (const [id, name] of all) t.add({ ...BASE, id, name });
+        for (let i = 0; i < all.length; i++) {
+          for (let j = 0; j < all.length; j++) {
+            expect(t.sameId(i, j)).toBe(all[i]![0] === all[j]![0]);
+            expect(t.sameName(i, j)).toBe(all[i]![1] === all[j]![1]);
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("takes back the person added last, and the next takes its place", () => {
+    const t = new PersonTable(2);
+    const a: Person = { ...BASE, id: "G1", name: "甲" };
+    const b = { ...a, id: "G2", name: "乙乙", row: 3 };
+    const c = { ...a, id: "110105194912310021", name: "丙", row: 4, fullTime: true };
+    t.add(a);
+    t.add(b);
+    t.pop();
+    expect(t.size).toBe(1);
+    expect(t.add(c)).toBe(1);
+    expect(t.get(1)).toEqual(c);
+    expect(t.get(0)).toEqual(a);
+  });
+});
