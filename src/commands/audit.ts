@@ -5,7 +5,7 @@
  */
 import type { Command } from "commander";
 import { formatDay } from "../core/dates.js";
-import { audit } from "../core/rules/audit.js";
+import { auditUnits, servingFromTable } from "../core/rules/audit.js";
 import { TRAITS } from "../render/format.js";
 import { lazyPresentation } from "../render/lazy.js";
 import { presentAudit } from "./audit-report.js";
@@ -48,7 +48,8 @@ export const auditCommand: CommandSpec = {
     const format = outputFormat(o, rt);
     const inputs = await readInputs(roster, o, rt, asOf);
     // the flat table (CSV) never shows the exam list: not built for it
-    const result = audit(inputs.policy, inputs.roster.people, inputs.roster.units, asOf, { exam: !TRAITS[format].flatOnly });
+    const { table, kept, units } = inputs.roster;
+    const result = auditUnits(inputs.policy, servingFromTable(table, kept, asOf), units, asOf, { exam: !TRAITS[format].flatOnly });
     const p = presentAudit(result, inputs.policy, formatDay(asOf), lang, o);
     const findings =
       result.units.some((u) => !u.compliant) ||

@@ -15,7 +15,7 @@ import { TrainingReader } from "../../src/core/records/training.js";
 import type { Unit } from "../../src/core/records/types.js";
 import { normalisers } from "../../src/core/records/vocab.js";
 import { payroll } from "../../src/core/rules/allowance.js";
-import { audit } from "../../src/core/rules/audit.js";
+import { audit, auditUnits, servingFromTable } from "../../src/core/rules/audit.js";
 import { loadPolicy } from "../../src/io/policies.js";
 import { unit } from "../helpers/records.js";
 
@@ -162,7 +162,10 @@ describe("the short path for clean rows and the checked path agree", () => {
         const checked = read(header, rows, knownUnits, true);
         expect(plain(short)).toEqual(plain(checked));
         const asOf = parseDay("2021-06-30")!;
-        expect(JSON.stringify(audit(policy, short.people, short.units, asOf))).toBe(JSON.stringify(audit(policy, checked.people, checked.units, asOf)));
+        const audited = JSON.stringify(audit(policy, checked.people, checked.units, asOf));
+        expect(JSON.stringify(audit(policy, short.people, short.units, asOf))).toBe(audited);
+        // the audit command's way: a unit's people made from the table as it is judged
+        expect(JSON.stringify(auditUnits(policy, servingFromTable(short.table, short.kept, asOf), short.units, asOf))).toBe(audited);
         const months = [{ year: 2021, month: 6 }];
         const pay = (r: RosterResult) => JSON.stringify(payroll(policy.allowance!, r.people, r.units, months, null, { notPaid: true }));
         expect(pay(short)).toBe(pay(checked));

@@ -6,7 +6,10 @@ import { checkDigit } from "../../src/core/records/ids.js";
 import { PersonTable, idHash } from "../../src/core/records/person-table.js";
 import type { Person } from "../../src/core/records/types.js";
 import { inServiceOn } from "../../src/core/rules/predicates.js";
-import { DEGREES, GRADES, ROLES, TIERS } from "../../src/core/policy/schema.js";
+import { DEGREES, GRADES, ROLES, TIERS, UNIT_TYPES } from "../../src/core/policy/schema.js";
+import { audit, auditUnits, servingFromTable } from "../../src/core/rules/audit.js";
+import { loadPolicy } from "../../src/io/policies.js";
+import { unit } from "../helpers/records.js";
 
 const digits = (n: number) => fc.array(fc.constantFrom(..."0123456789"), { minLength: n, maxLength: n }).map((d) => d.join(""));
 
@@ -127,5 +130,30 @@ describe("PersonTable", () => {
     expect(t.add(c)).toBe(1);
     expect(t.get(1)).toEqual(c);
     expect(t.get(0)).toEqual(a);
+  });
+});
+
+describe("the audit of a unit at a time from the table", () => {
+  const UNITS = ["甲社区", "乙村", "区民政局", "丙街道丁社区", ""];
+  // a unit the map lacks ("") still counts toward the grades and the targets
+  const unitsArb = fc.record({
+    types: fc.array(fc.constantFrom(...UNIT_TYPES), { minLength: 4, maxLength: 4 }),
+    towns: fc.array(fc.constantFrom("古南街道", "文龙街道", null), { minLength: 4, maxLength: 4 }),
+  });
+
+  it.each(["ningbo-2018", "yunnan-2021", "qijiang-2020"])("gives what the audit of the list of people gives (%s)", (id) => {
+    const policy = loadPolicy(id);
+    fc.assert(
+      fc.property(fc.array(personArb, { maxLength: 80 }), unitsArb, fc.integer({ min: -1000, max: 100000 }), (people, { types, towns }, asOf) => {
+        // ids made unique, as the roster keeps them
+        const list = people.map((p, i) => ({ ...p, id: `${p.id}#${i}` }));
+        const units = new Map(UNITS.slice(0, 4).map((name, k) => [name, unit({ name, type: types[k]!, town: towns[k]! })]));
+        const t = new PersonTable(8);
+        const kept = Int32Array.from(list, (p) => t.add(p));
+        const fromTable = auditUnits(policy, servingFromTable(t, kept, asOf), units, asOf);
+        expect(JSON.stringify(fromTable)).toBe(JSON.stringify(audit(policy, list, units, asOf)));
+      }),
+      { numRuns: 150 },
+    );
   });
 });

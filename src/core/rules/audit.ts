@@ -5,6 +5,7 @@
  */
 import { ageOn, type Day, formatDay } from "../dates.js";
 import { GRADES, type Grade, type Policy, type Rule, type Selector, type UnitType, formatFraction } from "../policy/schema.js";
+import type { PersonTable } from "../records/person-table.js";
 import type { Person, Unit } from "../records/types.js";
 import { groupByUnit } from "./group.js";
 import { compareText, compareTown } from "./order.js";
@@ -232,29 +233,101 @@ export interface AuditOptions {
   readonly exam?: boolean;
 }
 
-export function audit(policy: Policy, people: readonly Person[], units: ReadonlyMap<string, Unit>, asOf: Day, options: AuditOptions = {}): AuditResult {
-  const is = new Predicates(policy, asOf);
-  const serving = people.filter((p) => inServiceOn(p, asOf));
-  const byUnit = groupByUnit(serving);
-  const sortedUnits = [...units.values()].sort((a, b) => compareTown(a.town, b.town) || compareText(a.name, b.name));
-  const unitVerdicts = sortedUnits.map((u) => evaluateUnit(policy, u, byUnit.get(u.name) ?? [], is));
+/**
+ * The people of each unit who are in service on the as-of date, a unit at a time: the audit
+ * holds one unit's people at once, however many the roster has.
+ */
+export interface ServingByUnit {
+  /** the people of the unit named, in the order read; each unit is asked for once */
+  of(unit: string): readonly Person[];
+  /** the people of every unit not asked for, a unit at a time (units no verdict is made for) */
+  rest(): Iterable<readonly Person[]>;
+}
 
+/** ServingByUnit from a list of people. */
+export function servingOf(people: readonly Person[], asOf: Day): ServingByUnit {
+  const byUnit = groupByUnit(people.filter((p) => inServiceOn(p, asOf)));
+  return {
+    of(unit) {
+      const list = byUnit.get(unit) ?? [];
+      byUnit.delete(unit);
+      return list;
+    },
+    rest: () => byUnit.values(),
+  };
+}
+
+/**
+ * ServingByUnit from the people kept in a roster's table, each unit's people made as it is
+ * asked for: the table's places sorted by unit once, in the order read.
+ */
+export function servingFromTable(table: PersonTable, kept: Int32Array, asOf: Day): ServingByUnit {
+  const units = table.unitNames.length;
+  // a counting sort of the people in service by unit: `order` holds each unit's places in turn
+  const starts = new Int32Array(units + 1);
+  let serving = 0;
+  for (const i of kept) {
+    if (!table.inServiceOn(i, asOf)) continue;
+    starts[table.unitAt(i) + 1]!++;
+    serving++;
+  }
+  for (let u = 0; u < units; u++) starts[u + 1]! += starts[u]!;
+  const order = new Int32Array(serving);
+  const next = starts.slice(0, units);
+  for (const i of kept) if (table.inServiceOn(i, asOf)) order[next[table.unitAt(i)]!++] = i;
+  const numberOf = new Map(table.unitNames.map((name, u) => [name, u]));
+  const asked = new Uint8Array(units);
+  const peopleOf = (u: number): Person[] => {
+    asked[u] = 1;
+    const list: Person[] = [];
+    for (let k = starts[u]!; k < starts[u + 1]!; k++) list.push(table.get(order[k]!));
+    return list;
+  };
+  return {
+    of(unit) {
+      const u = numberOf.get(unit);
+      return u === undefined || asked[u] ? [] : peopleOf(u);
+    },
+    *rest() {
+      for (let u = 0; u < units; u++) if (!asked[u] && starts[u + 1]! > starts[u]!) yield peopleOf(u);
+    },
+  };
+}
+
+export function audit(policy: Policy, people: readonly Person[], units: ReadonlyMap<string, Unit>, asOf: Day, options: AuditOptions = {}): AuditResult {
+  return auditUnits(policy, servingOf(people, asOf), units, asOf, options);
+}
+
+/** The audit of the people ServingByUnit gives, unit by unit in the order of the verdicts. */
+export function auditUnits(policy: Policy, serving: ServingByUnit, units: ReadonlyMap<string, Unit>, asOf: Day, options: AuditOptions = {}): AuditResult {
+  const is = new Predicates(policy, asOf);
+  const sortedUnits = [...units.values()].sort((a, b) => compareTown(a.town, b.town) || compareText(a.name, b.name));
   const personRules = Object.entries(policy.rules).filter((e): e is [string, PersonRule] => !isUnitRule(e[1]));
   const examRule = options.exam === false ? undefined : policy.exam;
+  const targetRules = Object.entries(policy.targets);
 
-  // people in the order of their units, then by id: each unit's list sorted on its own (only
-  // where a list of people is made: person checks, the exam list)
-  const inOrder: Person[] = [];
-  const byIdOrder = (a: Person, b: Person) => compareText(a.id, b.id);
-  if (personRules.length > 0 || examRule) {
-    for (const u of sortedUnits) {
-      const list = byUnit.get(u.name);
-      if (list) for (const p of list.sort(byIdOrder)) inOrder.push(p);
-    }
-  }
+  // the grades and the people each target counts, over everyone in service, in any unit
+  const grades = Object.fromEntries(GRADES.map((g) => [g, 0])) as Record<Grade, number>;
+  const targetPeople = targetRules.map(() => 0);
+  const tally = (list: readonly Person[]): void => {
+    for (const p of list) grades[p.grade]++;
+    targetRules.forEach(([, t], k) => {
+      if (t.kind === "people") targetPeople[k]! += list.filter((p) => is.qualifies(t.who, p)).length;
+    });
+  };
 
+  const unitVerdicts: UnitVerdict[] = [];
   const personChecks: PersonCheck[] = [];
-  if (personRules.length > 0) {
+  const candidates: ExamCandidate[] = [];
+  // people in the order of their units, then by id (only where a list of people is made:
+  // person checks, the exam list)
+  const byIdOrder = (a: Person, b: Person) => compareText(a.id, b.id);
+  for (const u of sortedUnits) {
+    const list = serving.of(u.name);
+    unitVerdicts.push(evaluateUnit(policy, u, list, is));
+    tally(list);
+    if (personRules.length === 0 && !examRule) continue;
+    const inOrder = [...list].sort(byIdOrder);
     for (const p of inOrder) {
       for (const [id, rule] of personRules) {
         const evaluate = PERSON_EVALUATORS[rule.kind] as (r: PersonRule, p: Person, is: Predicates) => PersonEvaluation;
@@ -262,11 +335,21 @@ export function audit(policy: Policy, people: readonly Person[], units: Readonly
         if (e) personChecks.push({ id: p.id, name: p.name, unit: p.unit, rule: id, ...e, basis: rule.basis });
       }
     }
+    if (examRule?.unit_types.includes(u.type)) {
+      for (const p of inOrder) {
+        if (is.certified(p)) continue;
+        const age = p.birth === null ? null : ageOn(p.birth, asOf);
+        if (examRule.max_age !== undefined) {
+          if (age === null ? examRule.unknown_age === "exclude" : age > examRule.max_age) continue;
+        }
+        candidates.push({ id: p.id, name: p.name, unit: p.unit, age });
+      }
+    }
   }
+  for (const list of serving.rest()) tally(list);
 
-  const targets: TargetVerdict[] = Object.entries(policy.targets).map(([id, t]) => {
-    const value =
-      t.kind === "people" ? serving.filter((p) => is.qualifies(t.who, p)).length : [...units.values()].filter((u) => t.unit_types.includes(u.type)).length;
+  const targets: TargetVerdict[] = targetRules.map(([id, t], k) => {
+    const value = t.kind === "people" ? targetPeople[k]! : [...units.values()].filter((u) => t.unit_types.includes(u.type)).length;
     return {
       rule: id,
       value,
@@ -278,24 +361,6 @@ export function audit(policy: Policy, people: readonly Person[], units: Readonly
     };
   });
 
-  const grades = Object.fromEntries(GRADES.map((g) => [g, 0])) as Record<Grade, number>;
-  for (const p of serving) grades[p.grade]++;
-
-  let exam: AuditResult["exam"] = null;
-  if (examRule) {
-    const e = examRule;
-    const typeOf = new Map([...units.values()].map((u) => [u.name, u.type]));
-    const candidates: ExamCandidate[] = [];
-    for (const p of inOrder) {
-      if (!e.unit_types.includes(typeOf.get(p.unit)!) || is.certified(p)) continue;
-      const age = p.birth === null ? null : ageOn(p.birth, asOf);
-      if (e.max_age !== undefined) {
-        if (age === null ? e.unknown_age === "exclude" : age > e.max_age) continue;
-      }
-      candidates.push({ id: p.id, name: p.name, unit: p.unit, age });
-    }
-    exam = { rule: e.id, basis: e.basis, candidates };
-  }
-
+  const exam: AuditResult["exam"] = examRule ? { rule: examRule.id, basis: examRule.basis, candidates } : null;
   return { grades, units: unitVerdicts, person_checks: personChecks, targets, exam };
 }
