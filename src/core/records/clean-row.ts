@@ -74,6 +74,13 @@ export function optional<T>(parse: (text: string) => T | null): (cell: string) =
   return coded((text) => (text === "" ? null : (parse(text) ?? NOT_CLEAN)));
 }
 
+/** A reader of a cell of a column the roster may lack: where it does, every row reads "", answered once. */
+function orAbsent<T>(column: number, read: (cell: string) => T): (cell: string) => T {
+  if (column >= 0) return read;
+  const value = read("");
+  return () => value;
+}
+
 /** How many units' names and attribute cells are remembered (a national roster has about 50,000 units). */
 const UNITS_REMEMBERED = 1 << 20;
 
@@ -104,6 +111,16 @@ export interface CleanRowOptions {
   readonly shared: (s: string) => string;
   /** the attributes of a row of a roster with no unit columns */
   readonly noAttributes: UnitAttributes;
+  /** the numbers the table of people gives a unit name and a role text (PersonTable), found once per cell */
+  readonly numbers?: { unit(name: string): number; roleText(text: string): number };
+}
+
+/** A clean row: its person, unit attributes, and the numbers of its unit and role text (-1: not found here). */
+export interface CleanRow {
+  readonly person: Person;
+  readonly attrs: UnitAttributes;
+  readonly unitNumber: number;
+  readonly roleTextNumber: number;
 }
 
 export class CleanRows {
@@ -111,12 +128,12 @@ export class CleanRows {
   /** the columns of the unit attributes, and whether there is any */
   private readonly attrColumns: number[];
   private readonly grade: (cell: string) => Read<Grade>;
-  private readonly role: (cell: string) => { role: Role; text: string };
+  private readonly role: (cell: string) => { role: Role; text: string; number: number };
   private readonly degree: (cell: string) => Read<Degree>;
   private readonly fullTime: (cell: string) => Read<boolean | null>;
   private readonly tier: (cell: string) => Read<Tier | null>;
   private readonly level: (cell: string) => Read<number | null>;
-  private readonly unit: (cell: string) => Read<{ name: string; known: boolean }>;
+  private readonly unit: (cell: string) => Read<{ name: string; known: boolean; number: number }>;
   /** unit attribute cells (with the unit's) -> what they read as, for rosters that have them */
   private readonly attrsSeen = new Map<string, Read<UnitAttributes>>();
 
@@ -124,19 +141,29 @@ export class CleanRows {
     const { norm } = o;
     this.at = Object.fromEntries(FIELDS.map((f) => [f, o.columns.get(f) ?? -1])) as CleanRows["at"];
     this.attrColumns = UNIT_FIELDS.map((f) => o.columns.get(f)).filter((i) => i !== undefined);
+    const { at } = this;
     this.grade = coded((text) => norm.grade(text) ?? NOT_CLEAN);
-    this.role = remembered((cell) => {
-      const text = visible(cell.trim());
-      return { role: norm.role(text).role, text: o.shared(text) };
-    });
-    this.degree = coded((text) => (text === "" ? "none" : (norm.degree(text) ?? NOT_CLEAN)));
-    this.fullTime = optional(norm.yesNo);
-    this.tier = optional(norm.tier);
-    this.level = optional(parsePostLevel);
+    this.role = orAbsent(
+      at.role,
+      remembered((cell) => {
+        const text = visible(cell.trim());
+        const shared = o.shared(text);
+        return { role: norm.role(text).role, text: shared, number: o.numbers?.roleText(shared) ?? -1 };
+      }),
+    );
+    this.degree = orAbsent(
+      at.sw_degree,
+      coded((text) => (text === "" ? "none" : (norm.degree(text) ?? NOT_CLEAN))),
+    );
+    this.fullTime = orAbsent(at.full_time, optional(norm.yesNo));
+    this.tier = orAbsent(at.post_tier, optional(norm.tier));
+    this.level = orAbsent(at.post_level, optional(parsePostLevel));
     // remembered for every unit: memory grows with units anyway
     this.unit = remembered((cell) => {
       const text = visible(cell.trim());
-      return text === "" ? NOT_CLEAN : { name: o.shared(text), known: o.knownUnits?.has(text) ?? false };
+      if (text === "") return NOT_CLEAN;
+      const name = o.shared(text);
+      return { name, known: o.knownUnits?.has(text) ?? false, number: o.numbers?.unit(name) ?? -1 };
     }, UNITS_REMEMBERED);
   }
 
@@ -155,7 +182,7 @@ export class CleanRows {
   }
 
   /** A clean row's person and unit attributes, or null: the checked path reads the row. */
-  read(cells: readonly string[], row: number): { person: Person; attrs: UnitAttributes } | null {
+  read(cells: readonly string[], row: number): CleanRow | null {
     if (cells.length !== this.o.width) return null;
     const { at } = this;
     const cell = (i: number): string => (i < 0 ? "" : cells[i]!);
@@ -207,6 +234,6 @@ export class CleanRows {
       tier,
       level,
     };
-    return { person, attrs };
+    return { person, attrs, unitNumber: unit.number, roleTextNumber: role.number };
   }
 }

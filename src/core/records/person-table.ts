@@ -110,8 +110,22 @@ export class PersonTable {
     return this.units.list;
   }
 
-  /** Adds a person; returns its place. */
-  add(p: Person): number {
+  /** The number of a unit name in unitNames, given it now if it has none. */
+  unitNumber(name: string): number {
+    return this.units.numberOf(name);
+  }
+
+  /** The number of a role text, given it now if it has none. */
+  roleTextNumber(text: string): number {
+    return this.roleTexts.numberOf(text);
+  }
+
+  /**
+   * Adds a person; returns its place. `unitNumber` and `roleTextNumber`, when not -1, are
+   * what unitNumber(p.unit) and roleTextNumber(p.roleText) gave: a row read on the short
+   * path found them once per cell, not once per row.
+   */
+  add(p: Person, unitNumber = -1, roleTextNumber = -1): number {
     const i = this.count;
     if (i === this.capacity) this.grow();
     const hi = idHigh(p.id);
@@ -126,10 +140,10 @@ export class PersonTable {
     const chars = this.chars;
     for (let k = 0; k < name.length; k++) chars[at++] = name.charCodeAt(k);
     this.nameAt[i + 1] = at;
-    this.unitOf[i] = this.units.numberOf(p.unit);
+    this.unitOf[i] = unitNumber === -1 ? this.units.numberOf(p.unit) : unitNumber;
     this.rowOf[i] = p.row;
     this.roleOf[i] = ROLE_CODE.get(p.role)!;
-    this.roleTextOf[i] = this.roleTexts.numberOf(p.roleText);
+    this.roleTextOf[i] = roleTextNumber === -1 ? this.roleTexts.numberOf(p.roleText) : roleTextNumber;
     this.gradeOf[i] = GRADE_CODE.get(p.grade)!;
     this.certDateOf[i] = orNone(p.certDate);
     this.degreeOf[i] = DEGREE_CODE.get(p.degree)!;

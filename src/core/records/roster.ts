@@ -114,6 +114,7 @@ export class RosterBuilder {
           knownUnits: o.knownUnits,
           shared: (s) => this.shared(s),
           noAttributes: NO_ATTRS,
+          numbers: { unit: (name) => this.table.unitNumber(name), roleText: (text) => this.table.roleTextNumber(text) },
         });
     this.unitColumns = UNIT_FIELDS.some((f) => o.columns.has(f));
     this.count = { file: o.file, rows: 0, accepted: 0, rejected: 0 };
@@ -126,7 +127,7 @@ export class RosterBuilder {
     const parsed = clean ?? this.checked(cells, row, unsaved);
     if (parsed === null) return;
     const { person, attrs } = parsed;
-    const i = this.table.add(person);
+    const i = clean ? this.table.add(person, clean.unitNumber, clean.roleTextNumber) : this.table.add(person);
     const outcome = this.ids.add(i, (first) => samePerson(this.table.get(first), person) && sameAttributes(this.attrsOf(first), attrs));
     if (outcome === "duplicate") this.ownAttrs.delete(person.id);
     if (outcome !== "kept") return;
