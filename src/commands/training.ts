@@ -9,7 +9,7 @@ import { formatDay } from "../core/dates.js";
 import { UsageError } from "../core/errors.js";
 import type { TrainingPolicy } from "../core/policy/schema.js";
 import type { Warning } from "../core/records/types.js";
-import { TrainingTally, WINDOW_KINDS, type WindowKind } from "../core/rules/training.js";
+import { PersonIndex, TrainingTally, WINDOW_KINDS, type WindowKind } from "../core/rules/training.js";
 import { lazyPresentation } from "../render/lazy.js";
 import { loadPolicy } from "../io/policies.js";
 import { displayName } from "../io/table.js";
@@ -78,7 +78,7 @@ export const trainingCommand: CommandSpec = {
 
     const inputs = await readInputs(roster, o, rt, asOf);
     const { policy } = inputs;
-    const tally = new TrainingTally(inputs.roster.people, policy.training!, asOf, kind);
+    const tally = new TrainingTally(new PersonIndex(inputs.roster.table, inputs.roster.kept), policy.training!, asOf, kind);
     const progress = progressFor(rt, o, displayName(trainingPath));
     const read = await readTrainingFile(trainingPath, policy, o, rt, tally, {
       fold: (r) => tally.add(r),

@@ -55,7 +55,7 @@ export const validateCommand: CommandSpec = {
     const paths = [...inputs.paths];
     if (o.training !== undefined) {
       // an exact repeat of a record is counted once by training: say so here too
-      const index = new PersonIndex(inputs.roster.people);
+      const index = new PersonIndex(inputs.roster.table, inputs.roster.kept);
       const repeats = new RepeatFinder(index);
       const file = displayName(o.training);
       const repeated: Warning[] = [];

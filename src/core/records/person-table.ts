@@ -200,6 +200,12 @@ export class PersonTable {
     return hi === -1 ? hashText(this.otherIds.get(i)!) : idPairHash(hi, this.idLo[i]!);
   }
 
+  /** Whether person i's id is `id`, given as idHigh(id) and idLow(id) too (any low when high is -1). */
+  hasId(i: number, high: number, low: number, id: string): boolean {
+    if (this.idHi[i] !== high) return false;
+    return high === -1 ? this.otherIds.get(i) === id : this.idLo[i] === low;
+  }
+
   /** Whether persons i and j have one id. */
   sameId(i: number, j: number): boolean {
     const hi = this.idHi[i]!;

@@ -35,7 +35,7 @@ describe("recordHash: what makes two records the same (POLICY.md: dates, days/ho
 
 describe("PersonIndex numbers the roster's people by id", () => {
   const people = [person({ id: "X1" }), person({ id: "X2" })];
-  const index = new PersonIndex(people);
+  const index = PersonIndex.of(people);
   it.each([
     ["X1", true, 0],
     ["X2", true, 1],
@@ -49,7 +49,7 @@ describe("PersonIndex numbers the roster's people by id", () => {
 
 describe("RepeatFinder: the row a record repeats, or -1", () => {
   it("first seen, repeated, another person's same course, and someone not in the roster", () => {
-    const finder = new RepeatFinder(new PersonIndex([person({ id: "A" }), person({ id: "B" })]));
+    const finder = new RepeatFinder(PersonIndex.of([person({ id: "A" }), person({ id: "B" })]));
     const rows = [
       finder.firstRow({ ...base, row: 2 }),
       finder.firstRow({ ...base, row: 3 }),
@@ -82,7 +82,7 @@ describe("PersonIndex finds what a Map of ids finds", () => {
     );
     fc.assert(
       fc.property(fc.uniqueArray(ids, { maxLength: 40 }), fc.array(ids, { maxLength: 40 }), (rosterIds, asked) => {
-        const index = new PersonIndex(rosterIds.map((id) => person({ id })));
+        const index = PersonIndex.of(rosterIds.map((id) => person({ id })));
         const map = new Map(rosterIds.map((id, i) => [id, i]));
         for (const id of [...asked, ...rosterIds]) {
           // a fresh string each time, as a record's id is, and the same one asked twice

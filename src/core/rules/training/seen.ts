@@ -5,7 +5,9 @@
  */
 import type { TrainingRecord } from "../../records/training.js";
 import { idHigh, idLow } from "../../records/ids.js";
-import { IndexTable, hashText } from "../../records/index-table.js";
+import type { Day } from "../../dates.js";
+import { IndexTable } from "../../records/index-table.js";
+import { PersonTable, idHash } from "../../records/person-table.js";
 import type { Person } from "../../records/types.js";
 
 export interface Repeat {
@@ -96,40 +98,60 @@ export function recordHash(r: TrainingRecord): number {
 /**
  * The roster's people numbered by id: one table that both says whether a training record's
  * id is known and finds the person's running totals (a hash table of positions: a Map keyed
- * by a million ids costs more than the lookups it serves).
+ * by a million ids costs more than the lookups it serves). A person's number is their place
+ * in `kept`; the people themselves stay in the roster's table, made as they are asked for.
  */
 export class PersonIndex {
   private readonly byId: IndexTable<string>;
-  /**
-   * each person's id as two numbers (ids.ts idHigh, idLow): a lookup compares these, not the
-   * person's id string, which would be a read from anywhere in a heap of a million people
-   */
-  private readonly high: Int32Array;
-  private readonly low: Int32Array;
-  /** the id being looked up, as two numbers */
+  /** the id being looked up, as two numbers (ids.ts idHigh, idLow): compared with the table's */
   private wantHigh = -1;
   private wantLow = 0;
 
-  constructor(readonly people: readonly Person[]) {
-    this.high = new Int32Array(people.length);
-    this.low = new Int32Array(people.length);
-    this.byId = new IndexTable(
-      (at, id) => (this.wantHigh >= 0 ? this.high[at] === this.wantHigh && this.low[at] === this.wantLow : people[at]!.id === id),
-      people.length,
-    );
-    for (let i = 0; i < people.length; i++) {
-      const id = people[i]!.id;
-      this.want(id);
-      this.high[i] = this.wantHigh;
-      this.low[i] = this.wantLow;
-      const hash = hashText(id);
-      if (this.byId.find(hash, id) < 0) this.byId.add(hash, i);
+  constructor(
+    private readonly table: PersonTable,
+    private readonly kept: Int32Array,
+  ) {
+    this.byId = new IndexTable((at, id) => table.hasId(kept[at]!, this.wantHigh, this.wantLow, id), kept.length);
+    const first = new IndexTable<number>((at, i) => table.sameId(kept[at]!, kept[i]!), kept.length);
+    for (let i = 0; i < kept.length; i++) {
+      const hash = table.idHashAt(kept[i]!);
+      // the first person of an id is the one found (a roster keeps one person per id)
+      if (first.find(hash, i) < 0) {
+        first.add(hash, i);
+        this.byId.add(hash, i);
+      }
     }
   }
 
-  private want(id: string): void {
-    this.wantHigh = idHigh(id);
-    this.wantLow = this.wantHigh >= 0 ? idLow(id) : 0;
+  /** An index of a list of people, numbered in its order. */
+  static of(people: readonly Person[]): PersonIndex {
+    const table = new PersonTable(people.length);
+    return new PersonIndex(
+      table,
+      Int32Array.from(people, (p) => table.add(p)),
+    );
+  }
+
+  /** How many people are numbered. */
+  get size(): number {
+    return this.kept.length;
+  }
+
+  /** Person number i, made from the table. */
+  person(i: number): Person {
+    return this.table.get(this.kept[i]!);
+  }
+
+  idAt(i: number): string {
+    return this.table.idAt(this.kept[i]!);
+  }
+
+  unitNameAt(i: number): string {
+    return this.table.unitNameAt(this.kept[i]!);
+  }
+
+  inServiceOn(i: number, day: Day): boolean {
+    return this.table.inServiceOn(this.kept[i]!, day);
   }
 
   /** the id looked up last and what it gave: a record's id is asked for twice, by the reader and by the tally */
@@ -143,8 +165,9 @@ export class PersonIndex {
   /** the person's number, or -1 */
   indexOf(id: string): number {
     if (id !== this.lastId) {
-      this.want(id);
-      this.lastIndex = this.byId.find(hashText(id), id);
+      this.wantHigh = idHigh(id);
+      this.wantLow = this.wantHigh >= 0 ? idLow(id) : 0;
+      this.lastIndex = this.byId.find(idHash(id), id);
       this.lastId = id;
     }
     return this.lastIndex;

@@ -14,7 +14,6 @@ import type { TrainingRecord } from "../../records/training.js";
 import type { Person, Unit } from "../../records/types.js";
 import { groupBy } from "../group.js";
 import { compareText, compareTown } from "../order.js";
-import { inServiceOn } from "../predicates.js";
 import { addInterval, intervalDays } from "./intervals.js";
 import { PersonIndex, type Repeat, SeenRecords, recordHash } from "./seen.js";
 import { Ticks } from "./ticks.js";
@@ -105,20 +104,20 @@ export class TrainingTally {
     private readonly asOf: Day,
     readonly kind: WindowKind = policy.window,
   ) {
-    this.index = people instanceof PersonIndex ? people : new PersonIndex(people);
-    const all = this.index.people;
+    const index = people instanceof PersonIndex ? people : PersonIndex.of(people);
+    this.index = index;
+    const n = index.size;
     this.ticks = new Ticks(policy.hours_per_day);
     // everyone's rolling window is the same: one object for all
     this.rolling = rollingWindow(asOf, policy.years);
-    this.inService = new Uint8Array(all.length);
-    this.days100 = new Float64Array(all.length);
-    this.hours100 = new Float64Array(all.length);
-    this.starts = kind === "rolling" ? null : new Int32Array(all.length);
-    for (let i = 0; i < all.length; i++) {
-      const p = all[i]!;
-      if (!inServiceOn(p, asOf)) continue;
+    this.inService = new Uint8Array(n);
+    this.days100 = new Float64Array(n);
+    this.hours100 = new Float64Array(n);
+    this.starts = kind === "rolling" ? null : new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      if (!index.inServiceOn(i, asOf)) continue;
       this.inService[i] = 1;
-      if (this.starts) this.starts[i] = trainingWindow(p, kind, asOf, policy.years).start;
+      if (this.starts) this.starts[i] = trainingWindow(index.person(i), kind, asOf, policy.years).start;
     }
   }
 
@@ -134,11 +133,11 @@ export class TrainingTally {
   /** People in service whose window had to fall back to rolling (certificate window, no certificate date). */
   get undated(): number {
     if (this.kind !== "certificate") return 0;
-    const all = this.index.people;
     let n = 0;
-    for (let i = 0; i < all.length; i++) {
-      const p = all[i]!;
-      if (this.inService[i] === 1 && p.certDate === null && this.requirement(p.grade) !== null) n++;
+    for (let i = 0; i < this.index.size; i++) {
+      if (this.inService[i] !== 1) continue;
+      const p = this.index.person(i);
+      if (p.certDate === null && this.requirement(p.grade) !== null) n++;
     }
     return n;
   }
@@ -193,21 +192,23 @@ export class TrainingTally {
 
   /** The verdicts, sorted by town, unit and id; `warnDays` adds the due-soon list. */
   finish(units: ReadonlyMap<string, Unit>, warnDays: number | null = null): TrainingResult {
-    const all = this.index.people;
+    const { index } = this;
     const townOf = (unit: string) => units.get(unit)?.town ?? null;
     // by town, unit and id: the units sorted once, each unit's people among themselves
     const byUnit = groupBy(
       this.serving(),
-      (i) => all[i]!.unit,
+      (i) => index.unitNameAt(i),
       Array.from(units.values(), (u) => u.name),
     );
     const unitRates: UnitRate[] = [...byUnit.keys()]
       .map((unit) => ({ unit, town: townOf(unit), judged: 0, compliant: 0 }))
       .sort((a, b) => compareTown(a.town, b.town) || compareText(a.unit, b.unit));
     const people: PersonVerdict[] = [];
-    const byId = (a: number, b: number) => compareText(all[a]!.id, all[b]!.id);
     for (const rate of unitRates as { unit: string; town: string | null; judged: number; compliant: number }[]) {
-      for (const i of byUnit.get(rate.unit)!.sort(byId)) {
+      // each unit's people by id: their ids made once for the sort, a unit at a time
+      const members = byUnit.get(rate.unit)!.map((i) => ({ i, id: index.idAt(i) }));
+      members.sort((a, b) => compareText(a.id, b.id));
+      for (const { i } of members) {
         const v = this.verdict(i, rate.town);
         people.push(v);
         if (v.judged) {
@@ -222,7 +223,7 @@ export class TrainingTally {
   }
 
   private verdict(i: number, town: string | null): PersonVerdict {
-    const p = this.index.people[i]!;
+    const p = this.index.person(i);
     const spans = this.spans.get(i);
     const ticks = this.ticks.of(this.days100[i]!, this.hours100[i]!, spans === undefined ? 0 : intervalDays(spans));
     const days100 = this.ticks.floor100(ticks);
