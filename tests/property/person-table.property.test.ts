@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { hashText } from "../../src/core/records/index-table.js";
-import { checkDigit } from "../../src/core/records/ids.js";
+import { checkDigit, idHigh, idLow } from "../../src/core/records/ids.js";
 import { PersonTable, idHash } from "../../src/core/records/person-table.js";
 import type { Person } from "../../src/core/records/types.js";
 import { inServiceOn } from "../../src/core/rules/predicates.js";
@@ -110,6 +110,9 @@ describe("PersonTable", () => {
         for (let i = 0; i < all.length; i++) {
           for (let j = 0; j < all.length; j++) {
             expect(t.sameId(i, j)).toBe(all[i]![0] === all[j]![0]);
+            const id = all[j]![0];
+            const high = idHigh(id);
+            expect(t.hasId(i, high, high === -1 ? 0 : idLow(id), id)).toBe(all[i]![0] === id);
             expect(t.sameName(i, j)).toBe(all[i]![1] === all[j]![1]);
           }
         }
