@@ -8,7 +8,9 @@ import { type Month, firstDayOf, formatMonth, monthIndex, monthRange, parseMonth
 import { UsageError } from "../core/errors.js";
 import { maskId, normaliseId } from "../core/records/ids.js";
 import type { Person, Warning } from "../core/records/types.js";
-import { allowanceFor, payroll, roleDecides } from "../core/rules/allowance.js";
+import { PersonIndex } from "../core/records/person-index.js";
+import { allowanceFor, payrollUnits, roleDecides } from "../core/rules/allowance.js";
+import { byUnitOfTable } from "../core/rules/by-unit.js";
 import { TRAITS } from "../render/format.js";
 import { lazyPresentation } from "../render/lazy.js";
 import { loadPolicy } from "../io/policies.js";
@@ -112,14 +114,14 @@ export const allowanceCommand: CommandSpec = {
       futureCert: "month",
       roleMatters: (p, unit) => roleDecides(p, unit, a, firstDays),
     });
-    const { people, units } = inputs.roster;
+    const { table, kept, units } = inputs.roster;
     const files = [...inputs.files];
     const rejected = [...inputs.rejected];
     const warnings: Warning[] = [...inputs.warnings];
     const paths = [...inputs.paths];
 
     if (o.explain !== undefined) {
-      const person = explainee(people, o.explain, idShown(o));
+      const person = explainee(inputs.roster.people, o.explain, idShown(o));
       const unit = units.get(person.unit)!;
       const verdicts = months.map((m) => allowanceFor(person, unit, m, a));
       const p = presentExplain(verdicts, { ...person, town: unit.town }, policy, lang, o);
@@ -148,14 +150,14 @@ export const allowanceCommand: CommandSpec = {
     let paid: Map<string, Map<string, number>> | null = null;
     let held: ReadonlySet<string> | undefined;
     if (o.paid !== undefined) {
-      const l = await readLedger(o.paid, policy, people, months, o, rt, { files, rejected, warnings });
+      const l = await readLedger(o.paid, policy, new PersonIndex(table, kept), months, o, rt, { files, rejected, warnings });
       paths.push(o.paid);
       paid = l.paid;
       held = l.held;
     }
 
     // the not-paid list is left unmade only where the format shows the flat table alone (CSV)
-    const r = payroll(a, people, units, months, paid, { notPaid: !TRAITS[format].flatOnly, ...(held ? { held } : {}) });
+    const r = payrollUnits(a, byUnitOfTable(table, kept), units, months, paid, { notPaid: !TRAITS[format].flatOnly, ...(held ? { held } : {}) });
     const withLedger = paid !== null;
     return deliver(
       {

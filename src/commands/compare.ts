@@ -7,6 +7,7 @@
 import type { Command } from "commander";
 import { firstDayOf, formatDay, formatMonth } from "../core/dates.js";
 import { UsageError } from "../core/errors.js";
+import { PersonIndex } from "../core/records/person-index.js";
 import { type Paid, roleDecides } from "../core/rules/allowance.js";
 import { TrainingPair, anythingChanges, compare, lacking, readingDiffers } from "../core/rules/compare.js";
 import type { Person, Unit, Warning } from "../core/records/types.js";
@@ -97,7 +98,7 @@ export const compareCommand: CommandSpec = {
     let paid: Paid | null = null;
     let held: ReadonlySet<string> | undefined;
     if (o.paid !== undefined && allowance) {
-      const l = await readLedger(o.paid, a, people, months!, o, rt, into);
+      const l = await readLedger(o.paid, a, new PersonIndex(inputs.roster.table, inputs.roster.kept), months!, o, rt, into);
       paid = l.paid;
       held = l.held;
     }

@@ -2,7 +2,8 @@
 import { type Month, formatMonth } from "../core/dates.js";
 import type { Policy } from "../core/policy/schema.js";
 import { LEDGER_REQUIRED, LedgerReader } from "../core/records/ledger.js";
-import type { FileCount, Person, Rejection, Warning } from "../core/records/types.js";
+import type { PersonIndex } from "../core/records/person-index.js";
+import type { FileCount, Rejection, Warning } from "../core/records/types.js";
 import { readMappedTable } from "../io/records.js";
 import { type CommonOptions, readOptions } from "./options.js";
 import { type Runtime, appendAll } from "./shared.js";
@@ -14,7 +15,7 @@ import { type Runtime, appendAll } from "./shared.js";
 export async function readLedger(
   path: string,
   policy: Policy,
-  people: readonly Person[],
+  people: PersonIndex,
   months: readonly Month[],
   o: CommonOptions,
   rt: Runtime,

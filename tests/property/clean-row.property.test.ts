@@ -14,8 +14,9 @@ import { RosterBuilder, type RosterResult, rosterColumnsRequired } from "../../s
 import { TrainingReader } from "../../src/core/records/training.js";
 import type { Unit } from "../../src/core/records/types.js";
 import { normalisers } from "../../src/core/records/vocab.js";
-import { payroll } from "../../src/core/rules/allowance.js";
+import { payroll, payrollUnits } from "../../src/core/rules/allowance.js";
 import { audit, auditUnits, servingFromTable } from "../../src/core/rules/audit.js";
+import { byUnitOfTable } from "../../src/core/rules/by-unit.js";
 import { loadPolicy } from "../../src/io/policies.js";
 import { unit } from "../helpers/records.js";
 
@@ -169,6 +170,9 @@ describe("the short path for clean rows and the checked path agree", () => {
         const months = [{ year: 2021, month: 6 }];
         const pay = (r: RosterResult) => JSON.stringify(payroll(policy.allowance!, r.people, r.units, months, null, { notPaid: true }));
         expect(pay(short)).toBe(pay(checked));
+        // the allowance command's way: a unit's people made from the table as it is paid
+        const fromTable = payrollUnits(policy.allowance!, byUnitOfTable(short.table, short.kept), short.units, months, null, { notPaid: true });
+        expect(JSON.stringify(fromTable)).toBe(pay(checked));
         clean += cleanCount(header, rows, knownUnits);
         tried += rows.length;
       }),

@@ -7,7 +7,9 @@ import { PersonTable, idHash } from "../../src/core/records/person-table.js";
 import type { Person } from "../../src/core/records/types.js";
 import { inServiceOn } from "../../src/core/rules/predicates.js";
 import { DEGREES, GRADES, ROLES, TIERS, UNIT_TYPES } from "../../src/core/policy/schema.js";
+import { payroll, payrollUnits } from "../../src/core/rules/allowance.js";
 import { audit, auditUnits, servingFromTable } from "../../src/core/rules/audit.js";
+import { byUnitOfTable } from "../../src/core/rules/by-unit.js";
 import { loadPolicy } from "../../src/io/policies.js";
 import { unit } from "../helpers/records.js";
 
@@ -157,6 +159,45 @@ describe("the audit of a unit at a time from the table", () => {
         expect(JSON.stringify(fromTable)).toBe(JSON.stringify(audit(policy, list, units, asOf)));
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe("the payroll of a unit at a time from the table", () => {
+  const UNITS = ["甲社区", "乙村", "区民政局", "丙街道丁社区", ""];
+
+  // qijiang-2020 is the profile with an allowance
+  it("gives what the payroll of the list of people gives, ledger and held ids included", () => {
+    const policy = loadPolicy("qijiang-2020");
+    const months = [
+      { year: 2021, month: 5 },
+      { year: 2021, month: 6 },
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(personArb, { maxLength: 60 }),
+        fc.array(fc.constantFrom(...UNIT_TYPES), { minLength: 5, maxLength: 5 }),
+        fc.array(fc.tuple(fc.nat(59), fc.constantFrom("2021-05", "2021-06"), fc.integer({ min: 0, max: 500000 })), { maxLength: 20 }),
+        fc.array(fc.nat(59), { maxLength: 5 }),
+        fc.boolean(),
+        (people, types, ledger, heldAt, notPaid) => {
+          const list = people.map((p, i) => ({ ...p, id: `${p.id}#${i}` }));
+          // every person's unit is known, as the roster makes sure
+          const units = new Map(UNITS.map((name, k) => [name, unit({ name, type: types[k]! })]));
+          const paid = new Map<string, Map<string, number>>();
+          for (const [at, month, fen] of ledger) {
+            const p = list[at];
+            if (p) (paid.get(p.id) ?? paid.set(p.id, new Map()).get(p.id)!).set(month, fen);
+          }
+          const held = new Set(heldAt.flatMap((at) => (list[at] ? [list[at].id] : [])));
+          const t = new PersonTable(8);
+          const kept = Int32Array.from(list, (p) => t.add(p));
+          const options = { notPaid, held };
+          const fromTable = payrollUnits(policy.allowance!, byUnitOfTable(t, kept), units, months, paid, options);
+          expect(JSON.stringify(fromTable)).toBe(JSON.stringify(payroll(policy.allowance!, list, units, months, paid, options)));
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

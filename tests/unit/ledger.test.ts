@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { mapHeader } from "../../src/core/records/header.js";
 import { LEDGER_REQUIRED, LedgerReader, parseFen } from "../../src/core/records/ledger.js";
+import { PersonIndex } from "../../src/core/records/person-index.js";
 import { payroll } from "../../src/core/rules/allowance.js";
 import { parseMonth } from "../../src/core/dates.js";
 import { loadPolicy } from "../../src/io/policies.js";
@@ -52,7 +53,7 @@ function ledger(rows: string[][], months = ["2021-06"]) {
     person({ id: ID_A, unit: "东溪社区", role: "committee", grade: "senior" }),
     person({ id: ID_B, unit: "东溪社区", role: "committee", grade: "intermediate" }),
   ];
-  const l = new LedgerReader("paid.csv", h.columns, HEADER.length, people, new Set(months));
+  const l = new LedgerReader("paid.csv", h.columns, HEADER.length, PersonIndex.of(people), new Set(months));
   rows.forEach((cells, i) => {
     l.add(cells, i + 2);
   });

@@ -7,7 +7,8 @@ import { type Month, formatMonth, parseMonth } from "../dates.js";
 import { RowReader } from "./cells.js";
 import { maskId, readId } from "./ids.js";
 import { visible } from "../text.js";
-import type { FileCount, Person, Rejection } from "./types.js";
+import type { PersonIndex } from "./person-index.js";
+import type { FileCount, Rejection } from "./types.js";
 
 export const LEDGER_REQUIRED = ["id", "month", "amount"] as const;
 
@@ -35,31 +36,30 @@ export class LedgerReader {
   /** people with a rejected row: what was already paid for them is not known */
   readonly held = new Set<string>();
   outside = 0;
-  private readonly ids: ReadonlySet<string>;
   private byMask: Map<string, string[]> | null = null;
 
   constructor(
     private readonly file: string,
     private readonly columns: ReadonlyMap<string, number>,
     private readonly width: number,
-    private readonly people: readonly Person[],
+    private readonly people: PersonIndex,
     private readonly months: ReadonlySet<string>,
   ) {
     this.count = { file, rows: 0, accepted: 0, rejected: 0 };
-    this.ids = new Set(people.map((p) => p.id));
   }
 
   private resolve(id: string): string[] {
-    if (this.ids.has(id)) return [id];
+    if (this.people.has(id)) return [id];
     if (!id.includes("*")) return [];
     if (this.byMask === null) {
       this.byMask = new Map();
-      for (const p of this.people) {
-        const k = maskId(p.id);
-        if (k === p.id) continue;
+      for (let i = 0; i < this.people.size; i++) {
+        const id = this.people.idAt(i);
+        const k = maskId(id);
+        if (k === id) continue;
         const list = this.byMask.get(k);
-        if (list) list.push(p.id);
-        else this.byMask.set(k, [p.id]);
+        if (list) list.push(id);
+        else this.byMask.set(k, [id]);
       }
     }
     return this.byMask.get(id) ?? [];

@@ -7,7 +7,7 @@
 import { type Day, type Month, addMonths, firstDayOf, formatDay, formatMonth } from "../dates.js";
 import type { AllowancePolicy, Grade } from "../policy/schema.js";
 import type { Person, Unit } from "../records/types.js";
-import { groupByUnit } from "./group.js";
+import { type PeopleByUnit, byUnitOf } from "./by-unit.js";
 import { compareText, compareTown } from "./order.js";
 import { inServiceOn } from "./predicates.js";
 
@@ -199,12 +199,30 @@ export function payroll(
   units: ReadonlyMap<string, Unit>,
   months: readonly Month[],
   paid: Paid | null,
-  options: { notPaid: boolean; held?: ReadonlySet<string> } = { notPaid: true },
+  options: PayrollOptions = { notPaid: true },
+): Payroll {
+  return payrollUnits(a, byUnitOf(people), units, months, paid, options);
+}
+
+export interface PayrollOptions {
+  /** make the not-paid list (an output that never shows it, CSV, is spared it) */
+  readonly notPaid: boolean;
+  /** ids whose payment is held: a row of theirs in the ledger was rejected */
+  readonly held?: ReadonlySet<string>;
+}
+
+/** The payroll of the people a unit at a time (from the roster's table, or a list). */
+export function payrollUnits(
+  a: AllowancePolicy,
+  byUnit: PeopleByUnit,
+  units: ReadonlyMap<string, Unit>,
+  months: readonly Month[],
+  paid: Paid | null,
+  options: PayrollOptions = { notPaid: true },
 ): Payroll {
   const held = options.held;
   // by town, unit and id: units sorted once, and each unit's people among themselves
-  const byUnit = groupByUnit(people);
-  const unitOrder = [...byUnit.keys()].map((name) => units.get(name)!);
+  const unitOrder = byUnit.names.map((name) => units.get(name)!);
   unitOrder.sort((x, y) => compareTown(x.town, y.town) || compareText(x.name, y.name));
   const monthNames = months.map(formatMonth);
   const days = months.map((m) => monthDays(m, a));
@@ -214,7 +232,7 @@ export function payroll(
   const towns = new Map<string | null, { payees: number; fen: number }>();
   let totalFen = 0;
   for (const unit of unitOrder) {
-    const list = byUnit.get(unit.name)!.sort((x, y) => compareText(x.id, y.id));
+    const list = byUnit.of(unit.name).sort((x, y) => compareText(x.id, y.id));
     let town = towns.get(unit.town);
     for (const p of list) {
       const already = paid?.get(p.id);

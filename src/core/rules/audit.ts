@@ -7,7 +7,7 @@ import { ageOn, type Day, formatDay } from "../dates.js";
 import { GRADES, type Grade, type Policy, type Rule, type Selector, type UnitType, formatFraction } from "../policy/schema.js";
 import type { PersonTable } from "../records/person-table.js";
 import type { Person, Unit } from "../records/types.js";
-import { groupByUnit } from "./group.js";
+import { type PeopleByUnit, byUnitOf, byUnitOfTable } from "./by-unit.js";
 import { compareText, compareTown } from "./order.js";
 import { Predicates, inServiceOn, meetsRatio, ratioShortfall } from "./predicates.js";
 
@@ -233,73 +233,17 @@ export interface AuditOptions {
   readonly exam?: boolean;
 }
 
-/**
- * The people of each unit who are in service on the as-of date, a unit at a time: the audit
- * holds one unit's people at once, however many the roster has.
- */
-export interface ServingByUnit {
-  /** the people of the unit named, in the order read; each unit is asked for once */
-  of(unit: string): readonly Person[];
-  /** the people of every unit not asked for, a unit at a time (units no verdict is made for) */
-  rest(): Iterable<readonly Person[]>;
-}
-
-/** ServingByUnit from a list of people. */
-export function servingOf(people: readonly Person[], asOf: Day): ServingByUnit {
-  const byUnit = groupByUnit(people.filter((p) => inServiceOn(p, asOf)));
-  return {
-    of(unit) {
-      const list = byUnit.get(unit) ?? [];
-      byUnit.delete(unit);
-      return list;
-    },
-    rest: () => byUnit.values(),
-  };
-}
-
-/**
- * ServingByUnit from the people kept in a roster's table, each unit's people made as it is
- * asked for: the table's places sorted by unit once, in the order read.
- */
-export function servingFromTable(table: PersonTable, kept: Int32Array, asOf: Day): ServingByUnit {
-  const units = table.unitNames.length;
-  // a counting sort of the people in service by unit: `order` holds each unit's places in turn
-  const starts = new Int32Array(units + 1);
-  let serving = 0;
-  for (const i of kept) {
-    if (!table.inServiceOn(i, asOf)) continue;
-    starts[table.unitAt(i) + 1]!++;
-    serving++;
-  }
-  for (let u = 0; u < units; u++) starts[u + 1]! += starts[u]!;
-  const order = new Int32Array(serving);
-  const next = starts.slice(0, units);
-  for (const i of kept) if (table.inServiceOn(i, asOf)) order[next[table.unitAt(i)]!++] = i;
-  const numberOf = new Map(table.unitNames.map((name, u) => [name, u]));
-  const asked = new Uint8Array(units);
-  const peopleOf = (u: number): Person[] => {
-    asked[u] = 1;
-    const list: Person[] = [];
-    for (let k = starts[u]!; k < starts[u + 1]!; k++) list.push(table.get(order[k]!));
-    return list;
-  };
-  return {
-    of(unit) {
-      const u = numberOf.get(unit);
-      return u === undefined || asked[u] ? [] : peopleOf(u);
-    },
-    *rest() {
-      for (let u = 0; u < units; u++) if (!asked[u] && starts[u + 1]! > starts[u]!) yield peopleOf(u);
-    },
-  };
+/** The people in service on the as-of date at the places kept in a roster's table, a unit at a time. */
+export function servingFromTable(table: PersonTable, kept: Int32Array, asOf: Day): PeopleByUnit {
+  return byUnitOfTable(table, kept, (i) => table.inServiceOn(i, asOf));
 }
 
 export function audit(policy: Policy, people: readonly Person[], units: ReadonlyMap<string, Unit>, asOf: Day, options: AuditOptions = {}): AuditResult {
-  return auditUnits(policy, servingOf(people, asOf), units, asOf, options);
+  return auditUnits(policy, byUnitOf(people.filter((p) => inServiceOn(p, asOf))), units, asOf, options);
 }
 
-/** The audit of the people ServingByUnit gives, unit by unit in the order of the verdicts. */
-export function auditUnits(policy: Policy, serving: ServingByUnit, units: ReadonlyMap<string, Unit>, asOf: Day, options: AuditOptions = {}): AuditResult {
+/** The audit of the people in service, a unit at a time, in the order of the verdicts. */
+export function auditUnits(policy: Policy, serving: PeopleByUnit, units: ReadonlyMap<string, Unit>, asOf: Day, options: AuditOptions = {}): AuditResult {
   const is = new Predicates(policy, asOf);
   const sortedUnits = [...units.values()].sort((a, b) => compareTown(a.town, b.town) || compareText(a.name, b.name));
   const personRules = Object.entries(policy.rules).filter((e): e is [string, PersonRule] => !isUnitRule(e[1]));

@@ -15,7 +15,8 @@ import type { Person, Unit } from "../../records/types.js";
 import { groupBy } from "../group.js";
 import { compareText, compareTown } from "../order.js";
 import { addInterval, intervalDays } from "./intervals.js";
-import { PersonIndex, type Repeat, SeenRecords, recordHash } from "./seen.js";
+import { PersonIndex } from "../../records/person-index.js";
+import { type Repeat, SeenRecords, recordHash } from "./seen.js";
 import { Ticks } from "./ticks.js";
 import { type Window, type WindowKind, rollingWindow, trainingWindow, windowCompleteOn } from "./window.js";
 
