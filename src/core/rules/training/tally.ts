@@ -127,8 +127,18 @@ export class TrainingTally {
     return this.index.has(id);
   }
 
+  /** each window start's window, made once: the verdicts of people whose windows start on one day share it */
+  private readonly windows = new Map<number, Window>();
+
   private windowOf(i: number): Window {
-    return this.starts === null ? this.rolling : { start: this.starts[i]!, end: this.asOf };
+    if (this.starts === null) return this.rolling;
+    const start = this.starts[i]!;
+    let w = this.windows.get(start);
+    if (w === undefined) {
+      w = { start, end: this.asOf };
+      this.windows.set(start, w);
+    }
+    return w;
   }
 
   /** People in service whose window had to fall back to rolling (certificate window, no certificate date). */
@@ -193,6 +203,9 @@ export class TrainingTally {
 
   /** The verdicts, sorted by town, unit and id; `warnDays` adds the due-soon list. */
   finish(units: ReadonlyMap<string, Unit>, warnDays: number | null = null): TrainingResult {
+    // every record is folded: the records seen, a table the size of the records, are not needed
+    // for the verdicts, and its memory goes back before a verdict is made for everyone
+    this.seen.clear();
     const { index } = this;
     const townOf = (unit: string) => units.get(unit)?.town ?? null;
     // by town, unit and id: the units sorted once, each unit's people among themselves
