@@ -25,10 +25,21 @@ const TIER_CODE = new Map(TIERS.map((t, i) => [t, i]));
 const orNone = (n: number | null): number => (n === null ? NONE : n);
 const orNull = (n: number): number | null => (n === NONE ? null : n);
 
-/** The digits of `n`, zero-padded to `width`. */
-function padded(n: number, width: number): string {
-  const s = String(n);
-  return s.length >= width ? s : "0".repeat(width - s.length) + s;
+/** The character codes of an id being made (idAt): 18 of them, written over each time. */
+const ID_CODES: number[] = new Array<number>(18).fill(48);
+
+/** Writes the digits of `n` into ID_CODES[from, to), zero-padded. */
+function writeDigits(n: number, from: number, to: number): void {
+  for (let k = to - 1; k >= from; k--) {
+    const d = n % 10;
+    ID_CODES[k] = 48 + d;
+    n = (n - d) / 10;
+  }
+}
+
+/** Code units as a string, made at once (no concatenation, which would leave a tree of parts). */
+function textOf(codes: ArrayLike<number>): string {
+  return String.fromCharCode.apply(null, codes as number[]);
 }
 
 /** Strings each given a number, in the order first seen. */
@@ -191,7 +202,10 @@ export class PersonTable {
     if (hi === -1) return this.otherIds.get(i)!;
     const lo = this.idLo[i]!;
     const check = lo % 11;
-    return padded(hi, 9) + padded((lo - check) / 11, 8) + (check === 10 ? "X" : String(check));
+    writeDigits(hi, 0, 9);
+    writeDigits((lo - check) / 11, 9, 17);
+    ID_CODES[17] = check === 10 ? 88 : 48 + check;
+    return textOf(ID_CODES);
   }
 
   /** The hash of person i's id: idHash of its text. */
@@ -216,16 +230,10 @@ export class PersonTable {
   nameOf(i: number): string {
     const from = this.nameAt[i]!;
     const to = this.nameAt[i + 1]!;
-    // a name is a few characters, made from its code units as they are; a long one in pieces
-    if (to - from <= 16) {
-      let s = "";
-      for (let k = from; k < to; k++) s += String.fromCharCode(this.chars[k]!);
-      return s;
-    }
+    // made from its code units as they are; a long one in pieces, each passed as arguments
+    if (to - from <= 4096) return textOf(this.chars.subarray(from, to));
     const pieces: string[] = [];
-    for (let k = from; k < to; k += 4096) {
-      pieces.push(String.fromCharCode.apply(null, this.chars.subarray(k, Math.min(to, k + 4096)) as unknown as number[]));
-    }
+    for (let k = from; k < to; k += 4096) pieces.push(textOf(this.chars.subarray(k, Math.min(to, k + 4096))));
     return pieces.join("");
   }
 
