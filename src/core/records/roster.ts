@@ -78,6 +78,13 @@ interface ParsedRow {
   readonly attrs: UnitAttributes;
 }
 
+/** `bytes`, longer: at least `size`, twice as long at least. */
+function growBytes(bytes: Uint8Array, size: number): Uint8Array {
+  const longer = new Uint8Array(Math.max(size, bytes.length * 2));
+  longer.set(bytes);
+  return longer;
+}
+
 /** The attributes of every row of a roster with no unit columns: one object, never changed. */
 const NO_ATTRS: UnitAttributes = Object.freeze({});
 
@@ -90,6 +97,8 @@ export class RosterBuilder {
   // attributes differ from its unit's first row keeps its own (ownAttrs).
   private readonly ids: DuplicateIds;
   private readonly table = new PersonTable();
+  /** by the table's number of a unit: 1 once a person of the unit is kept (rosters with no unit columns) */
+  private unitSeen: Uint8Array = new Uint8Array(1024);
   private readonly firstAttrs = new Map<string, UnitAttributes>();
   private readonly ownAttrs = new Map<string, UnitAttributes>();
   private readonly unitAttrs = new Map<string, UnitAttributes>();
@@ -131,6 +140,13 @@ export class RosterBuilder {
     const outcome = this.ids.add(i, (first) => samePerson(this.table.get(first), person) && sameAttributes(this.attrsOf(first), attrs));
     if (outcome === "duplicate") this.ownAttrs.delete(person.id);
     if (outcome !== "kept") return;
+    if (!this.unitColumns) {
+      // every row reads no attributes: only a unit's first person has anything to record
+      const u = this.table.unitAt(i);
+      if (u >= this.unitSeen.length) this.unitSeen = growBytes(this.unitSeen, u + 1);
+      if (this.unitSeen[u] === 1) return;
+      this.unitSeen[u] = 1;
+    }
     const unitFirst = this.firstAttrs.get(person.unit);
     if (!unitFirst) this.firstAttrs.set(person.unit, attrs);
     else if (!sameAttributes(unitFirst, attrs)) this.ownAttrs.set(person.id, attrs);
