@@ -88,12 +88,12 @@ export function parseDay(text: string): Day | null {
   let m = ISO.exec(s) ?? CHINESE.exec(s) ?? COMPACT.exec(s);
   if (m) return dayOf(Number(m[1]), Number(m[2]), Number(m[3]));
   m = SERIAL.exec(s);
-  if (m) {
-    const serial = Number(m[1]);
-    if (serial < EXCEL_MIN || serial > EXCEL_MAX) return null;
-    return EXCEL_EPOCH + serial;
-  }
-  return null;
+  return m ? excelDay(Number(m[1])) : null;
+}
+
+/** The day of an Excel serial day number (its whole part), or null outside the serials read as dates. */
+export function excelDay(serial: number): Day | null {
+  return serial < EXCEL_MIN || serial > EXCEL_MAX ? null : EXCEL_EPOCH + serial;
 }
 
 const MONTH_ISO = /^(\d{4})[-/.](\d{1,2})$/;

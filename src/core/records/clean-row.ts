@@ -9,7 +9,7 @@
  * built here is the one the checked path would build, field for field: a differential test
  * (tests/property/clean-row.property.test.ts) holds the two paths to the same output.
  */
-import { type Day, dayOf, parseDay } from "../dates.js";
+import { type Day, dayOf, excelDay, parseDay } from "../dates.js";
 import { visible } from "../text.js";
 import type { Degree, Grade, Role, Tier } from "../policy/schema.js";
 import { RowReader } from "./cells.js";
@@ -42,19 +42,50 @@ export function isPlain(s: string): boolean {
   return true;
 }
 
+/**
+ * The digit at i, or a number so far below zero that a sum of digits with it in it stays
+ * below zero, whatever the other digits (2, 9, 9 and a letter must not make a year 1990).
+ */
 function digit(s: string, i: number): number {
   const d = s.charCodeAt(i) - 48;
-  return d >= 0 && d <= 9 ? d : -1000;
+  return d >= 0 && d <= 9 ? d : -1e9;
 }
 
-/** An optional date cell: YYYY-MM-DD read from its character codes, any other plain form by parseDay. */
+const YEAR_MARK = 0x5e74; // 年
+const MONTH_MARK = 0x6708; // 月
+const DAY_MARK = 0x65e5; // 日
+
+function isSeparator(c: number): boolean {
+  return c === 45 || c === 47 || c === 46; // - / .
+}
+
+/**
+ * An optional date cell, read as parseDay reads it. The forms rosters hold most (2021-06-01,
+ * 2021/6/1, 2021.6.1, 2021年6月1日, an Excel serial such as 44348) are read from their
+ * character codes; any other plain cell goes to parseDay.
+ */
 export function dateCell(s: string): Read<Day | null> {
   if (s === "") return null;
-  if (s.length === 10 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45) {
+  const n = s.length;
+  if (n >= 8 && n <= 11) {
+    // four digits, a separator or 年, one or two digits, the same kind of mark (月), one or two, 日 or nothing
     const year = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
-    const month = digit(s, 5) * 10 + digit(s, 6);
-    const day = digit(s, 8) * 10 + digit(s, 9);
-    if (year >= 0 && month >= 0 && day >= 0) return dayOf(year, month, day) ?? NOT_CLEAN;
+    const c4 = s.charCodeAt(4);
+    const chinese = c4 === YEAR_MARK;
+    if (year >= 0 && (chinese || isSeparator(c4))) {
+      let i = 5;
+      let month = digit(s, i++);
+      if (i < n && digit(s, i) >= 0) month = month * 10 + digit(s, i++);
+      const mark = s.charCodeAt(i++);
+      let day = digit(s, i++);
+      if (i < n && digit(s, i) >= 0) day = day * 10 + digit(s, i++);
+      if (chinese && i < n && s.charCodeAt(i) === DAY_MARK) i++;
+      if (month >= 0 && day >= 0 && i === n && (chinese ? mark === MONTH_MARK : isSeparator(mark))) return dayOf(year, month, day) ?? NOT_CLEAN;
+    }
+  } else if (n === 5 || n === 6) {
+    let serial = 0;
+    for (let i = 0; i < n; i++) serial = serial * 10 + digit(s, i);
+    if (serial >= 0) return excelDay(serial) ?? NOT_CLEAN;
   }
   return isPlain(s) ? (parseDay(s) ?? NOT_CLEAN) : NOT_CLEAN;
 }
