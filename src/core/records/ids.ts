@@ -140,7 +140,8 @@ const ID_RUN = /(?<![\dXx０-９Ｘｘ])[\d０-９]{17}[\dXx０-９Ｘｘ](?![\d
 const FIFTEEN_DIGITS = /[0-9０-９]{15}/;
 
 export function hasFifteenDigits(text: string): boolean {
-  return FIFTEEN_DIGITS.test(text);
+  // most values written are shorter than that: a name, a unit, a month, an amount
+  return text.length >= 15 && FIFTEEN_DIGITS.test(text);
 }
 
 /** Every ID-shaped run in a text masked (SPEC.md Privacy): messages, unit names, role texts. */
