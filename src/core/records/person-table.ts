@@ -88,7 +88,7 @@ export class PersonTable {
   private tierOf: Int8Array;
   private levelOf: Int32Array;
   private readonly units = new Strings();
-  private readonly roleTexts = new Strings();
+  private readonly roleTextStrings = new Strings();
 
   constructor(capacity = 1024) {
     this.capacity = Math.max(16, capacity);
@@ -121,6 +121,11 @@ export class PersonTable {
     return this.units.list;
   }
 
+  /** Every role text, numbered likewise. */
+  get roleTexts(): readonly string[] {
+    return this.roleTextStrings.list;
+  }
+
   /** The number of a unit name in unitNames, given it now if it has none. */
   unitNumber(name: string): number {
     return this.units.numberOf(name);
@@ -128,7 +133,7 @@ export class PersonTable {
 
   /** The number of a role text, given it now if it has none. */
   roleTextNumber(text: string): number {
-    return this.roleTexts.numberOf(text);
+    return this.roleTextStrings.numberOf(text);
   }
 
   /**
@@ -154,7 +159,7 @@ export class PersonTable {
     this.unitOf[i] = unitNumber === -1 ? this.units.numberOf(p.unit) : unitNumber;
     this.rowOf[i] = p.row;
     this.roleOf[i] = ROLE_CODE.get(p.role)!;
-    this.roleTextOf[i] = roleTextNumber === -1 ? this.roleTexts.numberOf(p.roleText) : roleTextNumber;
+    this.roleTextOf[i] = roleTextNumber === -1 ? this.roleTextStrings.numberOf(p.roleText) : roleTextNumber;
     this.gradeOf[i] = GRADE_CODE.get(p.grade)!;
     this.certDateOf[i] = orNone(p.certDate);
     this.degreeOf[i] = DEGREE_CODE.get(p.degree)!;
@@ -184,7 +189,7 @@ export class PersonTable {
       unit: this.units.list[this.unitOf[i]!]!,
       row: this.rowOf[i]!,
       role: ROLES[this.roleOf[i]!]! as Role,
-      roleText: this.roleTexts.list[this.roleTextOf[i]!]!,
+      roleText: this.roleTextStrings.list[this.roleTextOf[i]!]!,
       grade: GRADES[this.gradeOf[i]!]! as Grade,
       certDate: orNull(this.certDateOf[i]!) as Day | null,
       degree: DEGREES[this.degreeOf[i]!]! as Degree,
@@ -268,7 +273,12 @@ export class PersonTable {
   }
 
   roleTextAt(i: number): string {
-    return this.roleTexts.list[this.roleTextOf[i]!]!;
+    return this.roleTextStrings.list[this.roleTextOf[i]!]!;
+  }
+
+  /** The number of person i's role text in roleTexts. */
+  roleTextNumberAt(i: number): number {
+    return this.roleTextOf[i]!;
   }
 
   /** Whether person i is in service on day (predicates.ts inServiceOn). */

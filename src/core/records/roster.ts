@@ -317,9 +317,13 @@ export class RosterBuilder {
     if (!matters) return;
     // counted over the people kept, so a rejected or duplicate row does not inflate the count
     const unrecognisedRoles = new Map<string, number>();
+    // whether the vocabulary knows a role text, asked once per text (by the table's number of it)
+    const known = new Int8Array(this.table.roleTexts.length).fill(-1);
     for (const i of kept) {
-      const roleText = this.table.roleTextAt(i);
-      if (this.norm.role(roleText).recognised) continue;
+      const t = this.table.roleTextNumberAt(i);
+      if (known[t] === -1) known[t] = this.norm.role(this.table.roleTexts[t]!).recognised ? 1 : 0;
+      if (known[t] === 1) continue;
+      const roleText = this.table.roleTexts[t]!;
       const unit = units.get(this.table.unitNameAt(i));
       if (unit && matters(this.table.get(i), unit)) unrecognisedRoles.set(roleText, (unrecognisedRoles.get(roleText) ?? 0) + 1);
     }
