@@ -7,7 +7,7 @@ import { DOCUMENT_WORDS } from "../render/catalogs/document.js";
 import { REPORT_WORDS } from "../render/catalogs/report.js";
 import { shortTitle } from "../render/catalogs/rules.js";
 import type { Lang } from "../render/messages.js";
-import { type Cell, type Chart, type Fact, type Row, type Section, date, id, num, text, textOrEmpty } from "../render/model.js";
+import { type Cell, type Chart, type Fact, JsonList, type Row, type Section, date, id, num, text, textOrEmpty } from "../render/model.js";
 import { codeWord, gradeWord, shortfallWords, statusCell, townWord, unitTypeWord, yesWord } from "../render/words.js";
 import { idShown } from "./envelope.js";
 import type { CommonOptions } from "./options.js";
@@ -364,7 +364,9 @@ function auditJson(r: AuditResult, policy: Policy, asOf: string, lang: Lang, o: 
   return {
     as_of: asOf,
     grades: r.grades,
-    units: r.units.map((u) => ({
+    // the long lists are made an element at a time as they are written (JsonList): held
+    // whole, a national roster's units and exam candidates are a hundred MB of objects
+    units: new JsonList(r.units, (u) => ({
       unit: u.unit,
       unit_type: u.unit_type,
       town: u.town,
@@ -383,7 +385,7 @@ function auditJson(r: AuditResult, policy: Policy, asOf: string, lang: Lang, o: 
       })),
       flags: u.flags,
     })),
-    person_checks: r.person_checks.map((c) => ({
+    person_checks: new JsonList(r.person_checks, (c) => ({
       id: show(c.id),
       name: c.name,
       unit: c.unit,
@@ -393,7 +395,7 @@ function auditJson(r: AuditResult, policy: Policy, asOf: string, lang: Lang, o: 
       basis: c.basis,
     })),
     targets: r.targets.map((t) => ({ rule: t.rule, value: t.value, required: t.required, due: t.due, overdue: t.overdue, status: t.status })),
-    exam_candidates: (r.exam?.candidates ?? []).map((c) => ({ id: show(c.id), name: c.name, unit: c.unit })),
+    exam_candidates: new JsonList(r.exam?.candidates ?? [], (c) => ({ id: show(c.id), name: c.name, unit: c.unit })),
   };
 }
 
