@@ -4,8 +4,8 @@
  */
 import type { Day } from "../dates.js";
 import { idHigh, idLow } from "./ids.js";
-import { IndexTable } from "./index-table.js";
-import { PersonTable, idHash } from "./person-table.js";
+import { IndexTable, hashText } from "./index-table.js";
+import { PersonTable, idPairHash } from "./person-table.js";
 import type { Person } from "./types.js";
 
 /**
@@ -14,20 +14,35 @@ import type { Person } from "./types.js";
  * by a million ids costs more than the lookups it serves). A person's number is their place
  * in `kept`; the people themselves stay in the roster's table, made as they are asked for.
  */
+/** The hash of an id from its two numbers (idHigh, idLow; high -1 for an id of another shape) and its text. */
+export type IdHash = (high: number, low: number, id: string) => number;
+
+/** As PersonTable hashes an id: its two numbers when it is a resident ID, else its text. */
+const byNumbersOrText: IdHash = (high, low, id) => (high >= 0 ? idPairHash(high, low) : hashText(id));
+
 export class PersonIndex {
   private readonly byId: IndexTable<string>;
-  /** the id being looked up, as two numbers (ids.ts idHigh, idLow): compared with the table's */
+  /** the id being looked up, as two numbers */
   private wantHigh = -1;
   private wantLow = 0;
 
+  /** `hash`: how ids are hashed (tests make every id collide, so that the comparison is what finds them) */
   constructor(
     private readonly table: PersonTable,
     private readonly kept: Int32Array,
+    private readonly hash: IdHash = byNumbersOrText,
   ) {
-    this.byId = new IndexTable((at, id) => table.hasId(kept[at]!, this.wantHigh, this.wantLow, id), kept.length);
+    // each person's id as two numbers (ids.ts idHigh, idLow), by number: a lookup compares
+    // these, read side by side, not the id in the table at the person's place
+    const high = Int32Array.from(kept, (i) => table.idHighAt(i));
+    const low = Int32Array.from(kept, (i) => table.idLowAt(i));
+    this.byId = new IndexTable(
+      (at, id) => (this.wantHigh >= 0 ? high[at] === this.wantHigh && low[at] === this.wantLow : high[at] === -1 && table.idAt(kept[at]!) === id),
+      kept.length,
+    );
     const first = new IndexTable<number>((at, i) => table.sameId(kept[at]!, kept[i]!), kept.length);
     for (let i = 0; i < kept.length; i++) {
-      const hash = table.idHashAt(kept[i]!);
+      const hash = this.hash(high[i]!, low[i]!, high[i] === -1 ? table.idAt(kept[i]!) : "");
       // the first person of an id is the one found (a roster keeps one person per id)
       if (first.find(hash, i) < 0) {
         first.add(hash, i);
@@ -37,11 +52,12 @@ export class PersonIndex {
   }
 
   /** An index of a list of people, numbered in its order. */
-  static of(people: readonly Person[]): PersonIndex {
+  static of(people: readonly Person[], hash?: IdHash): PersonIndex {
     const table = new PersonTable(people.length);
     return new PersonIndex(
       table,
       Int32Array.from(people, (p) => table.add(p)),
+      hash,
     );
   }
 
@@ -78,9 +94,10 @@ export class PersonIndex {
   /** the person's number, or -1 */
   indexOf(id: string): number {
     if (id !== this.lastId) {
-      this.wantHigh = idHigh(id);
-      this.wantLow = this.wantHigh >= 0 ? idLow(id) : 0;
-      this.lastIndex = this.byId.find(idHash(id), id);
+      const high = idHigh(id);
+      this.wantHigh = high;
+      this.wantLow = high >= 0 ? idLow(id) : 0;
+      this.lastIndex = this.byId.find(this.hash(high, this.wantLow, id), id);
       this.lastId = id;
     }
     return this.lastIndex;

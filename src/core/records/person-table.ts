@@ -213,6 +213,16 @@ export class PersonTable {
     return textOf(ID_CODES);
   }
 
+  /** idHigh of person i's id: -1 for an id that is not an 18-character resident ID. */
+  idHighAt(i: number): number {
+    return this.idHi[i]!;
+  }
+
+  /** idLow of person i's id, where idHighAt is not -1. */
+  idLowAt(i: number): number {
+    return this.idLo[i]!;
+  }
+
   /** The hash of person i's id: idHash of its text. */
   idHashAt(i: number): number {
     const hi = this.idHi[i]!;
@@ -323,8 +333,8 @@ export class PersonTable {
   }
 }
 
-/** The hash of a resident ID from its two numbers. */
-function idPairHash(hi: number, lo: number): number {
+/** The hash of a resident ID from its two numbers (idHigh, idLow). */
+export function idPairHash(hi: number, lo: number): number {
   let h = Math.imul(hi ^ 0x9e3779b9, 0x85ebca6b);
   h = Math.imul(h ^ lo ^ (h >>> 13), 0xc2b2ae35);
   return h ^ (h >>> 16);
