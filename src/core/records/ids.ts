@@ -21,7 +21,7 @@ export function isResidentId(id: string): boolean {
 }
 
 /** Whether `s` is 17 ASCII digits and a digit or X, as RESIDENT_ID_18 tests, read from character codes. */
-function isResidentId18(s: string): boolean {
+export function isResidentId18(s: string): boolean {
   if (s.length !== 18) return false;
   for (let i = 0; i < 17; i++) {
     const c = s.charCodeAt(i);

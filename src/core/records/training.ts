@@ -6,7 +6,7 @@ import type { Day } from "../dates.js";
 import type { Policy } from "../policy/schema.js";
 import { RowReader } from "./cells.js";
 import { NOT_CLEAN, type Read, dateCell, optional, textCell } from "./clean-row.js";
-import { residentIdBirth } from "./ids.js";
+import { isResidentId18 } from "./ids.js";
 import type { FileCount, Rejection } from "./types.js";
 
 export const TRAINING_REQUIRED = ["id"] as const;
@@ -48,7 +48,7 @@ export class TrainingReader {
     _policy: Policy,
     private readonly columns: ReadonlyMap<string, number>,
     private readonly width: number,
-    /** ids of the roster's accepted people */
+    /** ids of the roster's accepted people (each read as the roster reads ids: a resident ID's check digit and birth date checked) */
     private readonly known: { has(id: string): boolean },
     /** read every row the checked way, clean ones too: the reference the short path is tested against */
     private readonly checkedOnly = false,
@@ -78,7 +78,9 @@ export class TrainingReader {
     const { at } = this;
     const cell = (i: number): string => (i < 0 ? "" : cells[i]!);
     const id = cell(at.id);
-    if (residentIdBirth(id) === null || !this.known.has(id)) return null;
+    // an id of a roster person in the form of an 18-character resident ID: the roster has
+    // checked its check digit and birth date, as it reads every resident ID
+    if (!isResidentId18(id) || !this.known.has(id)) return null;
     const start = dateCell(cell(at.start_date));
     const end = dateCell(cell(at.end_date));
     if (start === null || start === NOT_CLEAN || end === null || end === NOT_CLEAN || end < start) return null;
