@@ -58,57 +58,61 @@ class Strings {
   }
 }
 
+/**
+ * The columns of the table: a typed array of one kind each, person i at place i. An
+ * 18-character resident ID is two numbers (ids.ts idHigh and idLow: its first nine digits,
+ * and the other eight with the check character); any other id has -1 in idHi and its text in
+ * otherIds. nameAt[i] is where person i's name starts in the table's characters (one more
+ * place than people, for where the last ends). fullTimeOf: 1 yes, 0 no, -1 not said;
+ * tierOf: -1 for none; days and levels: NONE for none.
+ */
+const COLUMNS = {
+  idHi: Int32Array,
+  idLo: Int32Array,
+  nameAt: Int32Array,
+  unitOf: Int32Array,
+  rowOf: Int32Array,
+  roleOf: Uint8Array,
+  roleTextOf: Int32Array,
+  gradeOf: Uint8Array,
+  certDateOf: Int32Array,
+  degreeOf: Uint8Array,
+  fullTimeOf: Int8Array,
+  startOf: Int32Array,
+  endOf: Int32Array,
+  birthOf: Int32Array,
+  tierOf: Int8Array,
+  levelOf: Int32Array,
+} as const;
+
+type Columns = { readonly [K in keyof typeof COLUMNS]: InstanceType<(typeof COLUMNS)[K]> };
+
+/** Columns for `capacity` people, holding what `from` holds. */
+function columns(capacity: number, from?: Columns): Columns {
+  const made: Record<string, Int32Array | Uint8Array | Int8Array> = {};
+  for (const [name, Kind] of Object.entries(COLUMNS)) {
+    const column = new Kind(name === "nameAt" ? capacity + 1 : capacity);
+    if (from) column.set(from[name as keyof Columns]);
+    made[name] = column;
+  }
+  return made as unknown as Columns;
+}
+
 export class PersonTable {
   private count = 0;
   private capacity: number;
-  /**
-   * An 18-character resident ID as two numbers (ids.ts idHigh and idLow): its first nine
-   * digits, and the other eight with the check character. Any other id has -1 in idHi and
-   * its text in otherIds.
-   */
-  private idHi: Int32Array;
-  private idLo: Int32Array;
+  /** the columns, grown together */
+  private c: Columns;
+  /** the text of each id that is not an 18-character resident ID, by place */
   private readonly otherIds = new Map<number, string>();
   /** the names, one after another; person i's is chars[nameAt[i], nameAt[i + 1]) */
   private chars = new Uint16Array(1 << 16);
-  private nameAt: Int32Array;
-  private unitOf: Int32Array;
-  private rowOf: Int32Array;
-  private roleOf: Uint8Array;
-  private roleTextOf: Int32Array;
-  private gradeOf: Uint8Array;
-  private certDateOf: Int32Array;
-  private degreeOf: Uint8Array;
-  /** 1 yes, 0 no, -1 not said */
-  private fullTimeOf: Int8Array;
-  private startOf: Int32Array;
-  private endOf: Int32Array;
-  private birthOf: Int32Array;
-  /** -1 for none */
-  private tierOf: Int8Array;
-  private levelOf: Int32Array;
   private readonly units = new Strings();
   private readonly roleTextStrings = new Strings();
 
   constructor(capacity = 1024) {
     this.capacity = Math.max(16, capacity);
-    const n = this.capacity;
-    this.idHi = new Int32Array(n);
-    this.idLo = new Int32Array(n);
-    this.nameAt = new Int32Array(n + 1);
-    this.unitOf = new Int32Array(n);
-    this.rowOf = new Int32Array(n);
-    this.roleOf = new Uint8Array(n);
-    this.roleTextOf = new Int32Array(n);
-    this.gradeOf = new Uint8Array(n);
-    this.certDateOf = new Int32Array(n);
-    this.degreeOf = new Uint8Array(n);
-    this.fullTimeOf = new Int8Array(n);
-    this.startOf = new Int32Array(n);
-    this.endOf = new Int32Array(n);
-    this.birthOf = new Int32Array(n);
-    this.tierOf = new Int8Array(n);
-    this.levelOf = new Int32Array(n);
+    this.c = columns(this.capacity);
   }
 
   /** People in the table. */
@@ -144,31 +148,32 @@ export class PersonTable {
   add(p: Person, unitNumber = -1, roleTextNumber = -1): number {
     const i = this.count;
     if (i === this.capacity) this.grow();
+    const c = this.c;
     const hi = idHigh(p.id);
-    this.idHi[i] = hi;
+    c.idHi[i] = hi;
     if (hi === -1) {
-      this.idLo[i] = 0;
+      c.idLo[i] = 0;
       this.otherIds.set(i, p.id);
-    } else this.idLo[i] = idLow(p.id);
+    } else c.idLo[i] = idLow(p.id);
     const name = p.name;
-    let at = this.nameAt[i]!;
+    let at = c.nameAt[i]!;
     if (at + name.length > this.chars.length) this.growChars(at + name.length);
     const chars = this.chars;
     for (let k = 0; k < name.length; k++) chars[at++] = name.charCodeAt(k);
-    this.nameAt[i + 1] = at;
-    this.unitOf[i] = unitNumber === -1 ? this.units.numberOf(p.unit) : unitNumber;
-    this.rowOf[i] = p.row;
-    this.roleOf[i] = ROLE_CODE.get(p.role)!;
-    this.roleTextOf[i] = roleTextNumber === -1 ? this.roleTextStrings.numberOf(p.roleText) : roleTextNumber;
-    this.gradeOf[i] = GRADE_CODE.get(p.grade)!;
-    this.certDateOf[i] = orNone(p.certDate);
-    this.degreeOf[i] = DEGREE_CODE.get(p.degree)!;
-    this.fullTimeOf[i] = p.fullTime === null ? -1 : p.fullTime ? 1 : 0;
-    this.startOf[i] = orNone(p.start);
-    this.endOf[i] = orNone(p.end);
-    this.birthOf[i] = orNone(p.birth);
-    this.tierOf[i] = p.tier === null ? -1 : TIER_CODE.get(p.tier)!;
-    this.levelOf[i] = orNone(p.level);
+    c.nameAt[i + 1] = at;
+    c.unitOf[i] = unitNumber === -1 ? this.units.numberOf(p.unit) : unitNumber;
+    c.rowOf[i] = p.row;
+    c.roleOf[i] = ROLE_CODE.get(p.role)!;
+    c.roleTextOf[i] = roleTextNumber === -1 ? this.roleTextStrings.numberOf(p.roleText) : roleTextNumber;
+    c.gradeOf[i] = GRADE_CODE.get(p.grade)!;
+    c.certDateOf[i] = orNone(p.certDate);
+    c.degreeOf[i] = DEGREE_CODE.get(p.degree)!;
+    c.fullTimeOf[i] = p.fullTime === null ? -1 : p.fullTime ? 1 : 0;
+    c.startOf[i] = orNone(p.start);
+    c.endOf[i] = orNone(p.end);
+    c.birthOf[i] = orNone(p.birth);
+    c.tierOf[i] = p.tier === null ? -1 : TIER_CODE.get(p.tier)!;
+    c.levelOf[i] = orNone(p.level);
     this.count++;
     return i;
   }
@@ -176,36 +181,37 @@ export class PersonTable {
   /** Takes back the person added last. */
   pop(): void {
     const i = --this.count;
-    if (this.idHi[i] === -1) this.otherIds.delete(i);
+    if (this.c.idHi[i] === -1) this.otherIds.delete(i);
   }
 
   /** The person at place i, as it was added. */
   get(i: number): Person {
-    const fullTime = this.fullTimeOf[i]!;
-    const tier = this.tierOf[i]!;
+    const c = this.c;
+    const fullTime = c.fullTimeOf[i]!;
+    const tier = c.tierOf[i]!;
     return {
       id: this.idAt(i),
       name: this.nameOf(i),
-      unit: this.units.list[this.unitOf[i]!]!,
-      row: this.rowOf[i]!,
-      role: ROLES[this.roleOf[i]!]! as Role,
-      roleText: this.roleTextStrings.list[this.roleTextOf[i]!]!,
-      grade: GRADES[this.gradeOf[i]!]! as Grade,
-      certDate: orNull(this.certDateOf[i]!) as Day | null,
-      degree: DEGREES[this.degreeOf[i]!]! as Degree,
+      unit: this.units.list[c.unitOf[i]!]!,
+      row: c.rowOf[i]!,
+      role: ROLES[c.roleOf[i]!]! as Role,
+      roleText: this.roleTextStrings.list[c.roleTextOf[i]!]!,
+      grade: GRADES[c.gradeOf[i]!]! as Grade,
+      certDate: orNull(c.certDateOf[i]!) as Day | null,
+      degree: DEGREES[c.degreeOf[i]!]! as Degree,
       fullTime: fullTime === -1 ? null : fullTime === 1,
-      start: orNull(this.startOf[i]!),
-      end: orNull(this.endOf[i]!),
-      birth: orNull(this.birthOf[i]!),
+      start: orNull(c.startOf[i]!),
+      end: orNull(c.endOf[i]!),
+      birth: orNull(c.birthOf[i]!),
       tier: tier === -1 ? null : (TIERS[tier]! as Tier),
-      level: orNull(this.levelOf[i]!),
+      level: orNull(c.levelOf[i]!),
     };
   }
 
   idAt(i: number): string {
-    const hi = this.idHi[i]!;
+    const hi = this.c.idHi[i]!;
     if (hi === -1) return this.otherIds.get(i)!;
-    const lo = this.idLo[i]!;
+    const lo = this.c.idLo[i]!;
     const check = lo % 11;
     writeDigits(hi, 0, 9);
     writeDigits((lo - check) / 11, 9, 17);
@@ -215,36 +221,36 @@ export class PersonTable {
 
   /** idHigh of person i's id: -1 for an id that is not an 18-character resident ID. */
   idHighAt(i: number): number {
-    return this.idHi[i]!;
+    return this.c.idHi[i]!;
   }
 
   /** idLow of person i's id, where idHighAt is not -1. */
   idLowAt(i: number): number {
-    return this.idLo[i]!;
+    return this.c.idLo[i]!;
   }
 
   /** The hash of person i's id: idHash of its text. */
   idHashAt(i: number): number {
-    const hi = this.idHi[i]!;
-    return hi === -1 ? hashText(this.otherIds.get(i)!) : idPairHash(hi, this.idLo[i]!);
+    const hi = this.c.idHi[i]!;
+    return hi === -1 ? hashText(this.otherIds.get(i)!) : idPairHash(hi, this.c.idLo[i]!);
   }
 
   /** Whether person i's id is `id`, given as idHigh(id) and idLow(id) too (any low when high is -1). */
   hasId(i: number, high: number, low: number, id: string): boolean {
-    if (this.idHi[i] !== high) return false;
-    return high === -1 ? this.otherIds.get(i) === id : this.idLo[i] === low;
+    if (this.c.idHi[i] !== high) return false;
+    return high === -1 ? this.otherIds.get(i) === id : this.c.idLo[i] === low;
   }
 
   /** Whether persons i and j have one id. */
   sameId(i: number, j: number): boolean {
-    const hi = this.idHi[i]!;
-    if (hi !== this.idHi[j]) return false;
-    return hi === -1 ? this.otherIds.get(i) === this.otherIds.get(j) : this.idLo[i] === this.idLo[j];
+    const hi = this.c.idHi[i]!;
+    if (hi !== this.c.idHi[j]) return false;
+    return hi === -1 ? this.otherIds.get(i) === this.otherIds.get(j) : this.c.idLo[i] === this.c.idLo[j];
   }
 
   nameOf(i: number): string {
-    const from = this.nameAt[i]!;
-    const to = this.nameAt[i + 1]!;
+    const from = this.c.nameAt[i]!;
+    const to = this.c.nameAt[i + 1]!;
     // made from its code units as they are; a long one in pieces, each passed as arguments
     if (to - from <= 4096) return textOf(this.chars.subarray(from, to));
     const pieces: string[] = [];
@@ -254,74 +260,53 @@ export class PersonTable {
 
   /** The hash of person i's name, mixed with seed: hashText of the name. */
   nameHashAt(i: number, seed: number): number {
-    const to = this.nameAt[i + 1]!;
+    const to = this.c.nameAt[i + 1]!;
     let h = (0x811c9dc5 ^ seed) | 0;
-    for (let k = this.nameAt[i]!; k < to; k++) h = Math.imul(h ^ this.chars[k]!, 0x01000193);
+    for (let k = this.c.nameAt[i]!; k < to; k++) h = Math.imul(h ^ this.chars[k]!, 0x01000193);
     return h ^ (h >>> 15);
   }
 
   sameName(i: number, j: number): boolean {
-    const a = this.nameAt[i]!;
-    const b = this.nameAt[j]!;
-    const n = this.nameAt[i + 1]! - a;
-    if (n !== this.nameAt[j + 1]! - b) return false;
+    const a = this.c.nameAt[i]!;
+    const b = this.c.nameAt[j]!;
+    const n = this.c.nameAt[i + 1]! - a;
+    if (n !== this.c.nameAt[j + 1]! - b) return false;
     for (let k = 0; k < n; k++) if (this.chars[a + k] !== this.chars[b + k]) return false;
     return true;
   }
 
   /** The number of person i's unit in unitNames. */
   unitAt(i: number): number {
-    return this.unitOf[i]!;
+    return this.c.unitOf[i]!;
   }
 
   unitNameAt(i: number): string {
-    return this.units.list[this.unitOf[i]!]!;
+    return this.units.list[this.c.unitOf[i]!]!;
   }
 
   rowAt(i: number): number {
-    return this.rowOf[i]!;
+    return this.c.rowOf[i]!;
   }
 
   roleTextAt(i: number): string {
-    return this.roleTextStrings.list[this.roleTextOf[i]!]!;
+    return this.roleTextStrings.list[this.c.roleTextOf[i]!]!;
   }
 
   /** The number of person i's role text in roleTexts. */
   roleTextNumberAt(i: number): number {
-    return this.roleTextOf[i]!;
+    return this.c.roleTextOf[i]!;
   }
 
   /** Whether person i is in service on day (predicates.ts inServiceOn). */
   inServiceOn(i: number, day: Day): boolean {
-    const start = this.startOf[i]!;
-    const end = this.endOf[i]!;
+    const start = this.c.startOf[i]!;
+    const end = this.c.endOf[i]!;
     return (start === NONE || start <= day) && (end === NONE || end >= day);
   }
 
   private grow(): void {
-    const n = this.capacity * 2;
-    const wider = <A extends Int32Array | Uint8Array | Int8Array>(a: A, size = n): A => {
-      const b = new (a.constructor as new (size: number) => A)(size);
-      b.set(a);
-      return b;
-    };
-    this.idHi = wider(this.idHi);
-    this.idLo = wider(this.idLo);
-    this.nameAt = wider(this.nameAt, n + 1);
-    this.unitOf = wider(this.unitOf);
-    this.rowOf = wider(this.rowOf);
-    this.roleOf = wider(this.roleOf);
-    this.roleTextOf = wider(this.roleTextOf);
-    this.gradeOf = wider(this.gradeOf);
-    this.certDateOf = wider(this.certDateOf);
-    this.degreeOf = wider(this.degreeOf);
-    this.fullTimeOf = wider(this.fullTimeOf);
-    this.startOf = wider(this.startOf);
-    this.endOf = wider(this.endOf);
-    this.birthOf = wider(this.birthOf);
-    this.tierOf = wider(this.tierOf);
-    this.levelOf = wider(this.levelOf);
-    this.capacity = n;
+    this.capacity *= 2;
+    this.c = columns(this.capacity, this.c);
   }
 
   private growChars(need: number): void {
