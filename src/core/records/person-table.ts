@@ -235,12 +235,6 @@ export class PersonTable {
     return hi === -1 ? hashText(this.otherIds.get(i)!) : idPairHash(hi, this.c.idLo[i]!);
   }
 
-  /** Whether person i's id is `id`, given as idHigh(id) and idLow(id) too (any low when high is -1). */
-  hasId(i: number, high: number, low: number, id: string): boolean {
-    if (this.c.idHi[i] !== high) return false;
-    return high === -1 ? this.otherIds.get(i) === id : this.c.idLo[i] === low;
-  }
-
   /** Whether persons i and j have one id. */
   sameId(i: number, j: number): boolean {
     const hi = this.c.idHi[i]!;
@@ -286,10 +280,6 @@ export class PersonTable {
 
   rowAt(i: number): number {
     return this.c.rowOf[i]!;
-  }
-
-  roleTextAt(i: number): string {
-    return this.roleTextStrings.list[this.c.roleTextOf[i]!]!;
   }
 
   /** The number of person i's role text in roleTexts. */
