@@ -2,7 +2,7 @@
  * The people of a roster kept in columns: typed arrays of numbers and codes, one string per
  * unit and per role text, the names in one array of UTF-16 code units. A million Person
  * objects each holding its own id and name strings cost the garbage collector more than
- * reading the file did; here a person costs about sixty bytes and no object at all.
+ * reading the file did; here a person costs about 55 bytes and no object at all.
  *
  * `add` takes a Person and `get` gives back one equal to it, field for field and in the
  * same order (a property test holds the two to each other), so code that wants objects

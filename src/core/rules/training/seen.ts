@@ -1,7 +1,7 @@
 /**
  * Knowing an exact repeat of a training record (same person, dates, days/hours and course),
- * so it is counted once and the row it repeats is named: the people numbered by id, a hash
- * of a record, and a compact table of the (person, hash) pairs seen.
+ * so it is counted once and the row it repeats is named: a hash of a record, and a compact
+ * table of the (person, hash) pairs seen, people numbered by PersonIndex (records/person-index.ts).
  */
 import type { PersonIndex } from "../../records/person-index.js";
 import type { TrainingRecord } from "../../records/training.js";

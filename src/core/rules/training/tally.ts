@@ -75,7 +75,8 @@ export interface TrainingResult {
 
 /**
  * Folds training records into per-person tallies and gives the verdicts. Construct it with
- * the roster's people, `add` every accepted record (in any order), then `finish`.
+ * the roster's people (a PersonIndex over the roster's table, or a list), `add` every
+ * accepted record (in any order), then `finish` once: it gives back the records seen.
  *
  * The running totals are typed arrays indexed by the person's number (a few bytes a
  * person, no object per person); only people with span-only records get a list of spans.
