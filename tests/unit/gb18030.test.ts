@@ -2,6 +2,7 @@ import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { DataError } from "../../src/core/errors.js";
 import { Gb18030Lines, LineScan } from "../../src/io/gb18030.js";
+import { thrownMessage } from "../helpers/errors.js";
 
 const gbk = (s: string) => iconv.encode(s, "gbk");
 const utf8 = (s: string) => Buffer.from(s, "utf8");
@@ -20,15 +21,7 @@ function decode(bytes: Buffer, size: number, detected = true): string {
   return text + lines.end();
 }
 
-function error(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DataError);
-    return (e as DataError).message;
-  }
-  throw new Error("expected a data error");
-}
+const error = (f: () => unknown): string => thrownMessage(f, DataError);
 
 describe("LineScan: counting lines, and finding one written in UTF-8", () => {
   it.each([
