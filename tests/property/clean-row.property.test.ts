@@ -10,6 +10,7 @@ import { parseDay } from "../../src/core/dates.js";
 import { mapHeader } from "../../src/core/records/header.js";
 import { CleanRows } from "../../src/core/records/clean-row.js";
 import { checkDigit } from "../../src/core/records/ids.js";
+import { PersonTable } from "../../src/core/records/person-table.js";
 import { RosterBuilder, type RosterResult, rosterColumnsRequired } from "../../src/core/records/roster.js";
 import { TrainingReader } from "../../src/core/records/training.js";
 import type { Unit } from "../../src/core/records/types.js";
@@ -121,8 +122,8 @@ function cleanCount(header: Column[], rows: string[][], knownUnits: Map<string, 
     norm: normalisers(policy.vocabulary),
     latestCertDate: LATEST,
     knownUnits,
-    shared: (s) => s,
     noAttributes: {},
+    strings: new PersonTable(),
   });
   return rows.filter((cells, i) => clean.read(cells, i + 2) !== null).length;
 }

@@ -14,6 +14,7 @@ import { visible } from "../text.js";
 import type { Degree, Grade, Role, Tier } from "../policy/schema.js";
 import { RowReader } from "./cells.js";
 import { residentIdBirth } from "./ids.js";
+import type { SharedStrings } from "./person-table.js";
 import type { Person, Unit, UnitAttributes } from "./types.js";
 import { UNIT_FIELDS, readUnitAttributes } from "./unit-attributes.js";
 import { type Normalisers, parsePostLevel, remembered } from "./vocab.js";
@@ -138,15 +139,13 @@ export interface CleanRowOptions {
   readonly norm: Normalisers;
   readonly latestCertDate: Day;
   readonly knownUnits: ReadonlyMap<string, Unit> | null;
-  /** the roster's one string for a unit name or role text */
-  readonly shared: (s: string) => string;
   /** the attributes of a row of a roster with no unit columns */
   readonly noAttributes: UnitAttributes;
-  /** the numbers the table of people gives a unit name and a role text (PersonTable), found once per cell */
-  readonly numbers?: { unit(name: string): number; roleText(text: string): number };
+  /** the roster's one string, and its number, for each unit name and role text (its PersonTable), found once per cell */
+  readonly strings: SharedStrings;
 }
 
-/** A clean row: its person, unit attributes, and the numbers of its unit and role text (-1: not found here). */
+/** A clean row: its person, unit attributes, and the numbers of its unit and role text in `strings`. */
 export interface CleanRow {
   readonly person: Person;
   readonly attrs: UnitAttributes;
@@ -178,8 +177,8 @@ export class CleanRows {
       at.role,
       remembered((cell) => {
         const text = visible(cell.trim());
-        const shared = o.shared(text);
-        return { role: norm.role(text).role, text: shared, number: o.numbers?.roleText(shared) ?? -1 };
+        const number = o.strings.roleTextNumber(text);
+        return { role: norm.role(text).role, text: o.strings.roleTexts[number]!, number };
       }),
     );
     this.degree = orAbsent(
@@ -193,8 +192,8 @@ export class CleanRows {
     this.unit = remembered((cell) => {
       const text = visible(cell.trim());
       if (text === "") return NOT_CLEAN;
-      const name = o.shared(text);
-      return { name, known: o.knownUnits?.has(text) ?? false, number: o.numbers?.unit(name) ?? -1 };
+      const number = o.strings.unitNumber(text);
+      return { name: o.strings.unitNames[number]!, known: o.knownUnits?.has(text) ?? false, number };
     }, UNITS_REMEMBERED);
   }
 

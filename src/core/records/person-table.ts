@@ -98,7 +98,15 @@ function columns(capacity: number, from?: Columns): Columns {
   return made as unknown as Columns;
 }
 
-export class PersonTable {
+/** One string, and its number, for each unit name and role text: what PersonTable keeps of them. */
+export interface SharedStrings {
+  unitNumber(name: string): number;
+  roleTextNumber(text: string): number;
+  readonly unitNames: readonly string[];
+  readonly roleTexts: readonly string[];
+}
+
+export class PersonTable implements SharedStrings {
   private count = 0;
   private capacity: number;
   /** the columns, grown together */

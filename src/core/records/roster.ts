@@ -102,8 +102,6 @@ export class RosterBuilder {
   private readonly firstAttrs = new Map<string, UnitAttributes>();
   private readonly ownAttrs = new Map<string, UnitAttributes>();
   private readonly unitAttrs = new Map<string, UnitAttributes>();
-  /** one string per unit name and role cell, shared by every person who has it */
-  private readonly strings = new Map<string, string>();
   private readonly conflictsWarned = new Set<string>();
   private readonly rejected: Rejection[] = [];
   private readonly warnings: Warning[] = [];
@@ -121,9 +119,8 @@ export class RosterBuilder {
           norm: this.norm,
           latestCertDate: o.latestCertDate,
           knownUnits: o.knownUnits,
-          shared: (s) => this.shared(s),
           noAttributes: NO_ATTRS,
-          numbers: { unit: (name) => this.table.unitNumber(name), roleText: (text) => this.table.roleTextNumber(text) },
+          strings: this.table,
         });
     this.unitColumns = UNIT_FIELDS.some((f) => o.columns.has(f));
     this.count = { file: o.file, rows: 0, accepted: 0, rejected: 0 };
@@ -175,13 +172,6 @@ export class RosterBuilder {
     return this.ownAttrs.get(this.table.idAt(i)) ?? this.firstAttrs.get(this.table.unitNameAt(i))!;
   }
 
-  private shared(s: string): string {
-    const known = this.strings.get(s);
-    if (known !== undefined) return known;
-    if (this.strings.size < 1_000_000) this.strings.set(s, s);
-    return s;
-  }
-
   private parse(r: RowReader): ParsedRow | null {
     const { norm } = this;
     const id = r.id();
@@ -215,10 +205,10 @@ export class RosterBuilder {
     const person: Person = {
       id,
       name,
-      unit: this.shared(unit),
+      unit,
       row: r.row,
       role: role.role,
-      roleText: this.shared(roleText),
+      roleText,
       grade,
       certDate,
       degree,
