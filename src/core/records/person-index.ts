@@ -4,8 +4,8 @@
  */
 import type { Day } from "../dates.js";
 import { idHigh, idLow } from "./ids.js";
-import { IndexTable, hashText } from "./index-table.js";
-import { PersonTable, idPairHash } from "./person-table.js";
+import { IndexTable } from "./index-table.js";
+import { PersonTable, idHashOf } from "./person-table.js";
 import type { Person } from "./types.js";
 
 /**
@@ -17,9 +17,6 @@ import type { Person } from "./types.js";
 /** The hash of an id from its two numbers (idHigh, idLow; high -1 for an id of another shape) and its text. */
 export type IdHash = (high: number, low: number, id: string) => number;
 
-/** As PersonTable hashes an id: its two numbers when it is a resident ID, else its text. */
-const byNumbersOrText: IdHash = (high, low, id) => (high >= 0 ? idPairHash(high, low) : hashText(id));
-
 export class PersonIndex {
   private readonly byId: IndexTable<string>;
   /** the id being looked up, as two numbers */
@@ -30,7 +27,7 @@ export class PersonIndex {
   constructor(
     private readonly table: PersonTable,
     private readonly kept: Int32Array,
-    private readonly hash: IdHash = byNumbersOrText,
+    private readonly hash: IdHash = idHashOf,
   ) {
     // each person's id as two numbers (ids.ts idHigh, idLow), by number: a lookup compares
     // these, read side by side, not the id in the table at the person's place

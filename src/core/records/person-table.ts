@@ -239,8 +239,8 @@ export class PersonTable implements SharedStrings {
 
   /** The hash of person i's id: idHash of its text. */
   idHashAt(i: number): number {
-    const hi = this.c.idHi[i]!;
-    return hi === -1 ? hashText(this.otherIds.get(i)!) : idPairHash(hi, this.c.idLo[i]!);
+    const high = this.c.idHi[i]!;
+    return idHashOf(high, this.c.idLo[i]!, high === -1 ? this.otherIds.get(i)! : "");
   }
 
   /** Whether persons i and j have one id. */
@@ -316,15 +316,19 @@ export class PersonTable implements SharedStrings {
   }
 }
 
-/** The hash of a resident ID from its two numbers (idHigh, idLow). */
-export function idPairHash(hi: number, lo: number): number {
-  let h = Math.imul(hi ^ 0x9e3779b9, 0x85ebca6b);
-  h = Math.imul(h ^ lo ^ (h >>> 13), 0xc2b2ae35);
+/**
+ * The hash of an id given as its two numbers (idHigh, idLow) and its text: a resident ID's
+ * from the numbers, any other id's (high -1) from the text. Every hash of an id is this one.
+ */
+export function idHashOf(high: number, low: number, id: string): number {
+  if (high === -1) return hashText(id);
+  let h = Math.imul(high ^ 0x9e3779b9, 0x85ebca6b);
+  h = Math.imul(h ^ low ^ (h >>> 13), 0xc2b2ae35);
   return h ^ (h >>> 16);
 }
 
 /** The hash of an id as PersonTable.idHashAt gives it for a person with this id. */
 export function idHash(id: string): number {
-  const hi = idHigh(id);
-  return hi === -1 ? hashText(id) : idPairHash(hi, idLow(id));
+  const high = idHigh(id);
+  return idHashOf(high, high === -1 ? 0 : idLow(id), id);
 }
