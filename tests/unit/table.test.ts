@@ -225,6 +225,38 @@ describe("readTable: rows with the number a spreadsheet shows (header = row 1)",
     ]);
   });
 
+  it.each(["utf-8", "gb18030"] as const)(
+    "a file of several megabytes in %s, its characters, CRLF pairs and quoted line breaks cut at every place a piece can end",
+    async (encoding) => {
+      // rows of varying length, so that the pieces the file is read and decoded in end in
+      // every kind of place: inside a character, between CR and LF, inside a quoted cell
+      const names = ["王芳", "李强", "欧阳明月", "张", "𠀋𠀌"];
+      const lines: string[] = ["id,name,unit,note"];
+      const expected: [number, string[]][] = [];
+      for (let i = 0; i < 60_000; i++) {
+        const name = names[i % names.length]!.repeat(1 + (i % 7));
+        const note = i % 11 === 0 ? `第${i}行\r\n"引号""内"` : `备注${i}`;
+        const quoted = i % 11 === 0 ? `"${note.replaceAll('"', '""')}"` : note;
+        lines.push(`G${i},${name},滨河社区${i % 97},${quoted}`);
+        expected.push([0, [`G${i}`, name, `滨河社区${i % 97}`, note]]);
+      }
+      const text = `${lines.join("\r\n")}\r\n`;
+      // in GB18030 the astral characters are four bytes each, and GBK has none: keep them to UTF-8
+      const bytes = encoding === "utf-8" ? Buffer.from(text) : iconv.encode(text.replaceAll("𠀋𠀌", "欧阳"), "gb18030");
+      expect(bytes.length).toBeGreaterThan(2 << 20);
+      const r = await read(file(bytes));
+      expect(r.encoding).toBe(encoding);
+      expect(r.rows).toHaveLength(expected.length);
+      // each record is one row, numbered as a spreadsheet shows it, though a quoted line break takes two lines of the file
+      let row = 1;
+      for (let k = 0; k < expected.length; k++) {
+        row++;
+        const cells = encoding === "utf-8" ? expected[k]![1] : expected[k]![1].map((c) => c.replaceAll("𠀋𠀌", "欧阳"));
+        expect(r.rows[k]).toEqual([row, cells]);
+      }
+    },
+  );
+
   it("a header line longer than 64 KB", async () => {
     const header = Array.from({ length: 9000 }, (_, i) => `column${i}`).join(",");
     const r = await read(file(`${header}\n${"x,".repeat(8999)}x\n`));
