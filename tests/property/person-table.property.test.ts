@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { hashText } from "../../src/core/records/index-table.js";
 import { checkDigit, idHigh, idLow } from "../../src/core/records/ids.js";
+import { PersonIndex } from "../../src/core/records/person-index.js";
 import { PersonTable, idHash } from "../../src/core/records/person-table.js";
 import type { Person } from "../../src/core/records/types.js";
 import { inServiceOn } from "../../src/core/rules/predicates.js";
@@ -10,6 +11,7 @@ import { DEGREES, GRADES, ROLES, TIERS, UNIT_TYPES } from "../../src/core/policy
 import { payroll, payrollUnits } from "../../src/core/rules/allowance.js";
 import { audit, auditUnits, servingFromTable } from "../../src/core/rules/audit.js";
 import { byUnitOfTable } from "../../src/core/rules/by-unit.js";
+import { compareText } from "../../src/core/rules/order.js";
 import { loadPolicy } from "../../src/io/policies.js";
 import { unit } from "../helpers/records.js";
 
@@ -136,6 +138,25 @@ describe("PersonTable", () => {
     expect(t.add(c)).toBe(1);
     expect(t.get(1)).toEqual(c);
     expect(t.get(0)).toEqual(a);
+  });
+});
+
+describe("PersonIndex.compareIds", () => {
+  // resident IDs that share their first nine digits (one county, one decade of births) differ
+  // only in the number made of the other eight and the check character
+  const sharedPrefix = fc
+    .tuple(fc.constantFrom("500222198", "500222199", "110101200"), digits(8), fc.constantFrom(..."0123456789X"))
+    .map(([head, tail, check]) => head + tail + check);
+
+  it("orders people as the text of their ids does, for ids of every form", () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(sharedPrefix, idArb), { maxLength: 80 }), (ids) => {
+        const index = PersonIndex.of(ids.map((id) => ({ ...BASE, id })));
+        const numbers = Array.from(ids, (_, i) => i).sort((i, j) => index.compareIds(i, j));
+        expect(numbers.map((i) => index.idAt(i))).toEqual([...ids].sort(compareText));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

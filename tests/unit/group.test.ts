@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { groupBy, groupByUnit } from "../../src/core/rules/group.js";
+import { groupBy, groupByNumber, groupByUnit } from "../../src/core/rules/group.js";
 import { compareText, compareTown } from "../../src/core/rules/order.js";
 
 const entries = <K, T>(m: Map<K, T[]>) => [...m.entries()];
@@ -64,6 +64,61 @@ describe("groupBy keeps the items' order in each group and the keys' first appea
       ["small", [1]],
       ["big", [3, 5]],
     ]);
+  });
+});
+
+describe("groupByNumber: the items kept, grouped by a number in one counting sort", () => {
+  /** Group g's items, for every g, as groupByNumber gives them. */
+  const groups = (r: { starts: Int32Array; order: Int32Array }, n: number) =>
+    Array.from({ length: n }, (_, g) => [...r.order.subarray(r.starts[g]!, r.starts[g + 1]!)]);
+
+  // each item with its group: [item, group]
+  it.each([
+    ["nothing gives empty groups", [], 2, [[], []]],
+    [
+      "each group keeps its items in the order given, whatever the groups' order",
+      [
+        [7, 1],
+        [2, 2],
+        [9, 0],
+        [4, 1],
+        [1, 1],
+      ],
+      3,
+      [[9], [7, 4, 1], [2]],
+    ],
+    [
+      "a group with nobody is empty, the last one too",
+      [
+        [5, 2],
+        [8, 2],
+      ],
+      4,
+      [[], [], [5, 8], []],
+    ],
+  ] as [string, [number, number][], number, number[][]][])("%s", (_name, pairs, n, expected) => {
+    const groupOf = new Map(pairs);
+    const r = groupByNumber(
+      pairs.map(([item]) => item),
+      n,
+      (item) => groupOf.get(item)!,
+    );
+    expect(groups(r, n)).toEqual(expected);
+    expect(r.starts[n]).toBe(pairs.length);
+  });
+
+  it("an item `keep` refuses is in no group; the others keep their order", () => {
+    const r = groupByNumber(
+      [10, 11, 12, 13, 14, 15],
+      2,
+      (i) => i % 2,
+      (i) => i !== 12 && i !== 15,
+    );
+    expect(groups(r, 2)).toEqual([
+      [10, 14],
+      [11, 13],
+    ]);
+    expect(r.order).toHaveLength(4);
   });
 });
 

@@ -76,6 +76,33 @@ export class PersonIndex {
     return this.table.unitNameAt(this.kept[i]!);
   }
 
+  /** The number of person i's unit in unitNames. */
+  unitAt(i: number): number {
+    return this.table.unitAt(this.kept[i]!);
+  }
+
+  /** Every unit name, by its number (unitAt). */
+  get unitNames(): readonly string[] {
+    return this.table.unitNames;
+  }
+
+  /**
+   * Persons i and j in the order of their ids as text (compareText), read from the ids' two
+   * numbers where both are resident IDs: equal-length digit strings, the check X last, so that
+   * the numbers' order is the text's.
+   */
+  compareIds(i: number, j: number): number {
+    const a = this.kept[i]!;
+    const b = this.kept[j]!;
+    const t = this.table;
+    const ha = t.idHighAt(a);
+    const hb = t.idHighAt(b);
+    if (ha >= 0 && hb >= 0) return ha - hb || t.idLowAt(a) - t.idLowAt(b);
+    const x = t.idAt(a);
+    const y = t.idAt(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+
   inServiceOn(i: number, day: Day): boolean {
     return this.table.inServiceOn(this.kept[i]!, day);
   }

@@ -5,7 +5,7 @@
  */
 import type { PersonTable } from "../records/person-table.js";
 import type { Person } from "../records/types.js";
-import { groupByUnit } from "./group.js";
+import { groupByNumber, groupByUnit } from "./group.js";
 
 export interface PeopleByUnit {
   /** the units anyone is in, in the order their first person was read */
@@ -36,21 +36,19 @@ export function byUnitOf(people: readonly Person[]): PeopleByUnit {
  */
 export function byUnitOfTable(table: PersonTable, kept: Int32Array, keep?: (i: number) => boolean): PeopleByUnit {
   const units = table.unitNames.length;
-  // a counting sort by unit: `order` holds each unit's places in turn
-  const starts = new Int32Array(units + 1);
+  const unitOf = (i: number) => table.unitAt(i);
+  const { starts, order } = groupByNumber(kept, units, unitOf, keep);
+  // the units in the order their first person kept was read
   const firstSeen: number[] = [];
-  let count = 0;
+  const seen = new Uint8Array(units);
   for (const i of kept) {
     if (keep && !keep(i)) continue;
-    const u = table.unitAt(i);
-    if (starts[u + 1] === 0) firstSeen.push(u);
-    starts[u + 1]!++;
-    count++;
+    const u = unitOf(i);
+    if (seen[u] === 0) {
+      seen[u] = 1;
+      firstSeen.push(u);
+    }
   }
-  for (let u = 0; u < units; u++) starts[u + 1]! += starts[u]!;
-  const order = new Int32Array(count);
-  const next = starts.slice(0, units);
-  for (const i of kept) if (!keep || keep(i)) order[next[table.unitAt(i)]!++] = i;
   const numberOf = new Map(table.unitNames.map((name, u) => [name, u]));
   const asked = new Uint8Array(units);
   const peopleOf = (u: number): Person[] => {

@@ -12,7 +12,7 @@ import type { Day } from "../../dates.js";
 import type { Grade, TrainingPolicy } from "../../policy/schema.js";
 import type { TrainingRecord } from "../../records/training.js";
 import type { Person, Unit } from "../../records/types.js";
-import { groupBy } from "../group.js";
+import { groupByNumber } from "../group.js";
 import { compareText, compareTown } from "../order.js";
 import { addInterval, intervalDays } from "./intervals.js";
 import { PersonIndex } from "../../records/person-index.js";
@@ -197,11 +197,6 @@ export class TrainingTally {
     return days === undefined ? null : days;
   }
 
-  /** The numbers of the people in service on the as-of date, in roster order. */
-  private *serving(): Generator<number> {
-    for (let i = 0; i < this.inService.length; i++) if (this.inService[i] === 1) yield i;
-  }
-
   /** The verdicts, sorted by town, unit and id; `warnDays` adds the due-soon list. */
   finish(units: ReadonlyMap<string, Unit>, warnDays: number | null = null): TrainingResult {
     // every record is folded: the records seen, a table the size of the records, are not needed
@@ -209,21 +204,28 @@ export class TrainingTally {
     this.seen.clear();
     const { index } = this;
     const townOf = (unit: string) => units.get(unit)?.town ?? null;
-    // by town, unit and id: the units sorted once, each unit's people among themselves
-    const byUnit = groupBy(
-      this.serving(),
-      (i) => index.unitNameAt(i),
-      Array.from(units.values(), (u) => u.name),
+    // the people in service, a unit at a time: each unit's person numbers in roster order
+    const everyone = Int32Array.from({ length: this.inService.length }, (_, i) => i);
+    const { starts, order } = groupByNumber(
+      everyone,
+      index.unitNames.length,
+      (i) => index.unitAt(i),
+      (i) => this.inService[i] === 1,
     );
-    const unitRates: UnitRate[] = [...byUnit.keys()]
-      .map((unit) => ({ unit, town: townOf(unit), judged: 0, compliant: 0 }))
-      .sort((a, b) => compareTown(a.town, b.town) || compareText(a.unit, b.unit));
+    const numberOf = new Map(index.unitNames.map((name, u) => [name, u]));
+    // every unit of the units, with people in service or not, and every unit someone in service is in
+    const names = new Set(units.keys());
+    for (let u = 0; u < index.unitNames.length; u++) if (starts[u + 1]! > starts[u]!) names.add(index.unitNames[u]!);
+    // by town, unit and id: the units sorted once, each unit's people among themselves
+    const unitRates: UnitRate[] = Array.from(names, (unit) => ({ unit, town: townOf(unit), judged: 0, compliant: 0 })).sort(
+      (a, b) => compareTown(a.town, b.town) || compareText(a.unit, b.unit),
+    );
+    const byId = (i: number, j: number) => index.compareIds(i, j);
     const people: PersonVerdict[] = [];
     for (const rate of unitRates as { unit: string; town: string | null; judged: number; compliant: number }[]) {
-      // each unit's people by id: their ids made once for the sort, a unit at a time
-      const members = byUnit.get(rate.unit)!.map((i) => ({ i, id: index.idAt(i) }));
-      members.sort((a, b) => compareText(a.id, b.id));
-      for (const { i } of members) {
+      const u = numberOf.get(rate.unit);
+      if (u === undefined) continue;
+      for (const i of order.subarray(starts[u]!, starts[u + 1]!).sort(byId)) {
         const v = this.verdict(i, rate.town);
         people.push(v);
         if (v.judged) {
