@@ -48,8 +48,13 @@ async function readPart(roster, units, start, end, header) {
   return { result, seconds: (performance.now() - began) / 1000 };
 }
 
-/** The table's columns and names, as plain typed arrays and strings, and what is transferred. */
+/**
+ * The table's columns and names, as plain typed arrays and strings, and what is transferred.
+ * It reads PersonTable's private fields `c` and `chars` (the compiled JavaScript has them):
+ * this script measures a transfer, it is not an interface, and fails loudly if they change.
+ */
 function tableParts(table, kept) {
+  if (!table.c || !table.chars) throw new Error("PersonTable no longer has the fields c and chars: update bench/workers.mjs");
   const columns = { ...table.c, chars: table.chars, kept };
   return { message: { columns, unitNames: table.unitNames }, transfer: Object.values(columns).map((a) => a.buffer) };
 }
