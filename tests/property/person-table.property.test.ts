@@ -11,7 +11,7 @@ import { DEGREES, GRADES, ROLES, TIERS, UNIT_TYPES } from "../../src/core/policy
 import { payroll, payrollUnits } from "../../src/core/rules/allowance.js";
 import { audit, auditUnits, servingFromTable } from "../../src/core/rules/audit.js";
 import { byUnitOfTable } from "../../src/core/rules/by-unit.js";
-import { compareText } from "../../src/core/rules/order.js";
+import { compareIdsOf, compareText } from "../../src/core/rules/order.js";
 import { loadPolicy } from "../../src/io/policies.js";
 import { unit } from "../helpers/records.js";
 
@@ -141,7 +141,7 @@ describe("PersonTable", () => {
   });
 });
 
-describe("PersonIndex.compareIds", () => {
+describe("compareIdsOf, over a PersonIndex", () => {
   // resident IDs that share their first nine digits (one county, one decade of births) differ
   // only in the number made of the other eight and the check character
   const sharedPrefix = fc
@@ -152,7 +152,7 @@ describe("PersonIndex.compareIds", () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(sharedPrefix, idArb), { maxLength: 80 }), (ids) => {
         const index = PersonIndex.of(ids.map((id) => ({ ...BASE, id })));
-        const numbers = Array.from(ids, (_, i) => i).sort((i, j) => index.compareIds(i, j));
+        const numbers = Array.from(ids, (_, i) => i).sort(compareIdsOf(index));
         expect(numbers.map((i) => index.idAt(i))).toEqual([...ids].sort(compareText));
       }),
       { numRuns: 300 },

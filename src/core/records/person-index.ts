@@ -86,21 +86,14 @@ export class PersonIndex {
     return this.table.unitNames;
   }
 
-  /**
-   * Persons i and j in the order of their ids as text (compareText), read from the ids' two
-   * numbers where both are resident IDs: equal-length digit strings, the check X last, so that
-   * the numbers' order is the text's.
-   */
-  compareIds(i: number, j: number): number {
-    const a = this.kept[i]!;
-    const b = this.kept[j]!;
-    const t = this.table;
-    const ha = t.idHighAt(a);
-    const hb = t.idHighAt(b);
-    if (ha >= 0 && hb >= 0) return ha - hb || t.idLowAt(a) - t.idLowAt(b);
-    const x = t.idAt(a);
-    const y = t.idAt(b);
-    return x < y ? -1 : x > y ? 1 : 0;
+  /** idHigh of person i's id: -1 for an id that is not an 18-character resident ID. */
+  idHighAt(i: number): number {
+    return this.table.idHighAt(this.kept[i]!);
+  }
+
+  /** idLow of person i's id, where idHighAt is not -1. */
+  idLowAt(i: number): number {
+    return this.table.idLowAt(this.kept[i]!);
   }
 
   inServiceOn(i: number, day: Day): boolean {

@@ -13,7 +13,7 @@ import type { Grade, TrainingPolicy } from "../../policy/schema.js";
 import type { TrainingRecord } from "../../records/training.js";
 import type { Person, Unit } from "../../records/types.js";
 import { groupByNumber } from "../group.js";
-import { compareText, compareTown } from "../order.js";
+import { compareIdsOf, compareText, compareTown } from "../order.js";
 import { addInterval, intervalDays } from "./intervals.js";
 import { PersonIndex } from "../../records/person-index.js";
 import { type Repeat, SeenRecords, recordHash } from "./seen.js";
@@ -220,7 +220,7 @@ export class TrainingTally {
     const unitRates: UnitRate[] = Array.from(names, (unit) => ({ unit, town: townOf(unit), judged: 0, compliant: 0 })).sort(
       (a, b) => compareTown(a.town, b.town) || compareText(a.unit, b.unit),
     );
-    const byId = (i: number, j: number) => index.compareIds(i, j);
+    const byId = compareIdsOf(index);
     const people: PersonVerdict[] = [];
     for (const rate of unitRates as { unit: string; town: string | null; judged: number; compliant: number }[]) {
       const u = numberOf.get(rate.unit);
